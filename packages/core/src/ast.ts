@@ -1,0 +1,38 @@
+/**
+ * What every reader produces and one interpreter consumes (pandoc's one-AST design): the
+ * document body in order, as paragraphs and tables with merged cells.
+ */
+import type { Position, SourceFormat } from './model.js';
+
+export interface SourceCell {
+  /** Cell text after script conversion, lines joined, surrounding white space trimmed. */
+  text: string;
+  colSpan: number;
+  rowSpan: number;
+  position: Position;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  rows: SourceCell[][];
+  /**
+   * True where an empty cell is a real blank in the table (HTML, Markdown, Word, Excel); false
+   * where empty cells are only padding from a scraper (`| | |` at the end of a text line).
+   */
+  blanksAreCells: boolean;
+  position: Position;
+}
+
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  text: string;
+  position: Position;
+}
+
+export type Block = ParagraphBlock | TableBlock;
+
+export interface SourceDocument {
+  format: SourceFormat;
+  script: 'simplified' | 'traditional';
+  blocks: Block[];
+}

@@ -1,0 +1,43 @@
+import { ACTIVE_ITEM_SPECS, type ActiveItem, type LayoutId } from '../ids.js';
+import type { Report } from '../model.js';
+import { activeDisclosureGrid } from './activeDisclosure.js';
+import { applicationsGrid } from './applications.js';
+import { legacyGrid } from './legacy.js';
+import { reviewLitigationGrid } from './reviewLitigation.js';
+import type { GridCell, TableGrid } from './grid.js';
+
+export * from './grid.js';
+export * from './binding.js';
+export { activeDisclosureGrid, applicationsGrid, legacyGrid, reviewLitigationGrid };
+
+/**
+ * The official tables of a report, in print order, each in the layout the source used. A legacy
+ * report gets its statistics sheet; any other gets tables 二, 三 and 四 (2021 where the source
+ * did not say), so a report with a missing table still renders the official form.
+ */
+export function reportTables(report: Report): TableGrid[] {
+  if (report.layouts.legacy) return [legacyGrid(report)];
+  const detected = report.layouts.activeDisclosure;
+  const items: Partial<Record<ActiveItem, LayoutId>> = Object.keys(detected).length
+    ? detected
+    : Object.fromEntries(ACTIVE_ITEM_SPECS.filter((s) => s.columns['2021'].length).map((s) => [s.id, '2021' as const]));
+  const tables = [activeDisclosureGrid(items), applicationsGrid(report.layouts.applications ?? '2021'), reviewLitigationGrid()];
+  const extras = extraRowsGrid(report);
+  return extras ? [...tables, extras] : tables;
+}
+
+/** Rows of tables 二–四 that the reader kept without recognising, so that no printed figure is lost. */
+export function extraRowsGrid(report: Report): TableGrid | undefined {
+  const extras = report.extraRows.map((row, i) => ({ row, i })).filter(({ row }) => row.table !== 'legacy');
+  if (!extras.length) return undefined;
+  const width = Math.max(1, ...extras.map(({ row }) => row.values.length));
+  const rows: GridCell[][] = [
+    [{ kind: 'label', text: '未识别的行（按原文保留）', colSpan: width + 2, align: 'center' }],
+    ...extras.map(({ row, i }): GridCell[] => [
+      { kind: 'label', text: row.label },
+      { kind: 'label', text: row.unit ?? '', align: 'center' },
+      ...Array.from({ length: width }, (_, j): GridCell => ({ kind: 'value', path: `extraRows.${i}.values.${j}` })),
+    ]),
+  ];
+  return { table: extras[0]!.row.table, title: '未识别的行', columnWidths: [40, 10, ...new Array<number>(width).fill(15)], headerRows: 1, rows };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { activeDisclosureGrid, applicationsGrid, legacyGrid, placeCells, reviewLitigationGrid } from './index.js';
+
+describe('official grids', () => {
+  it('table 三 has 10 columns, a 3-row header and 三、本年度办理结果 spanning 20 or 22 rows', () => {
+    for (const [layout, span, rows] of [['2019', 20, 26], ['2021', 22, 28]] as const) {
+      const grid = applicationsGrid(layout);
+      const placed = placeCells(grid);
+      expect(grid.rows.length).toBe(rows);
+      expect(placed.find((p) => p.cell.kind === 'label' && p.cell.text === '三、本年度办理结果')?.rowSpan).toBe(span);
+      expect(placed.filter((p) => p.cell.kind === 'value')).toHaveLength((rows - 3) * 7);
+      const group3 = placed.find((p) => p.cell.kind === 'label' && p.cell.text === '（三）不予公开');
+      expect(group3).toMatchObject({ rowSpan: 8, col: 1 });
+    }
+  });
+
+  it('table 四 tiles 15 columns with 15 bound figures', () => {
+    const placed = placeCells(reviewLitigationGrid());
+    expect(placed.filter((p) => p.cell.kind === 'value').map((p) => p.col)).toEqual([...Array(15).keys()]);
+  });
+
+  it('table 二 uses 5 columns in 2019, 4 in 2021, and 5 with each block in its own layout when mixed', () => {
+    expect(activeDisclosureGrid({ regulations: '2019', fees: '2019' }).columnWidths).toHaveLength(5);
+    expect(activeDisclosureGrid({ regulations: '2021', licensing: '2021' }).columnWidths).toHaveLength(4);
+    const mixed = activeDisclosureGrid({ regulations: '2019', normativeDocuments: '2019', licensing: '2021', fees: '2021' });
+    const placed = placeCells(mixed);
+    const labels = placed.filter((p) => p.cell.kind === 'label').map((p) => (p.cell.kind === 'label' ? p.cell.text : ''));
+    expect(labels).toContain('本年新制作数量');
+    expect(labels).toContain('本年收费金额（单位：万元）');
+    expect(placed.find((p) => p.cell.kind === 'value' && p.cell.path === 'activeDisclosure.licensing.decisions')?.colSpan).toBe(4);
+  });
+
+  it('legacy sheet binds all 58 rows and grows a 历年累计 column only when the source had one', () => {
+    const plain = placeCells(legacyGrid({ extraRows: [] }));
+    expect(plain.filter((p) => p.cell.kind === 'value')).toHaveLength(58);
+    const cumulative = legacyGrid({ legacyCumulative: { 'requests.received': 3 }, extraRows: [] });
+    expect(cumulative.columnWidths).toHaveLength(4);
+  });
+});

@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
+
+/** Tests import sibling packages from source, so a change in core is seen without a rebuild. */
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@report-convert/core': pkg('core'),
+      '@report-convert/to-docx': pkg('to-docx'),
+      '@report-convert/to-xlsx': pkg('to-xlsx'),
+      '@report-convert/to-pdf': pkg('to-pdf'),
+    },
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
