@@ -4,3 +4,8 @@ export * from './finding.js';
 export * from './errors.js';
 export * from './ast.js';
 export * from './layouts/index.js';
+export * from './parse.js';
+export { interpretDocument, type Interpretation } from './interpret/index.js';
+export { readFigure, type Figure } from './normalize/figure.js';
+export { toSimplifiedScript } from './normalize/script.js';
+export { check, checkSeries } from './checks/index.js';

@@ -1,0 +1,137 @@
+import type { Finding } from '../finding.js';
+import {
+  ACTIVE_COLUMN_LABELS,
+  ACTIVE_ITEM_SPECS,
+  APPLICANT_COLUMN_LABELS,
+  APPLICANT_COLUMNS,
+  REVIEW_FIELD_LABELS,
+  REVIEW_FIELDS,
+  REVIEW_GROUP_LABELS,
+  REVIEW_GROUPS,
+  TABLE_LABELS,
+  applicationRowLabel,
+  applicationRows,
+  legacyRowSpec,
+} from '../ids.js';
+import type { Report } from '../model.js';
+import { evaluate, type Rule, type Term } from './arithmetic.js';
+
+const T3 = TABLE_LABELS.applications;
+const T4 = TABLE_LABELS.reviewLitigation;
+const app = (row: string, col: string): Term => ({ path: `applications.${row}.${col}`, name: `applications.${row}.${col}` });
+
+/** Every arithmetic rule of FORMATS.md §3 that applies to this report. */
+export function rules(report: Report): Rule[] {
+  const out: Rule[] = [];
+  const layout = report.layouts.applications;
+  if (layout) {
+    const results = applicationRows(layout).map((r) => r.id).filter((id) => !['newReceived', 'carriedOver', 'totalProcessed', 'carriedForward'].includes(id));
+    for (const col of APPLICANT_COLUMNS) {
+      const column = { column: col, columnLabel: APPLICANT_COLUMN_LABELS[col] };
+      out.push({ rule: 'applications.balance', table: 'applications', tableLabel: T3, ...column, left: [app('newReceived', col), app('carriedOver', col)], right: [app('totalProcessed', col), app('carriedForward', col)], relation: '=', zh: '第一项加第二项之和应等于第三项加第四项之和' });
+      out.push({ rule: 'applications.totalProcessed', table: 'applications', row: 'totalProcessed', rowLabel: '（七）总计', tableLabel: T3, ...column, left: [app('totalProcessed', col)], right: results.map((r) => app(r, col)), relation: '=', zh: '（七）总计应等于各项办理结果之和' });
+    }
+    for (const row of applicationRows(layout))
+      out.push({ rule: 'applications.rowTotal', table: 'applications', row: row.id, rowLabel: applicationRowLabel(row.id), column: 'total', columnLabel: '总计', tableLabel: T3, left: [app(row.id, 'total')], right: APPLICANT_COLUMNS.filter((c) => c !== 'total').map((c) => app(row.id, c)), relation: '=', zh: '总计应等于各类申请人之和' });
+  }
+  if (Object.keys(report.reviewLitigation).length)
+    for (const group of REVIEW_GROUPS) {
+      const t = (f: string): Term => ({ path: `reviewLitigation.${group}.${f}`, name: `reviewLitigation.${group}.${f}` });
+      out.push({ rule: 'reviewLitigation.total', table: 'reviewLitigation', row: group, rowLabel: REVIEW_GROUP_LABELS[group], column: 'total', columnLabel: REVIEW_FIELD_LABELS.total, tableLabel: T4, left: [t('total')], right: REVIEW_FIELDS.filter((f) => f !== 'total').map(t), relation: '=', zh: '总计应等于结果维持、结果纠正、其他结果、尚未审结之和' });
+    }
+  for (const spec of ACTIVE_ITEM_SPECS) {
+    if (report.layouts.activeDisclosure[spec.id] !== '2019' || !spec.columns['2019'].includes('totalPublished')) continue;
+    const t = (c: string): Term => ({ path: `activeDisclosure.${spec.id}.${c}`, name: `activeDisclosure.${spec.id}.${c}` });
+    out.push({ rule: 'activeDisclosure.totalPublished', table: 'activeDisclosure', row: spec.id, rowLabel: spec.label['2019'], column: 'totalPublished', columnLabel: ACTIVE_COLUMN_LABELS['2019'].totalPublished!, tableLabel: TABLE_LABELS.activeDisclosure, left: [t('totalPublished')], right: [t('newlyPublished')], relation: '>=', zh: '对外公开总数量不应小于本年新公开数量' });
+  }
+  if (report.legacy) out.push(...legacyRules());
+  return out;
+}
+
+const L = (id: string): Term => ({ path: `legacy.${id}`, name: id });
+const legacyRule = (left: string, right: string[], relation: Rule['relation'], zh: string): Rule => ({
+  rule: 'legacy.sum',
+  table: 'legacy',
+  row: left,
+  rowLabel: legacyRowSpec(left)?.label ?? left,
+  tableLabel: TABLE_LABELS.legacy,
+  left: [L(left)],
+  right: right.map(L),
+  relation,
+  zh,
+});
+
+function legacyRules(): Rule[] {
+  return [
+    legacyRule('requests.received', ['requests.inPerson', 'requests.fax', 'requests.online', 'requests.mail'], '=', '收到申请数应等于各渠道申请数之和'),
+    legacyRule('requests.closed', ['requests.closedOnTime', 'requests.closedExtended'], '=', '申请办结数应等于按时办结数与延期办结数之和'),
+    legacyRule('requests.answered', ['requests.alreadyPublic', 'requests.granted', 'requests.partiallyGranted', 'requests.denied', 'requests.notThisAgency', 'requests.notExist', 'requests.correctionNotice', 'requests.otherChannel'], '=', '申请答复数应等于各类答复数之和'),
+    legacyRule('requests.denied', ['requests.denied.stateSecret', 'requests.denied.commercialSecret', 'requests.denied.privacy', 'requests.denied.security', 'requests.denied.notGovernmentInformation', 'requests.denied.otherLegal'], '=', '不同意公开答复数应等于其中各项之和'),
+    legacyRule('review.total', ['review.upheld', 'review.corrected', 'review.other'], '=', '行政复议数量应等于其中各项之和'),
+    legacyRule('litigation.total', ['litigation.upheld', 'litigation.corrected', 'litigation.other'], '=', '行政诉讼数量应等于其中各项之和'),
+    legacyRule('org.staff', ['org.staffFullTime', 'org.staffPartTime'], '=', '工作人员数应等于专职与兼职人员数之和'),
+    { ...legacyRule('active.normativeDocuments', ['active.total'], '<=', '主动公开规范性文件数不应大于主动公开政府信息数'), rule: 'legacy.notGreater' },
+    { ...legacyRule('response.pressConferencesByLeaders', ['response.pressConferences'], '<=', '主要负责同志参加新闻发布会次数不应大于新闻发布会总次数'), rule: 'legacy.notGreater' },
+    { ...legacyRule('response.onlineInterviewsByLeaders', ['response.onlineInterviews'], '<=', '主要负责同志参加在线访谈次数不应大于在线访谈次数'), rule: 'legacy.notGreater' },
+  ];
+}
+
+/** Runs every check of FORMATS.md §3 on one report. Failures are findings; no figure is changed. */
+export function check(report: Report): Finding[] {
+  const findings = rules(report).map((r) => evaluate(report, r)).filter((f): f is Finding => f !== undefined);
+  findings.push(...negativeFigures(report));
+  return findings;
+}
+
+/** Figures are counts and amounts: only 本年增/减 may be negative. */
+function negativeFigures(report: Report): Finding[] {
+  const out: Finding[] = [];
+  const visit = (table: Finding['table'], prefix: string, record: Record<string, unknown> | undefined) => {
+    for (const [key, value] of Object.entries(record ?? {})) {
+      if (value && typeof value === 'object') visit(table, `${prefix}.${key}`, value as Record<string, unknown>);
+      else if (typeof value === 'number' && value < 0 && key !== 'change') {
+        const path = `${prefix}.${key}`;
+        const source = report.sources[path];
+        out.push({ severity: 'error', rule: 'figure.negative', table, tableLabel: TABLE_LABELS[table as keyof typeof TABLE_LABELS], left: { expression: path, value }, right: { expression: '0', value: 0 }, ...(source ? { position: { line: source.line, column: source.column } } : {}), message: `${path} (${value}) < 0`, messageZh: `${path} 为负数（${value}）` });
+      }
+    }
+  };
+  visit('activeDisclosure', 'activeDisclosure', report.activeDisclosure);
+  visit('applications', 'applications', report.applications);
+  visit('reviewLitigation', 'reviewLitigation', report.reviewLitigation);
+  visit('legacy', 'legacy', report.legacy);
+  return out;
+}
+
+/** Across years of one agency: this year's 上年结转 equals last year's 结转下年度, column by column. */
+export function checkSeries(reports: Report[]): Finding[] {
+  const byYear = reports.filter((r) => r.meta.year !== null).sort((a, b) => a.meta.year! - b.meta.year!);
+  const out: Finding[] = [];
+  for (let i = 1; i < byYear.length; i++) {
+    const last = byYear[i - 1]!;
+    const now = byYear[i]!;
+    if (now.meta.year !== last.meta.year! + 1) continue;
+    for (const col of APPLICANT_COLUMNS) {
+      const carriedOver = now.applications.carriedOver?.[col] ?? null;
+      const carriedForward = last.applications.carriedForward?.[col] ?? null;
+      if (carriedOver === null || carriedForward === null || carriedOver === carriedForward) continue;
+      const source = now.sources[`applications.carriedOver.${col}`];
+      out.push({
+        severity: 'error',
+        rule: 'series.carriedOver',
+        table: 'applications',
+        row: 'carriedOver',
+        column: col,
+        tableLabel: T3,
+        rowLabel: applicationRowLabel('carriedOver'),
+        columnLabel: APPLICANT_COLUMN_LABELS[col],
+        left: { expression: `${now.meta.year} applications.carriedOver.${col}`, value: carriedOver },
+        right: { expression: `${last.meta.year} applications.carriedForward.${col}`, value: carriedForward },
+        ...(source ? { position: { line: source.line, column: source.column } } : {}),
+        message: `${now.meta.year} applications.carriedOver.${col} (${carriedOver}) ≠ ${last.meta.year} applications.carriedForward.${col} (${carriedForward})`,
+        messageZh: `${now.meta.year}年“上年结转”${APPLICANT_COLUMN_LABELS[col]}（${carriedOver}）不等于${last.meta.year}年“结转下年度继续办理”（${carriedForward}）`,
+      });
+    }
+  }
+  return out;
+}

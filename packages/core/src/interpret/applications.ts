@@ -1,0 +1,75 @@
+import { APPLICANT_COLUMNS, applicationRowLabel, type ApplicationRowId } from '../ids.js';
+import { emptyApplicantRow, type ApplicantRow } from '../model.js';
+import { countMismatch, keepUnrecognisedRow, storeFigure, type Context } from './context.js';
+import { hasNumber, runs, type Token } from './stream.js';
+
+/**
+ * Table-三 row labels by the words that identify them, tolerant of the drift in FORMATS.md §5
+ * (half-width brackets, `1、`, missing numbering, `(六) 其他`). Tested on folded text, in order.
+ */
+const ROW_KEYS: [ApplicationRowId, RegExp][] = [
+  ['newReceived', /本年新收/],
+  ['carriedOver', /上年结转/],
+  ['partiallyGranted', /部分公开/],
+  ['granted', /予以公开/],
+  ['denied.stateSecret', /国家秘密/],
+  ['denied.prohibitedByLaw', /禁止公开/],
+  ['denied.threeSecurities', /三安全一稳定/],
+  ['denied.thirdPartyRights', /第三方合法权益/],
+  ['denied.internalAffairs', /内部事务/],
+  ['denied.processInformation', /过程性信息/],
+  ['denied.enforcementFiles', /执法案卷/],
+  ['denied.administrativeQuery', /行政查询/],
+  ['unavailable.notHeld', /不掌握/],
+  ['unavailable.needsCreation', /另行制作/],
+  ['unavailable.stillUnclear', /仍不明确/],
+  ['notProcessed.petition', /信访|举报投诉/],
+  ['notProcessed.duplicate', /重复申请/],
+  ['notProcessed.publication', /公开出版物/],
+  ['notProcessed.excessive', /大量反复/],
+  ['notProcessed.confirmation', /确认或重新出具/],
+  ['otherDisposal.noCorrection', /逾期不补正/],
+  ['otherDisposal.unpaidFee', /缴纳费用/],
+  ['otherDisposal.other', /^(\(六\)其他处理)?3\.?其他$/],
+  ['otherDisposal', /^(\(六\))?其他(处理)?$/],
+  ['totalProcessed', /^(\(七\))?总计$/],
+  ['carriedForward', /结转下年度/],
+];
+
+export function matchApplicationRow(label: Token): ApplicationRowId | undefined {
+  return ROW_KEYS.find(([, key]) => key.test(label.folded))?.[0];
+}
+
+const SUB_ROWS_2021 = new Set<ApplicationRowId>(['otherDisposal.noCorrection', 'otherDisposal.unpaidFee', 'otherDisposal.other']);
+
+/** Reads table 三 from its cell stream. Returns whether the table was found. */
+export function readApplications(ctx: Context, stream: Token[]): boolean {
+  const width = APPLICANT_COLUMNS.length;
+  let found = false;
+  for (const run of runs(stream, matchApplicationRow)) {
+    if (!run.values.length) continue; // a header or group label such as （三）不予公开
+    const rowId = run.match;
+    if (!rowId) {
+      if (hasNumber(run.values)) keepUnrecognisedRow(ctx, 'applications', run.label, null, run.values, { en: 'matches no row of table 三', zh: '与表三的任何一行都不对应' });
+      continue;
+    }
+    const existing = ctx.report.applications[rowId];
+    if (existing && Object.values(existing).some((v) => v !== null)) {
+      keepUnrecognisedRow(ctx, 'applications', run.label, null, run.values, { en: `repeats row ${rowId}, which already has figures`, zh: `与已有数字的${applicationRowLabel(rowId)}重复` });
+      continue;
+    }
+    found = true;
+    if (run.values.length !== width) countMismatch(ctx, 'applications', rowId, applicationRowLabel(rowId), run.label, run.values.length, width);
+    const row: ApplicantRow = emptyApplicantRow();
+    APPLICANT_COLUMNS.forEach((col, i) => {
+      row[col] = storeFigure(ctx, `applications.${rowId}.${col}`, run.values[i]);
+    });
+    ctx.report.applications[rowId] = row;
+    if (run.values.length > width) keepUnrecognisedRow(ctx, 'applications', run.label, null, run.values.slice(width), { en: `has figures beyond the ${width} columns of row ${rowId}`, zh: `超出该行${width}列的数字` });
+  }
+  const rows = Object.keys(ctx.report.applications) as ApplicationRowId[];
+  if (rows.some((r) => SUB_ROWS_2021.has(r))) ctx.report.layouts.applications = '2021';
+  else if (rows.includes('otherDisposal')) ctx.report.layouts.applications = '2019';
+  else if (found) ctx.report.layouts.applications = '2021';
+  return found;
+}

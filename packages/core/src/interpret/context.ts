@@ -1,0 +1,45 @@
+import type { Finding } from '../finding.js';
+import type { Report } from '../model.js';
+import type { Token } from './stream.js';
+import { figureValue } from './stream.js';
+
+/** What every table interpreter writes into: the report being built and the findings so far. */
+export interface Context {
+  report: Report;
+  findings: Finding[];
+}
+
+/** Stores a figure at a model path and remembers where it was printed. */
+export function storeFigure(ctx: Context, path: string, token: Token | undefined): number | null {
+  if (!token) return null;
+  const { value, source } = figureValue(token);
+  if (source) ctx.report.sources[path] = source;
+  return value;
+}
+
+/** Keeps a row the reader did not recognise, with its figures, and says so. */
+export function keepUnrecognisedRow(ctx: Context, table: Report['extraRows'][number]['table'], label: Token, unit: string | null, values: Token[], why: { en: string; zh: string }): void {
+  ctx.report.extraRows.push({ table, label: label.text, unit, values: values.map((v) => v.text), position: label.position });
+  ctx.findings.push({
+    severity: 'warning',
+    rule: 'reader.unrecognisedRow',
+    table,
+    rowLabel: label.text,
+    position: label.position,
+    message: `Row "${label.text}" (${values.map((v) => v.text).join(' | ')}) ${why.en}; it is kept as printed.`,
+    messageZh: `“${label.text}”行（${values.map((v) => v.text).join('｜')}）${why.zh}，已按原文保留。`,
+  });
+}
+
+export function countMismatch(ctx: Context, table: Finding['table'], row: string, rowLabel: string, label: Token, got: number, want: number): void {
+  ctx.findings.push({
+    severity: 'warning',
+    rule: 'reader.cellCount',
+    table,
+    row,
+    rowLabel,
+    position: label.position,
+    message: `Row "${label.text}" has ${got} figures where the table has ${want} columns; ${got < want ? 'the missing cells are left blank' : 'the extra figures are kept as an unrecognised row'}.`,
+    messageZh: `“${label.text}”行有${got}个数字，而表格有${want}列；${got < want ? '缺少的单元格留空' : '多出的数字作为未识别的行保留'}。`,
+  });
+}

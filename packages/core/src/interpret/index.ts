@@ -1,0 +1,156 @@
+import type { SourceDocument, TableBlock } from '../ast.js';
+import type { Finding } from '../finding.js';
+import { SECTION_HEADINGS, TABLE_LABELS, type SectionId, type TableId } from '../ids.js';
+import { emptyReport, type Meta, type Report } from '../model.js';
+import { fold } from '../normalize/fold.js';
+import { readActiveDisclosure } from './activeDisclosure.js';
+import { readApplications } from './applications.js';
+import type { Context } from './context.js';
+import { LEGACY_SHEET_MARK, readLegacy } from './legacy.js';
+import { agencyFromTitle, isTitle, legacySheetHeader, yearFromPeriod, yearFromTitle } from './meta.js';
+import { readReviewLitigation } from './reviewLitigation.js';
+import { CRAWLER_META, DATE, isoDate, PAGE_FURNITURE, SECTION_ORDER, sectionHeading } from './sections.js';
+import { tokens } from './stream.js';
+
+export interface Interpretation {
+  report: Report;
+  findings: Finding[];
+  /** False when nothing in the document looked like a report: no section heading and no table. */
+  recognised: boolean;
+}
+
+const TABLE_OF_SECTION: Partial<Record<SectionId, TableId>> = { activeDisclosure: 'activeDisclosure', applications: 'applications', reviewLitigation: 'reviewLitigation' };
+
+/** The one interpreter: any reader's SourceDocument in, the report model and reader findings out. */
+export function interpretDocument(doc: SourceDocument): Interpretation {
+  const ctx: Context = { report: emptyReport(), findings: [] };
+  const { report } = ctx;
+  report.sourceScript = doc.script;
+  report.meta.sourceFormat = doc.format;
+  const narrative = new Map<SectionId, string[]>();
+  const tables = new Map<TableId, TableBlock[]>();
+  const crawler: Partial<Meta> = {};
+  const sheetHeader: Partial<Meta> = {};
+  let section: SectionId = 'preamble';
+  let headings = 0;
+
+  for (const block of doc.blocks) {
+    if (block.kind === 'table') {
+      const table = classifyTable(block, section);
+      if (table) tables.set(table, [...(tables.get(table) ?? []), block]);
+      else keepForeignTable(ctx, block, narrative, section);
+      continue;
+    }
+    const text = block.text;
+    if (PAGE_FURNITURE.test(text)) continue;
+    const crawled = section === 'preamble' ? CRAWLER_META.exec(text) : null;
+    if (crawled) {
+      const [, key, value] = crawled;
+      if (key === '标题' && value) crawler.title = value.trim();
+      else if (key === '发布机构' && value) crawler.agency = value.trim();
+      else if ((key === '发布时间' || key === '发布日期') && value) crawler.date = isoDate(value);
+      continue;
+    }
+    const heading = sectionHeading(text);
+    if (heading && SECTION_ORDER.indexOf(heading) > SECTION_ORDER.indexOf(section)) {
+      section = heading;
+      headings++;
+      continue;
+    }
+    const sheet = legacySheetHeader(text);
+    if (sheet) {
+      Object.assign(sheetHeader, sheet);
+      continue;
+    }
+    // Short lines between the pieces of a table cut up by OCR (### (三) 不予公开) are captions, not narrative.
+    const sectionTable = TABLE_OF_SECTION[section];
+    if (sectionTable && tables.has(sectionTable) && text.length <= 40 && !/[。；]/.test(text)) continue;
+    narrative.set(section, [...(narrative.get(section) ?? []), text]);
+  }
+
+  const found = {
+    legacy: tables.has('legacy') && readLegacy(ctx, tokens(tables.get('legacy')!)),
+    activeDisclosure: tables.has('activeDisclosure') && readActiveDisclosure(ctx, tokens(tables.get('activeDisclosure')!)),
+    applications: tables.has('applications') && readApplications(ctx, tokens(tables.get('applications')!)),
+    reviewLitigation: tables.has('reviewLitigation') && readReviewLitigation(ctx, tokens(tables.get('reviewLitigation')!)),
+  };
+  if (!found.legacy)
+    for (const table of ['activeDisclosure', 'applications', 'reviewLitigation'] as const)
+      if (!found[table])
+        ctx.findings.push({
+          severity: 'error',
+          rule: 'reader.missingTable',
+          table,
+          tableLabel: TABLE_LABELS[table],
+          message: `Table ${SECTION_HEADINGS[table]} was not found; the rest of the report was read.`,
+          messageZh: `未找到表格“${SECTION_HEADINGS[table]}”，报告其余部分已读取。`,
+        });
+
+  const signature = takeSignature(narrative);
+  const preamble = narrative.get('preamble') ?? [];
+  const titleAt = preamble.findIndex(isTitle);
+  const title = crawler.title ?? (titleAt >= 0 ? preamble[titleAt]! : null);
+  let headerDate: string | null = null;
+  if (title) {
+    // Lines repeating the title (agency on one line, year and 年度报告 on the next) and a dated line under it are title furniture.
+    const key = fold(title);
+    narrative.set(
+      'preamble',
+      preamble.filter((p, i) => {
+        if (i === titleAt) return false;
+        if (key.includes(fold(p))) return false;
+        if (DATE.test(p) && i <= titleAt + 3) return (headerDate = isoDate(p)), false;
+        return true;
+      }),
+    );
+  }
+  for (const [id, paragraphs] of narrative) if (paragraphs.length) report.sections[id] = paragraphs.join('\n');
+  if (signature) report.sections.signature = signature.lines.join('\n');
+
+  const allText = [...narrative.values()].flat().join('\n');
+  report.meta = {
+    ...report.meta,
+    title,
+    agency: (title ? agencyFromTitle(title) : null) ?? sheetHeader.agency ?? signature?.agency ?? crawler.agency ?? null,
+    year: (title ? yearFromTitle(title) : null) ?? sheetHeader.year ?? yearFromPeriod(allText) ?? null,
+    date: signature?.date ?? headerDate ?? crawler.date ?? null,
+  };
+  return { report, findings: ctx.findings, recognised: headings > 0 || Object.values(found).some(Boolean) };
+}
+
+function classifyTable(block: TableBlock, section: SectionId): TableId | undefined {
+  const text = fold(block.rows.slice(0, 6).flat().map((c) => c.text).join('|'));
+  if (LEGACY_SHEET_MARK.test(text) && !/申请人情况|第二十条/.test(text)) return 'legacy';
+  const bySection = TABLE_OF_SECTION[section];
+  if (bySection) return bySection;
+  if (/第二十条|信息内容/.test(text)) return 'activeDisclosure';
+  if (/申请人情况|本年新收/.test(text)) return 'applications';
+  if (/行政复议/.test(text) && /行政诉讼/.test(text)) return 'reviewLitigation';
+  return undefined;
+}
+
+/** A table that is none of the official ones stays in the narrative, row by row, and is reported. */
+function keepForeignTable(ctx: Context, block: TableBlock, narrative: Map<SectionId, string[]>, section: SectionId): void {
+  const lines = block.rows.map((row) => row.map((c) => c.text).join(' | ')).filter((l) => l.replace(/[|\s]/g, ''));
+  if (!lines.length) return;
+  narrative.set(section, [...(narrative.get(section) ?? []), ...lines]);
+  ctx.findings.push({
+    severity: 'info',
+    rule: 'reader.foreignTable',
+    position: block.position,
+    message: 'A table that is not one of the official tables was kept in the text of its section.',
+    messageZh: '一个不属于规定表格的表格已作为所在部分的文字保留。',
+  });
+}
+
+/** A closing agency line and date (彭后街道办事处 / 2025年1月20日) at the end of the last section. */
+function takeSignature(narrative: Map<SectionId, string[]>): { lines: string[]; agency: string | null; date: string | null } | undefined {
+  const last = [...narrative.keys()].at(-1);
+  const paragraphs = last ? narrative.get(last)! : [];
+  const date = paragraphs.at(-1);
+  if (!date || !DATE.test(date)) return undefined;
+  const agency = paragraphs.at(-2);
+  const hasAgency = agency !== undefined && agency.length <= 30 && !/[。，；：:,]/.test(agency);
+  narrative.set(last!, paragraphs.slice(0, hasAgency ? -2 : -1));
+  return { lines: hasAgency ? [agency!, date] : [date], agency: hasAgency ? agency!.trim() : null, date: isoDate(date) };
+}

@@ -1,0 +1,25 @@
+import { REVIEW_FIELDS, REVIEW_GROUPS } from '../ids.js';
+import type { ReviewLitigation } from '../model.js';
+import { countMismatch, storeFigure, type Context } from './context.js';
+import type { Token } from './stream.js';
+
+/**
+ * Table 四 has no row labels: its 15 figures follow the header in a fixed order (复议 ×5, 直接起诉 ×5,
+ * 复议后起诉 ×5), whether printed as one table or, as OCR output does, three small ones.
+ */
+export function readReviewLitigation(ctx: Context, stream: Token[]): boolean {
+  const firstNumber = stream.findIndex((t) => t.figure?.kind === 'number');
+  if (firstNumber === -1 && !stream.some((t) => t.figure)) return false;
+  // Figures start after the header: after the last label before the first number.
+  let start = 0;
+  for (let i = 0; i < (firstNumber === -1 ? stream.length : firstNumber); i++) if (!stream[i]!.figure) start = i + 1;
+  const figures = stream.slice(start).filter((t) => t.figure);
+  const width = REVIEW_GROUPS.length * REVIEW_FIELDS.length;
+  if (figures.length !== width) countMismatch(ctx, 'reviewLitigation', 'review', '行政复议', stream[start] ?? stream[0]!, figures.length, width);
+  const out: ReviewLitigation = {};
+  REVIEW_GROUPS.forEach((group, g) => {
+    out[group] = Object.fromEntries(REVIEW_FIELDS.map((field, f) => [field, storeFigure(ctx, `reviewLitigation.${group}.${field}`, figures[g * REVIEW_FIELDS.length + f])])) as NonNullable<ReviewLitigation['review']>;
+  });
+  ctx.report.reviewLitigation = out;
+  return true;
+}

@@ -1,0 +1,110 @@
+import type { SourceDocument } from './ast.js';
+import { inputError, type InputError } from './errors.js';
+import type { Finding } from './finding.js';
+import { interpretDocument } from './interpret/index.js';
+import { Report, type SourceFormat } from './model.js';
+import { toSimplifiedScript } from './normalize/script.js';
+import { readHtmlDocument } from './readers/html.js';
+import { readTextDocument } from './readers/text.js';
+
+export type ParseResult = { ok: true; report: Report; findings: Finding[] } | { ok: false; error: InputError };
+export type InputFormat = 'auto' | SourceFormat;
+export interface ParseOptions {
+  /** The source format; sniffed from the content when 'auto' or absent. */
+  format?: InputFormat;
+}
+
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** Reads a report from text, Markdown, HTML or our JSON, sniffing the format unless told. */
+export function parse(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
+  const size = typeof input === 'string' ? input.length : input.byteLength;
+  if (size > MAX_INPUT_BYTES) return fail(inputError('tooLarge', `an input of ${size} bytes`, `${size} 字节的输入`, 'Reports are far smaller; split the input.', '报告远小于此，请拆分输入。'));
+  const text = typeof input === 'string' ? input : decodeBytes(input);
+  if (typeof text !== 'string') return fail(text);
+  const format = !options.format || options.format === 'auto' ? sniff(text) : options.format;
+  switch (format) {
+    case 'html':
+      return parseHtml(text);
+    case 'json':
+      return parseJson(text);
+    case 'text':
+    case 'markdown':
+      return parseText(text);
+    default:
+      return fail(inputError('unsupportedFormat', `the format "${format}"`, `“${format}”格式`, 'Read .docx and .xlsx through their own readers.', '.docx 与 .xlsx 请使用相应的读取器。'));
+  }
+}
+
+/** Text scraped from a web page, pasted text, or Markdown. */
+export function parseText(text: string): ParseResult {
+  const problem = emptyOrBinary(text);
+  if (problem) return fail(problem);
+  const { text: simplified, script } = toSimplifiedScript(text);
+  return fromDocument(readTextDocument(simplified, script));
+}
+
+/** A report page with real tables. */
+export function parseHtml(html: string): ParseResult {
+  const problem = emptyOrBinary(html);
+  if (problem) return fail(problem);
+  const { text: simplified, script } = toSimplifiedScript(html);
+  return fromDocument(readHtmlDocument(simplified, script));
+}
+
+/** The canonical JSON model, validated. */
+export function parseJson(json: string): ParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return fail(inputError('damaged', 'JSON that cannot be read', '无法读取的 JSON', 'Check that the file is complete.', '请检查文件是否完整。'));
+  }
+  const parsed = Report.safeParse(value);
+  if (!parsed.success) {
+    const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ');
+    return fail(inputError('notAReport', `JSON that is not a report model (${where})`, `不符合报告模型的 JSON（${where}）`));
+  }
+  return { ok: true, report: parsed.data, findings: [] };
+}
+
+export function fromDocument(doc: SourceDocument): ParseResult {
+  const { report, findings, recognised } = interpretDocument(doc);
+  if (!recognised)
+    return fail(inputError('notAReport', 'a document with none of the six section headings (一、总体情况 …) and none of the report tables', '一份既没有六个部分标题（一、总体情况……）也没有报告表格的文档', 'Is this the annual report page itself?', '请确认这是年度报告本身。'));
+  return { ok: true, report, findings };
+}
+
+function sniff(text: string): SourceFormat {
+  const head = text.slice(0, 4096).trimStart();
+  if (head.startsWith('{') && /"schemaVersion"\s*:/.test(text.slice(0, 200_000))) return 'json';
+  if (/<(table|p|div|html|body|br|span|h[1-6])[\s>/]/i.test(text.slice(0, 200_000))) return 'html';
+  return 'text';
+}
+
+function decodeBytes(bytes: Uint8Array): string | InputError {
+  const magic = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (magic([0x50, 0x4b, 0x03, 0x04])) return inputError('unsupportedFormat', 'a zip package (.docx or .xlsx)', 'zip 压缩包（.docx 或 .xlsx）', 'Use parseDocx or parseXlsx.', '请使用 .docx/.xlsx 读取器。');
+  if (magic([0xd0, 0xcf, 0x11, 0xe0])) return inputError('legacyBinaryFormat', 'an old binary Word or Excel file (.doc/.xls)', '旧版二进制 Word 或 Excel 文件（.doc/.xls）', 'Save it as .docx or .xlsx and try again.', '请另存为 .docx 或 .xlsx 后重试。');
+  if (magic([0x25, 0x50, 0x44, 0x46])) return inputError('unsupportedFormat', 'a PDF file', 'PDF 文件', 'Copy its text, or save the report page as HTML.', '请复制其文字，或将报告网页另存为 HTML。');
+  const utf8 = new TextDecoder('utf-8').decode(bytes);
+  // Many government sites still serve GB18030; a UTF-8 decode full of replacement characters says so.
+  const bad = (utf8.match(/\uFFFD/g) ?? []).length;
+  if (bad > 8 && bad > utf8.length / 200) {
+    const gb = new TextDecoder('gb18030').decode(bytes);
+    if ((gb.match(/\uFFFD/g) ?? []).length < bad) return gb;
+  }
+  return utf8.charCodeAt(0) === 0xfeff ? utf8.slice(1) : utf8;
+}
+
+function emptyOrBinary(text: string): InputError | undefined {
+  if (!text.trim()) return inputError('empty', 'an empty input', '空白内容');
+  const sample = text.slice(0, 8192);
+  const control = (sample.match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
+  if (control > sample.length / 50) return inputError('binary', 'binary data, not text', '二进制数据而非文字');
+  return undefined;
+}
+
+function fail(error: InputError): ParseResult {
+  return { ok: false, error };
+}

@@ -1,0 +1,63 @@
+import type { Block, SourceCell, SourceDocument, TableBlock } from '../ast.js';
+import { readFigure } from '../normalize/figure.js';
+
+const MARKDOWN_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+/**
+ * Text scraped from web pages, and Markdown. Table lines come in three styles: one cell per line
+ * ending in ` |` (trailing `| |` runs are padding), one row per line with ` | ` between cells,
+ * and Markdown rows `| a | b |` where an empty cell is a real blank. Everything else is a
+ * paragraph, one per line. The input is already in Simplified script.
+ */
+export function readTextDocument(text: string, script: SourceDocument['script']): SourceDocument {
+  const blocks: Block[] = [];
+  let table: TableBlock | undefined;
+  let markdown = false;
+  const lines = text.split(/\r?\n|\r/);
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    const trimmed = raw.trim();
+    if (trimmed === '') {
+      table = undefined;
+      return;
+    }
+    const isMarkdownRow = trimmed.startsWith('|') && trimmed.length > 1 && trimmed.endsWith('|');
+    if (isMarkdownRow) markdown = true;
+    if (isMarkdownRow && MARKDOWN_RULE.test(trimmed)) return;
+    if (raw.includes('|')) {
+      const cells = splitCells(raw, line, isMarkdownRow);
+      if (!table || table.blanksAreCells !== isMarkdownRow) {
+        table = { kind: 'table', rows: [], blanksAreCells: isMarkdownRow, position: { line, column: 1 } };
+        blocks.push(table);
+      }
+      table.rows.push(cells);
+      return;
+    }
+    // Scrapers drop the ` |` after a table's very last cell: a lone figure right after table lines is still a cell.
+    const figure = readFigure(trimmed);
+    if (table && !table.blanksAreCells && figure && figure.kind !== 'blank') {
+      table.rows.push([{ text: trimmed, colSpan: 1, rowSpan: 1, position: { line, column: raw.indexOf(trimmed) + 1 } }]);
+      table = undefined;
+      return;
+    }
+    table = undefined;
+    const heading = markdown || /^#{1,6}\s/.test(trimmed) ? trimmed.replace(/^#{1,6}\s*/, '') : trimmed;
+    blocks.push({ kind: 'paragraph', text: heading, position: { line, column: raw.indexOf(trimmed) + 1 } });
+  });
+  return { format: markdown ? 'markdown' : 'text', script, blocks };
+}
+
+function splitCells(raw: string, line: number, markdown: boolean): SourceCell[] {
+  const cells: SourceCell[] = [];
+  let start = 0;
+  const parts = raw.split('|');
+  parts.forEach((part, index) => {
+    const column = start + 1;
+    start += part.length + 1;
+    if (markdown && (index === 0 || index === parts.length - 1) && part.trim() === '') return;
+    const text = part.trim();
+    if (!markdown && text === '') return;
+    cells.push({ text, colSpan: 1, rowSpan: 1, position: { line, column: column + part.indexOf(text) } });
+  });
+  return cells;
+}
