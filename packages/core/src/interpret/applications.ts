@@ -31,7 +31,7 @@ const ROW_KEYS: [ApplicationRowId, RegExp][] = [
   ['otherDisposal.noCorrection', /逾期不补正/],
   ['otherDisposal.unpaidFee', /缴纳费用/],
   ['otherDisposal.other', /^(\(六\)其他处理)?3\.?其他$/],
-  ['otherDisposal', /^(\(六\))?其他(处理)?$/],
+  ['otherDisposal', /^(\(六\)其他(处理)?|其他处理)$/],
   ['totalProcessed', /^(\(七\))?总计$/],
   ['carriedForward', /结转下年度/],
 ];

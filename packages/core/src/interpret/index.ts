@@ -34,7 +34,8 @@ export function interpretDocument(doc: SourceDocument): Interpretation {
   let section: SectionId = 'preamble';
   let headings = 0;
 
-  for (const block of doc.blocks) {
+  const captions = tableCaptions(doc.blocks);
+  for (const [index, block] of doc.blocks.entries()) {
     if (block.kind === 'table') {
       const table = classifyTable(block, section);
       if (table) tables.set(table, [...(tables.get(table) ?? []), block]);
@@ -62,9 +63,7 @@ export function interpretDocument(doc: SourceDocument): Interpretation {
       Object.assign(sheetHeader, sheet);
       continue;
     }
-    // Short lines between the pieces of a table cut up by OCR (### (三) 不予公开) are captions, not narrative.
-    const sectionTable = TABLE_OF_SECTION[section];
-    if (sectionTable && tables.has(sectionTable) && text.length <= 40 && !/[。；]/.test(text)) continue;
+    if (TABLE_OF_SECTION[section] && captions.has(index)) continue;
     narrative.set(section, [...(narrative.get(section) ?? []), text]);
   }
 
@@ -116,6 +115,22 @@ export function interpretDocument(doc: SourceDocument): Interpretation {
     date: signature?.date ?? headerDate ?? crawler.date ?? null,
   };
   return { report, findings: ctx.findings, recognised: headings > 0 || Object.values(found).some(Boolean) };
+}
+
+/**
+ * Short lines that lead into a table (### 第二十条第（一）项, ### (三) 不予公开 in OCR output that cut
+ * a table into pieces) are its captions, not narrative: the official table prints them itself.
+ */
+function tableCaptions(blocks: SourceDocument['blocks']): Set<number> {
+  const captions = new Set<number>();
+  let leadsIntoTable = false;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const block = blocks[i]!;
+    if (block.kind === 'table') leadsIntoTable = true;
+    else if (leadsIntoTable && block.text.length <= 40 && !/[。；]/.test(block.text) && !sectionHeading(block.text)) captions.add(i);
+    else leadsIntoTable = false;
+  }
+  return captions;
 }
 
 function classifyTable(block: TableBlock, section: SectionId): TableId | undefined {
