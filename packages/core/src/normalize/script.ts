@@ -8,8 +8,13 @@ const toSimplified = Converter({ from: 't', to: 'cn' });
  */
 const TRADITIONAL_MARKERS = /[國開關為與機發實權區條應報據將數處務總辦項當點統計資訊們個這來時會說請過據處後讓從對問題員體門單級導縣]/;
 
-/** Pinyin inserted after a character by some scrapers: 根據(jù) → 根據. */
-const PINYIN_ANNOTATION = /(?<=[\u3400-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*|[a-zü]{1,6}[1-5])\)/g;
+/**
+ * Pinyin inserted after a character by some scrapers: 根據(jù) → 根據. A tone mark makes it pinyin
+ * whatever precedes it (mojibake may have eaten the character: `c(diǎn)`); toneless syllables
+ * are taken only right after a Chinese character.
+ */
+const TONED = '[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*';
+const PINYIN_ANNOTATION = new RegExp(`(?<=\\S)\\(${TONED}\\)|(?<=[\\u3400-\\u9fff])\\([a-zü]{1,6}[1-5]\\)`, 'g');
 
 export interface ScriptResult {
   text: string;

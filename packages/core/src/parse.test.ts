@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { check } from './checks/index.js';
+import { generateReport } from './generate/report.js';
+import { writeReportAs } from './generate/write.js';
+import { Report } from './model.js';
+import { parse, parseHtml, parseText } from './parse.js';
+import { CORPUS_DIR } from './test-support/corpus.js';
+
+const seed = (name: string) => readFileSync(join(CORPUS_DIR, 'seeds', name), 'utf8');
+
+describe('parse on real seeds', () => {
+  it('turns the Traditional seed into Simplified with no pinyin left, and remembers the script', () => {
+    const result = parse(seed('002_09f8dcd14fce1942.txt'));
+    if (!result.ok) throw new Error(result.error.message);
+    const text = Object.values(result.report.sections).join('\n');
+    expect(result.report.sourceScript).toBe('traditional');
+    expect(text).toContain('本年度报告根据国家、省、市政府信息公开相关法律');
+    expect(text).not.toMatch(/\((jù|xiàng|guān|diǎn)\)/);
+    expect(text).not.toMatch(/[國開關據項報]/);
+    expect(text).toContain('正?;'); // mojibake is kept as printed
+  });
+
+  it("keeps seed 004's stray 300 and flags it", () => {
+    const result = parse(seed('004_b5b9a5615959bd1c.txt'));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.extraRows).toEqual([expect.objectContaining({ table: 'legacy', label: '一、主动公开情况', values: ['300'] })]);
+    expect(result.findings.map((f) => f.rule)).toContain('reader.unrecognisedRow');
+    const finding = check(result.report).find((f) => f.rule === 'legacy.notGreater');
+    expect(finding).toMatchObject({ row: 'active.normativeDocuments', left: { value: 300 }, right: { value: 0 }, position: { line: expect.any(Number) } });
+    expect(finding?.messageZh).toContain('主动公开规范性文件数');
+  });
+
+  it('records where every figure was printed', () => {
+    const result = parse(seed('003_315724d04121e9e1.txt'));
+    if (!result.ok) throw new Error(result.error.message);
+    const source = result.report.sources['activeDisclosure.fees.amount'];
+    expect(result.report.activeDisclosure.fees?.amount).toBe(12.39205);
+    expect(source?.text).toBe('12.39205');
+    expect(seed('003_315724d04121e9e1.txt').split('\n')[source!.line - 1]).toContain('12.39205');
+  });
+
+  it('validates against the Report schema', () => {
+    const result = parse(seed('000_7b493fb4be35eb87.txt'));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(Report.safeParse(result.report).success).toBe(true);
+  });
+});
+
+describe('bad input', () => {
+  it('says what was expected and what was found', () => {
+    for (const [input, code] of [
+      ['', 'empty'],
+      ['   \n\n', 'empty'],
+      ['<html><body><h1>欢迎访问</h1><p>今日天气晴。</p></body></html>', 'notAReport'],
+      [new Uint8Array([0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0xff, 0x00, 0x10, 0x11]), 'binary'],
+      [new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'legacyBinaryFormat'],
+      ['{"schemaVersion": 1, "meta": 3}', 'notAReport'],
+    ] as const) {
+      const result = parse(input);
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.code).toBe(code);
+      expect(result.error.message).toMatch(/^Expected .+ but found .+\./);
+      expect(result.error.messageZh).toMatch(/^应为/);
+    }
+  });
+
+  it('reads the rest of a report whose table is missing, and reports the missing table', () => {
+    const text = writeReportAs(generateReport(7, { layout: '2021' }), 'rowPerLine');
+    const withoutTable4 = text.replace(/四、政府信息公开行政复议[^\n]*\n(?:[^\n]*\|[^\n]*\n)+/, '');
+    const result = parseText(withoutTable4);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.applications.newReceived).toBeDefined();
+    expect(result.findings).toContainEqual(expect.objectContaining({ rule: 'reader.missingTable', table: 'reviewLitigation' }));
+  });
+
+  it('no input string makes a reader throw', () => {
+    const fragments = writeReportAs(generateReport(3, { layout: '2019' }), 'cellPerLine').split('\n');
+    const reportish = fc.array(fc.oneof(fc.constantFrom(...fragments), fc.string(), fc.constantFrom('|', ' | |', '<td colspan="999999">', '<table><tr>', '（', '1.', '第二十条第（一）项')), { maxLength: 60 }).map((parts) => parts.join('\n'));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), reportish), (input) => {
+        for (const read of [parse, parseText, parseHtml]) {
+          const result = read(input);
+          if (result.ok) expect(Report.safeParse(result.report).success).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
