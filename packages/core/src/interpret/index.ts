@@ -38,7 +38,7 @@ export function interpretDocument(doc: SourceDocument): Interpretation {
   for (const [index, block] of doc.blocks.entries()) {
     if (block.kind === 'table') {
       const table = classifyTable(block, section);
-      if (table) tables.set(table, [...(tables.get(table) ?? []), block]);
+      if (table) append(tables, table, block);
       else keepForeignTable(ctx, block, narrative, section);
       continue;
     }
@@ -64,7 +64,7 @@ export function interpretDocument(doc: SourceDocument): Interpretation {
       continue;
     }
     if (TABLE_OF_SECTION[section] && captions.has(index)) continue;
-    narrative.set(section, [...(narrative.get(section) ?? []), text]);
+    append(narrative, section, text);
   }
 
   const found = {
@@ -133,6 +133,12 @@ function tableCaptions(blocks: SourceDocument['blocks']): Set<number> {
   return captions;
 }
 
+function append<K, V>(map: Map<K, V[]>, key: K, ...values: V[]): void {
+  const list = map.get(key);
+  if (list) list.push(...values);
+  else map.set(key, values);
+}
+
 function classifyTable(block: TableBlock, section: SectionId): TableId | undefined {
   const text = fold(block.rows.slice(0, 6).flat().map((c) => c.text).join('|'));
   if (LEGACY_SHEET_MARK.test(text) && !/申请人情况|第二十条/.test(text)) return 'legacy';
@@ -148,7 +154,7 @@ function classifyTable(block: TableBlock, section: SectionId): TableId | undefin
 function keepForeignTable(ctx: Context, block: TableBlock, narrative: Map<SectionId, string[]>, section: SectionId): void {
   const lines = block.rows.map((row) => row.map((c) => c.text).join(' | ')).filter((l) => l.replace(/[|\s]/g, ''));
   if (!lines.length) return;
-  narrative.set(section, [...(narrative.get(section) ?? []), ...lines]);
+  append(narrative, section, ...lines);
   ctx.findings.push({
     severity: 'info',
     rule: 'reader.foreignTable',
