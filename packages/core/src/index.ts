@@ -9,3 +9,5 @@ export { interpretDocument, type Interpretation } from './interpret/index.js';
 export { readFigure, type Figure } from './normalize/figure.js';
 export { toSimplifiedScript } from './normalize/script.js';
 export { check, checkSeries } from './checks/index.js';
+export { generateReport, type GenerateOptions, type GeneratedLayout } from './generate/report.js';
+export { writeReportAs, SOURCE_STYLES, type SourceStyle } from './generate/write.js';
