@@ -1,6 +1,6 @@
 import { REVIEW_FIELDS, REVIEW_GROUPS } from '../ids.js';
 import type { ReviewLitigation } from '../model.js';
-import { countMismatch, storeFigure, type Context } from './context.js';
+import { countMismatch, keepUnrecognisedRow, storeFigure, type Context } from './context.js';
 import type { Token } from './stream.js';
 
 /**
@@ -21,5 +21,6 @@ export function readReviewLitigation(ctx: Context, stream: Token[]): boolean {
     out[group] = Object.fromEntries(REVIEW_FIELDS.map((field, f) => [field, storeFigure(ctx, `reviewLitigation.${group}.${field}`, figures[g * REVIEW_FIELDS.length + f])])) as NonNullable<ReviewLitigation['review']>;
   });
   ctx.report.reviewLitigation = out;
+  if (figures.length > width) keepUnrecognisedRow(ctx, 'reviewLitigation', stream[start - 1] ?? figures[width]!, null, figures.slice(width), { en: 'follows the 15 figures of table 四', zh: '位于表四15个数字之后' });
   return true;
 }

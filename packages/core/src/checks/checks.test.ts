@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { generateReport } from '../generate/report.js';
+import { writeReportAs } from '../generate/write.js';
+import type { ApplicantRow, Report } from '../model.js';
+import { parse } from '../parse.js';
+import { check, checkSeries } from './index.js';
+
+/** A 2021 report whose every rule holds, read back from text so that figures carry positions. */
+function consistentReport(seed: number): Report {
+  const report = generateReport(seed, { layout: '2021' });
+  const rows = report.applications as Record<string, ApplicantRow>;
+  for (const row of Object.values(rows)) {
+    for (const c of ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'other'] as const) row[c] = 1;
+    row.total = 6;
+  }
+  const results = Object.keys(rows).filter((r) => !['newReceived', 'carriedOver', 'totalProcessed', 'carriedForward'].includes(r));
+  for (const c of ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'other'] as const) rows.totalProcessed![c] = results.length;
+  rows.totalProcessed!.total = results.length * 6;
+  Object.assign(rows.newReceived!, { naturalPerson: results.length, commercial: results.length, research: results.length, publicInterest: results.length, legalService: results.length, other: results.length, total: results.length * 6 });
+  for (const g of Object.values(report.reviewLitigation)) Object.assign(g!, { upheld: 1, corrected: 2, other: 3, pending: 4, total: 10 });
+  const parsed = parse(writeReportAs(report, 'rowPerLine'));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.report;
+}
+
+describe('check', () => {
+  it('finds nothing in a consistent report', () => {
+    expect(check(consistentReport(1))).toEqual([]);
+  });
+
+  it('reports a broken row total with the row and column as printed, both sides and the position', () => {
+    const report = consistentReport(2);
+    report.applications['denied.stateSecret']!.total = 7;
+    const findings = check(report);
+    const rowTotal = findings.find((f) => f.rule === 'applications.rowTotal');
+    expect(rowTotal).toMatchObject({
+      table: 'applications',
+      row: 'denied.stateSecret',
+      column: 'total',
+      rowLabel: '（三）不予公开 1.属于国家秘密',
+      columnLabel: '总计',
+      tableLabel: '三、收到和处理政府信息公开申请情况',
+      left: { value: 7 },
+      right: { value: 6 },
+      position: { line: expect.any(Number), column: expect.any(Number) },
+    });
+    expect(rowTotal?.messageZh).toContain('总计应等于各类申请人之和');
+    // The same figure also breaks （七）总计 in the 总计 column: each rule speaks for itself.
+    expect(findings.map((f) => f.rule)).toContain('applications.totalProcessed');
+  });
+
+  it('checks table 四 groups and does not treat blanks as zero when a whole side is blank', () => {
+    const report = consistentReport(3);
+    report.reviewLitigation.litigationDirect!.total = 11;
+    expect(check(report).map((f) => `${f.rule} ${f.row}`)).toEqual(['reviewLitigation.total litigationDirect']);
+    Object.assign(report.reviewLitigation.litigationDirect!, { upheld: null, corrected: null, other: null, pending: null });
+    expect(check(report)).toEqual([]);
+  });
+
+  it('checkSeries compares this year 上年结转 with last year 结转下年度, column by column', () => {
+    const last = consistentReport(4);
+    const now = consistentReport(5);
+    last.meta.year = 2022;
+    now.meta.year = 2023;
+    last.applications.carriedForward!.naturalPerson = 9;
+    const findings = checkSeries([now, last]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: 'series.carriedOver', column: 'naturalPerson', left: { value: 1 }, right: { value: 9 } });
+  });
+});
