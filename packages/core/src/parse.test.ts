@@ -91,3 +91,12 @@ describe('bad input', () => {
     );
   });
 });
+
+describe('the JSON model', () => {
+  it('reads back exactly what the readers produced', () => {
+    const first = parse(seed('003_315724d04121e9e1.txt'));
+    if (!first.ok) throw new Error(first.error.message);
+    const again = parse(JSON.stringify(first.report));
+    expect(again).toEqual({ ok: true, report: first.report, findings: [] });
+  });
+});
