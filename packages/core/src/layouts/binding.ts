@@ -12,10 +12,7 @@ export interface BoundValue {
 export function resolveBinding(report: Report, path: string): BoundValue {
   const source = report.sources[path];
   let node: unknown = report;
-  const parts = path.split('.');
-  // Row ids contain dots (`denied.stateSecret`): the record key is everything between the table and the column.
-  const keys = parts[0] === 'applications' && parts.length > 3 ? [parts[0], parts.slice(1, -1).join('.'), parts.at(-1)!] : parts[0] === 'legacy' || parts[0] === 'legacyCumulative' ? [parts[0], parts.slice(1).join('.')] : parts;
-  for (const key of keys) node = node === null || node === undefined ? undefined : (node as Record<string, unknown>)[key!];
+  for (const key of bindingKeys(path)) node = node === null || node === undefined ? undefined : (node as Record<string, unknown>)[key];
   if (typeof node === 'string') return { value: null, display: node, ...(source ? { source } : {}) };
   const value = typeof node === 'number' ? node : null;
   const printedMore = source && (source.unit !== undefined || source.notApplicable);
@@ -28,4 +25,23 @@ export function formatFigure(value: number): string {
   const s = String(value);
   if (!/e/i.test(s)) return s;
   return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+}
+
+/** The record keys of a path. Row ids contain dots (`denied.stateSecret`, `requests.received`). */
+export function bindingKeys(path: string): string[] {
+  const parts = path.split('.');
+  if (parts[0] === 'applications' && parts.length > 3) return [parts[0], parts.slice(1, -1).join('.'), parts.at(-1)!];
+  if (parts[0] === 'legacy' || parts[0] === 'legacyCumulative') return [parts[0], parts.slice(1).join('.')];
+  return parts;
+}
+
+/** Sets a figure at a grid binding, creating the row where it is missing. For readers of edited output. */
+export function setBinding(report: Report, path: string, value: number | null): void {
+  const keys = bindingKeys(path);
+  let node = report as unknown as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) {
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys.at(-1)!] = value;
 }
