@@ -1,0 +1,58 @@
+import ExcelJS from 'exceljs';
+import { inputError, placeCells, readFigure, Report, reportTables, resolveBinding, setBinding, type InputError } from '@report-convert/core';
+import { GRID_TOP, MODEL_SHEET } from './toXlsx.js';
+import { sheetName } from './sheetName.js';
+
+export type FromXlsxResult = { ok: true; report: Report } | { ok: false; error: InputError };
+
+/**
+ * Reads back a workbook written by `toXlsx`, after edits in Excel, WPS or LibreOffice: figures
+ * come from the visible cells, everything else from the hidden model sheet. Formulas are never
+ * evaluated; a formula cell's cached result is read as the figure.
+ */
+export async function fromXlsx(bytes: Uint8Array): Promise<FromXlsxResult> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    return { ok: false, error: inputError('damaged', 'a file that is not a readable Excel workbook', '无法读取的 Excel 工作簿', 'It may be damaged or not an .xlsx file.', '文件可能已损坏，或不是 .xlsx 文件。') };
+  }
+  const model = workbook.getWorksheet(MODEL_SHEET);
+  const json = model ? model.getColumn(1).values.filter((v): v is string => typeof v === 'string').join('') : '';
+  let base: Report | undefined;
+  try {
+    const parsed = Report.safeParse(JSON.parse(json));
+    base = parsed.success ? parsed.data : undefined;
+  } catch {
+    base = undefined;
+  }
+  if (!base)
+    return { ok: false, error: inputError('notAReport', 'a workbook that report-convert did not write (its model sheet is missing or damaged)', '不是由 report-convert 生成的工作簿（缺少或损坏了模型工作表）', 'Read a statistics sheet typed by hand with parseXlsx.', '手工录入的统计表请用 parseXlsx 读取。') };
+  const report = structuredClone(base);
+  const taken = new Set<string>([MODEL_SHEET, '报告信息']);
+  for (const grid of reportTables(base)) {
+    const sheet = workbook.getWorksheet(sheetName(grid.title, taken));
+    if (!sheet) continue;
+    for (const placed of placeCells(grid)) {
+      if (placed.cell.kind !== 'value' || placed.cell.path.startsWith('extraRows.')) continue;
+      const path = placed.cell.path;
+      const value = cellFigure(sheet.getCell(GRID_TOP + placed.row, placed.col + 1).value);
+      if (value === undefined) continue;
+      if (value !== resolveBinding(base, path).value) delete report.sources[path]; // edited: no longer what the source printed
+      setBinding(report, path, value);
+    }
+  }
+  return { ok: true, report };
+}
+
+/** A cell's figure: a number, null for blank or a not-applicable mark, undefined for text that is no figure. */
+function cellFigure(value: ExcelJS.CellValue): number | null | undefined {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'object' && 'result' in value) return cellFigure((value.result ?? null) as ExcelJS.CellValue);
+  if (typeof value === 'object' && 'richText' in value) return cellFigure(value.richText.map((r) => r.text).join(''));
+  if (typeof value !== 'string') return undefined;
+  const figure = readFigure(value);
+  if (!figure) return undefined;
+  return figure.kind === 'number' ? figure.value : null;
+}

@@ -1,0 +1,118 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { check, formatFigure, parse, placeCells, reportTables, resolveBinding, type Report } from '@report-convert/core';
+import { corpusEntries } from '../../core/src/test-support/corpus.js';
+import { fromXlsx } from './fromXlsx.js';
+import { GRID_TOP, toXlsx } from './toXlsx.js';
+
+const corpus = corpusEntries().flatMap((entry) => {
+  const result = parse(readFileSync(entry.sourcePath));
+  return result.ok ? [{ name: entry.name, report: result.report }] : [];
+});
+
+describe('toXlsx → fromXlsx', () => {
+  it.each(corpus)('$name round-trips to the same model', async ({ report }) => {
+    const back = await fromXlsx(await toXlsx(report, { findings: check(report) }));
+    expect(back).toEqual({ ok: true, report });
+  });
+
+  it('merges every cell exactly as the layout data says', async () => {
+    const { report } = corpus.find((c) => c.name.includes('shanghai'))!;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx(report)) as unknown as ArrayBuffer);
+    for (const grid of reportTables(report)) {
+      const sheet = workbook.worksheets.find((s) => s.name === grid.title.slice(0, 31))!;
+      const merges = new Set((sheet.model as unknown as { merges: string[] }).merges);
+      const expected = placeCells(grid).filter((p) => p.rowSpan > 1 || p.colSpan > 1);
+      expect(merges.size).toBe(expected.length + 1); // + the heading row
+      for (const p of expected) {
+        const tl = sheet.getCell(GRID_TOP + p.row, p.col + 1).address;
+        const br = sheet.getCell(GRID_TOP + p.row + p.rowSpan - 1, p.col + p.colSpan).address;
+        expect(merges).toContain(`${tl}:${br}`);
+      }
+      for (const p of placeCells(grid).filter((c) => c.cell.kind === 'value')) {
+        const value = sheet.getCell(GRID_TOP + p.row, p.col + 1).value;
+        const bound = resolveBinding(report, (p.cell as { path: string }).path);
+        expect(value).toBe(bound.value ?? (bound.display || null));
+      }
+    }
+  });
+
+  it('reads an edit made in the workbook, including a formula cell by its cached result', async () => {
+    const { report } = corpus.find((c) => c.name.includes('shanghai'))!;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx(report)) as unknown as ArrayBuffer);
+    const grid = reportTables(report).find((g) => g.table === 'applications')!;
+    const sheet = workbook.getWorksheet(grid.title)!;
+    const at = (path: string) => placeCells(grid).find((p) => p.cell.kind === 'value' && p.cell.path === path)!;
+    const granted = at('applications.granted.total');
+    sheet.getCell(GRID_TOP + granted.row, granted.col + 1).value = 272;
+    const carried = at('applications.carriedForward.total');
+    sheet.getCell(GRID_TOP + carried.row, carried.col + 1).value = { formula: 'SUM(1,1)', result: 72 };
+    const back = await fromXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    if (!back.ok) throw new Error(back.error.message);
+    expect(back.report.applications.granted?.total).toBe(272);
+    expect(back.report.sources['applications.granted.total']).toBeUndefined();
+    expect(back.report.applications.carriedForward?.total).toBe(72);
+  });
+
+  it('keeps narrative text that starts like a formula as text', async () => {
+    const { report } = corpus[0]!;
+    const tricky: Report = { ...report, sections: { ...report.sections, problems: '=HYPERLINK("http://x","y")', otherMatters: '+1 -2 @3' } };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx(tricky)) as unknown as ArrayBuffer);
+    const values = workbook.getWorksheet('报告信息')!.getColumn(2).values;
+    expect(values).toContain('=HYPERLINK("http://x","y")');
+    expect(values).toContain('+1 -2 @3');
+    const back = await fromXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(back.ok && back.report.sections.problems).toBe('=HYPERLINK("http://x","y")');
+  });
+
+  it('refuses damaged and foreign workbooks with a clear error', async () => {
+    const good = await toXlsx(corpus[0]!.report);
+    const foreign = new ExcelJS.Workbook();
+    foreign.addWorksheet('Sheet1').getCell('A1').value = 'hello';
+    for (const [bytes, code] of [
+      [new Uint8Array([1, 2, 3, 4]), 'damaged'],
+      [good.slice(0, good.length / 2), 'damaged'],
+      [new Uint8Array(await foreign.xlsx.writeBuffer()), 'notAReport'],
+    ] as const) {
+      const result = await fromXlsx(bytes);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe(code);
+    }
+  });
+});
+
+const soffice = (() => {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!soffice)('a real client (LibreOffice) opens each workbook', () => {
+  it('converts every corpus workbook to CSV holding every figure', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xlsx-lo-'));
+    for (const [i, { report }] of corpus.entries()) writeFileSync(join(dir, `r${i}.xlsx`), await toXlsx(report));
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, ...corpus.map((_, i) => join(dir, `r${i}.xlsx`))], { stdio: 'ignore', timeout: 240_000 });
+    for (const [i, { report }] of corpus.entries()) {
+      const csv = readdirSync(dir).filter((f) => f.startsWith(`r${i}-`) && f.endsWith('.csv')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+      const cells = new Set(csv.split(/[\n,]/).map((c) => c.replace(/^"|"$/g, '').trim()));
+      for (const grid of reportTables(report))
+        for (const p of placeCells(grid)) {
+          if (p.cell.kind !== 'value') continue;
+          // Figures are stored as numbers (the printed text is a cell note), so the CSV shows the number.
+          const { value, display } = resolveBinding(report, p.cell.path);
+          const shown = value !== null ? formatFigure(value) : display;
+          if (shown) expect(cells, `${p.cell.path} = ${shown}`).toContain(shown);
+        }
+    }
+  });
+});

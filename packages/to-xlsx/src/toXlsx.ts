@@ -1,0 +1,103 @@
+import ExcelJS from 'exceljs';
+import { findingText, placeCells, reportTables, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid } from '@report-convert/core';
+import { sheetName } from './sheetName.js';
+
+export interface XlsxOptions {
+  /** Adds a sheet listing these findings (from `check` and the reader). */
+  findings?: Finding[];
+  lang?: 'zh' | 'en';
+}
+
+/** The hidden sheet that carries what cells cannot show (layouts, sources, narrative), for `fromXlsx`. */
+export const MODEL_SHEET = '_report_model';
+const CHUNK = 30_000; // under Excel's 32,767 characters per cell
+
+const thin = { style: 'thin' } as const;
+const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
+const FONT = { name: '宋体', size: 10 };
+
+/** The workbook a clerk would hand in: one sheet per official table, merged as the template. */
+export async function toXlsx(report: Report, options: XlsxOptions = {}): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'report-convert';
+  workbook.title = report.meta.title ?? '政府信息公开工作年度报告';
+  const taken = new Set<string>([MODEL_SHEET]);
+  writeInfoSheet(workbook.addWorksheet(sheetName('报告信息', taken)), report);
+  for (const grid of reportTables(report)) writeTable(workbook.addWorksheet(sheetName(grid.title, taken)), report, grid);
+  if (options.findings) writeFindings(workbook.addWorksheet(sheetName(options.lang === 'en' ? 'Findings' : '检查结果', taken)), options.findings, options.lang ?? 'zh');
+  const model = workbook.addWorksheet(MODEL_SHEET, { state: 'veryHidden' });
+  const json = JSON.stringify(report);
+  for (let i = 0; i * CHUNK < json.length; i++) model.getCell(i + 1, 1).value = json.slice(i * CHUNK, (i + 1) * CHUNK);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** Where each grid's first row lands: row 1 holds the table's heading. */
+export const GRID_TOP = 2;
+
+function writeTable(sheet: ExcelJS.Worksheet, report: Report, grid: TableGrid): void {
+  const width = grid.columnWidths.length;
+  const total = grid.columnWidths.reduce((a, b) => a + b, 0);
+  const chars = width > 10 ? 130 : 100;
+  grid.columnWidths.forEach((w, i) => (sheet.getColumn(i + 1).width = Math.max(5, (w / total) * chars)));
+  sheet.mergeCells(1, 1, 1, width);
+  Object.assign(sheet.getCell(1, 1), { value: grid.title, font: { ...FONT, size: 14, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } });
+  sheet.getRow(1).height = 26;
+  for (const placed of placeCells(grid)) {
+    const row = GRID_TOP + placed.row;
+    const col = placed.col + 1;
+    if (placed.rowSpan > 1 || placed.colSpan > 1) sheet.mergeCells(row, col, row + placed.rowSpan - 1, col + placed.colSpan - 1);
+    const cell = sheet.getCell(row, col);
+    const header = placed.row < grid.headerRows;
+    if (placed.cell.kind === 'label') {
+      // A string is always written as a shared string, never as a formula, whatever it starts with.
+      cell.value = placed.cell.text;
+      cell.alignment = { horizontal: header || placed.cell.align === 'center' ? 'center' : 'left', vertical: 'middle', wrapText: true };
+      cell.font = { ...FONT, bold: header };
+    } else {
+      const bound = resolveBinding(report, placed.cell.path);
+      cell.value = bound.value ?? (bound.display || null);
+      cell.alignment = { horizontal: 'center', vertical: 'middle' };
+      cell.font = FONT;
+      // Keep what the source printed wherever it was more than the plain number (251000元, １２, /).
+      if (bound.source && bound.source.text !== String(bound.value ?? '')) cell.note = `原文：${bound.source.text}`;
+    }
+    for (let r = row; r < row + placed.rowSpan; r++) for (let c = col; c < col + placed.colSpan; c++) sheet.getCell(r, c).border = BORDER;
+  }
+  for (let r = GRID_TOP; r < GRID_TOP + grid.rows.length; r++) {
+    const longest = Math.max(...grid.rows[r - GRID_TOP]!.map((c) => (c.kind === 'label' ? c.text.length / (c.colSpan ?? 1) : 1)));
+    sheet.getRow(r).height = Math.min(90, Math.max(20, Math.ceil(longest / 9) * 15));
+  }
+  sheet.views = [{ state: 'frozen', ySplit: GRID_TOP - 1 + grid.headerRows }];
+  sheet.pageSetup = { paperSize: 9, orientation: width > 10 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+  sheet.pageSetup.printTitlesRow = `${GRID_TOP}:${GRID_TOP - 1 + Math.max(1, grid.headerRows)}`;
+}
+
+function writeInfoSheet(sheet: ExcelJS.Worksheet, report: Report): void {
+  sheet.columns = [{ width: 22 }, { width: 100 }];
+  const rows: [string, string | number | null][] = [
+    ['标题', report.meta.title],
+    ['机关', report.meta.agency],
+    ['年度', report.meta.year],
+    ['日期', report.meta.date],
+    ['原文字体', report.sourceScript === 'traditional' ? '繁体（已转换为简体）' : '简体'],
+    ['前言', report.sections.preamble ?? null],
+    ...(['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'otherMatters'] as const).map((id): [string, string | null] => [SECTION_HEADINGS[id], report.sections[id] ?? null]),
+    ['落款', report.sections.signature ?? null],
+  ];
+  for (const [label, value] of rows) {
+    const row = sheet.addRow([label, value]);
+    row.getCell(1).font = { ...FONT, bold: true };
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    row.getCell(1).alignment = { vertical: 'top' };
+  }
+}
+
+function writeFindings(sheet: ExcelJS.Worksheet, findings: Finding[], lang: 'zh' | 'en'): void {
+  const zh = lang === 'zh';
+  sheet.columns = [{ width: 10 }, { width: 28 }, { width: 36 }, { width: 12 }, { width: 90 }];
+  sheet.addRow(zh ? ['级别', '表格', '行', '位置', '说明'] : ['Severity', 'Table', 'Row', 'Position', 'Message']).font = { ...FONT, bold: true };
+  for (const f of findings) {
+    const row = sheet.addRow([f.severity, f.tableLabel ?? f.table ?? '', [f.rowLabel, f.columnLabel].filter(Boolean).join(' / '), f.position ? `${f.position.line}:${f.position.column}` : '', findingText(f, lang)]);
+    row.getCell(5).alignment = { wrapText: true };
+  }
+}
