@@ -63,10 +63,17 @@ function writeTable(sheet: ExcelJS.Worksheet, report: Report, grid: TableGrid): 
     }
     for (let r = row; r < row + placed.rowSpan; r++) for (let c = col; c < col + placed.colSpan; c++) sheet.getCell(r, c).border = BORDER;
   }
-  for (let r = GRID_TOP; r < GRID_TOP + grid.rows.length; r++) {
-    const longest = Math.max(...grid.rows[r - GRID_TOP]!.map((c) => (c.kind === 'label' ? c.text.length / (c.colSpan ?? 1) : 1)));
-    sheet.getRow(r).height = Math.min(90, Math.max(20, Math.ceil(longest / 9) * 15));
+  // Excel does not grow rows for wrapped text on its own: size each row for its longest label.
+  const widths = grid.columnWidths.map((_, i) => sheet.getColumn(i + 1).width ?? 10);
+  const heights = grid.rows.map(() => 18);
+  for (const placed of placeCells(grid)) {
+    if (placed.cell.kind !== 'label') continue;
+    const capacity = Math.max(1, Math.floor(widths.slice(placed.col, placed.col + placed.colSpan).reduce((a, b) => a + b, 0) / 1.9));
+    const lineCount = Math.ceil(placed.cell.text.length / capacity);
+    const perRow = (lineCount * 13 + 6) / placed.rowSpan;
+    heights[placed.row] = Math.max(heights[placed.row]!, perRow);
   }
+  heights.forEach((h, r) => (sheet.getRow(GRID_TOP + r).height = Math.min(400, h)));
   sheet.views = [{ state: 'frozen', ySplit: GRID_TOP - 1 + grid.headerRows }];
   sheet.pageSetup = { paperSize: 9, orientation: width > 10 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
   sheet.pageSetup.printTitlesRow = `${GRID_TOP}:${GRID_TOP - 1 + Math.max(1, grid.headerRows)}`;
@@ -74,6 +81,7 @@ function writeTable(sheet: ExcelJS.Worksheet, report: Report, grid: TableGrid): 
 
 function writeInfoSheet(sheet: ExcelJS.Worksheet, report: Report): void {
   sheet.columns = [{ width: 22 }, { width: 100 }];
+  sheet.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   const rows: [string, string | number | null][] = [
     ['标题', report.meta.title],
     ['机关', report.meta.agency],
@@ -89,6 +97,8 @@ function writeInfoSheet(sheet: ExcelJS.Worksheet, report: Report): void {
     row.getCell(1).font = { ...FONT, bold: true };
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
     row.getCell(1).alignment = { vertical: 'top' };
+    const lines = String(value ?? '').split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / 50)), 0);
+    row.height = Math.min(400, lines * 14 + 4);
   }
 }
 
