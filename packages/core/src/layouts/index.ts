@@ -8,6 +8,7 @@ import type { GridCell, TableGrid } from './grid.js';
 
 export * from './grid.js';
 export * from './binding.js';
+export * from './document.js';
 export { activeDisclosureGrid, applicationsGrid, legacyGrid, reviewLitigationGrid };
 
 /**
@@ -26,6 +27,8 @@ export function reportTables(report: Report): TableGrid[] {
   return extras ? [...tables, extras] : tables;
 }
 
+export const EXTRA_ROWS_TITLE = '未识别的行';
+
 /** Rows of tables 二–四 that the reader kept without recognising, so that no printed figure is lost. */
 export function extraRowsGrid(report: Report): TableGrid | undefined {
   const extras = report.extraRows.map((row, i) => ({ row, i })).filter(({ row }) => row.table !== 'legacy');
@@ -39,5 +42,5 @@ export function extraRowsGrid(report: Report): TableGrid | undefined {
       ...Array.from({ length: width }, (_, j): GridCell => ({ kind: 'value', path: `extraRows.${i}.values.${j}` })),
     ]),
   ];
-  return { table: extras[0]!.row.table, title: '未识别的行', columnWidths: [40, 10, ...new Array<number>(width).fill(15)], headerRows: 1, rows };
+  return { table: extras[0]!.row.table, title: EXTRA_ROWS_TITLE, columnWidths: [40, 10, ...new Array<number>(width).fill(15)], headerRows: 1, rows };
 }

@@ -1,0 +1,48 @@
+import { SECTION_HEADINGS, type SectionId } from '../ids.js';
+import type { Report } from '../model.js';
+import type { TableGrid } from './grid.js';
+import { EXTRA_ROWS_TITLE, reportTables } from './index.js';
+
+/** The printed document, in order, for the Word and PDF writers: they map blocks, never decide structure. */
+export type DocumentBlock =
+  | { kind: 'title'; text: string }
+  | { kind: 'heading'; level: 1 | 2; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'table'; grid: TableGrid }
+  | { kind: 'signature'; lines: string[] };
+
+const NUMBERED_SECTIONS = ['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'otherMatters'] as const;
+const SUBHEADING = /^[（(][一二三四五六七八九十]{1,3}[）)]/;
+
+export function reportTitle(report: Report): string {
+  if (report.meta.title) return report.meta.title;
+  const who = report.meta.agency ?? '';
+  const year = report.meta.year ? `${report.meta.year}年` : '';
+  return `${who}${year}政府信息公开工作年度报告`;
+}
+
+/** The whole report as an agency publishes it: title, preamble, the six sections with their tables, signature. */
+export function documentBlocks(report: Report): DocumentBlock[] {
+  const blocks: DocumentBlock[] = [{ kind: 'title', text: reportTitle(report) }];
+  const text = (id: SectionId) =>
+    (report.sections[id] ?? '')
+      .split('\n')
+      .filter((p) => p.trim())
+      .map((p): DocumentBlock => (SUBHEADING.test(p) && p.length <= 40 ? { kind: 'heading', level: 2, text: p } : { kind: 'paragraph', text: p }));
+  const tables = reportTables(report);
+  blocks.push(...text('preamble'));
+  if (report.layouts.legacy) {
+    for (const id of NUMBERED_SECTIONS) if (report.sections[id]) blocks.push({ kind: 'heading', level: 1, text: SECTION_HEADINGS[id] }, ...text(id));
+    blocks.push(...tables.map((grid): DocumentBlock => ({ kind: 'table', grid })));
+  } else {
+    for (const id of NUMBERED_SECTIONS) {
+      blocks.push({ kind: 'heading', level: 1, text: SECTION_HEADINGS[id] }, ...text(id));
+      blocks.push(...tables.filter((g) => g.table === id && g.title !== EXTRA_ROWS_TITLE).map((grid): DocumentBlock => ({ kind: 'table', grid })));
+    }
+    // Rows kept without being recognised are printed after the official tables, so no figure is lost.
+    blocks.push(...tables.filter((g) => g.title === EXTRA_ROWS_TITLE).map((grid): DocumentBlock => ({ kind: 'table', grid })));
+  }
+  const signature = (report.sections.signature ?? '').split('\n').filter((l) => l.trim());
+  if (signature.length) blocks.push({ kind: 'signature', lines: signature });
+  return blocks;
+}
