@@ -33,7 +33,7 @@ export function documentBlocks(report: Report): DocumentBlock[] {
   blocks.push(...text('preamble'));
   if (report.layouts.legacy) {
     for (const id of NUMBERED_SECTIONS) if (report.sections[id]) blocks.push({ kind: 'heading', level: 1, text: SECTION_HEADINGS[id] }, ...text(id));
-    blocks.push(...tables.map((grid): DocumentBlock => ({ kind: 'table', grid })));
+    blocks.push(...tables.flatMap((grid): DocumentBlock[] => [{ kind: 'heading', level: 1, text: grid.title }, { kind: 'table', grid }]));
   } else {
     for (const id of NUMBERED_SECTIONS) {
       blocks.push({ kind: 'heading', level: 1, text: SECTION_HEADINGS[id] }, ...text(id));

@@ -1,0 +1,96 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { SaxesParser } from 'saxes';
+import { describe, expect, it } from 'vitest';
+import { parse, placeCells, reportTables, resolveBinding } from '@report-convert/core';
+import { corpusEntries } from '../../core/src/test-support/corpus.js';
+import { toDocx } from './toDocx.js';
+
+const corpus = corpusEntries().flatMap((entry) => {
+  const result = parse(readFileSync(entry.sourcePath));
+  return result.ok ? [{ name: entry.name, report: result.report }] : [];
+});
+
+/** Well-formedness errors of an XML part, from a strict (non-validating) XML parser. */
+function wellFormed(xml: string): string[] {
+  const problems: string[] = [];
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on('error', (e) => problems.push(e.message));
+  parser.write(xml).close();
+  return problems;
+}
+
+/**
+ * Whether the characters of `needle` appear in order in `text` from `from`, within a window: a label
+ * wrapped inside a table cell comes out of pdftotext interleaved with its neighbours' lines.
+ */
+function findsInOrder(text: string, needle: string, from = 0): number {
+  for (let start = text.indexOf(needle[0]!, from); start !== -1; start = text.indexOf(needle[0]!, start + 1)) {
+    let at = start;
+    let ok = true;
+    for (const ch of needle.slice(1)) {
+      at = text.indexOf(ch, at + 1);
+      if (at === -1 || at - start > needle.length * 10 + 400) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return start;
+  }
+  return -1;
+}
+
+describe('toDocx', () => {
+  it.each(corpus)('$name: every XML part of the package is well-formed', async ({ report }) => {
+    const parts = unzipSync(await toDocx(report));
+    expect(Object.keys(parts)).toEqual(expect.arrayContaining(['word/document.xml', '[Content_Types].xml', 'word/footer1.xml']));
+    for (const [name, bytes] of Object.entries(parts)) if (/\.(xml|rels)$/.test(name)) expect(wellFormed(strFromU8(bytes)), name).toEqual([]);
+  });
+
+  it('names the official fonts for East Asian text, sets zh-CN, and puts — N — page numbers in the footer', async () => {
+    const parts = unzipSync(await toDocx(corpus[0]!.report));
+    const document = strFromU8(parts['word/document.xml']!);
+    expect(document).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(document).toContain('w:eastAsia="方正小标宋简体"');
+    expect(document).toContain('w:eastAsia="黑体"');
+    expect(document).toMatch(/<w:lang [^>]*w:eastAsia="zh-CN"/);
+    expect(document).toContain('<w:tblHeader'); // header rows repeat across pages
+    expect(document).toContain('<w:cantSplit'); // rows never split
+    expect(strFromU8(parts['word/footer1.xml']!)).toMatch(/— .*PAGE.* —/s);
+  });
+});
+
+const soffice = (() => {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!soffice)('a real client (LibreOffice) opens each document', () => {
+  it('converts every corpus report to PDF in which pdftotext finds every figure and label, in table order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'docx-lo-'));
+    for (const [i, { report }] of corpus.entries()) writeFileSync(join(dir, `r${i}.docx`), await toDocx(report));
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...corpus.map((_, i) => join(dir, `r${i}.docx`))], { stdio: 'ignore', timeout: 300_000 });
+    for (const [i, { report, name }] of corpus.entries()) {
+      // Tables wrap labels inside narrow cells: compare without white space.
+      const text = execFileSync('pdftotext', [join(dir, `r${i}.pdf`), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      let from = 0;
+      for (const grid of reportTables(report)) {
+        const start = findsInOrder(text, grid.title.replace(/\s+/g, ''), from);
+        expect(start, `${name}: ${grid.title}`).toBeGreaterThanOrEqual(0);
+        from = start;
+        for (const p of placeCells(grid)) {
+          const shown = (p.cell.kind === 'label' ? p.cell.text : resolveBinding(report, p.cell.path).display).replace(/\s+/g, '');
+          if (shown) expect(findsInOrder(text, shown, start), `${name}: ${shown}`).toBeGreaterThanOrEqual(0);
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,66 @@
+import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
+import { documentBlocks, reportTitle, type Report } from '@report-convert/core';
+import { A4, GB_T_9704, mmToTwips, type DocxStyle } from './styles.js';
+import { emptyLine, gridTable } from './table.js';
+import { run } from './text.js';
+
+export interface DocxOptions {
+  /** Overrides of the GB/T 9704 defaults (fonts, sizes in pt, margins in mm, line spacing in pt). */
+  style?: { fonts?: Partial<DocxStyle['fonts']>; sizes?: Partial<DocxStyle['sizes']>; margins?: Partial<DocxStyle['margins']>; lineSpacing?: number };
+}
+
+/** The complete annual report as a Word document, laid out as Chinese official documents are. */
+export async function toDocx(report: Report, options: DocxOptions = {}): Promise<Uint8Array> {
+  const style: DocxStyle = {
+    fonts: { ...GB_T_9704.fonts, ...options.style?.fonts },
+    sizes: { ...GB_T_9704.sizes, ...options.style?.sizes },
+    margins: { ...GB_T_9704.margins, ...options.style?.margins },
+    lineSpacing: options.style?.lineSpacing ?? GB_T_9704.lineSpacing,
+  };
+  const textWidth = A4.width - mmToTwips(style.margins.left) - mmToTwips(style.margins.right);
+  const exact = { line: Math.round(style.lineSpacing * 20), lineRule: LineRuleType.EXACT };
+  const children: FileChild[] = [];
+  for (const block of documentBlocks(report)) {
+    switch (block.kind) {
+      case 'title':
+        children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400, line: Math.round(style.sizes.title * 1.6 * 20), lineRule: LineRuleType.EXACT }, children: [run(block.text, style.fonts.title, style.sizes.title, style)] }));
+        break;
+      case 'heading':
+        children.push(
+          new Paragraph({
+            spacing: exact,
+            indent: { firstLine: Math.round(style.sizes.body * 2 * 20) },
+            keepNext: true,
+            children: [run(block.text, block.level === 1 ? style.fonts.heading1 : style.fonts.heading2, block.level === 1 ? style.sizes.heading1 : style.sizes.heading2, style)],
+          }),
+        );
+        break;
+      case 'paragraph':
+        children.push(new Paragraph({ spacing: exact, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: Math.round(style.sizes.body * 2 * 20) }, children: [run(block.text, style.fonts.body, style.sizes.body, style)] }));
+        break;
+      case 'table':
+        children.push(gridTable(report, block.grid, style, textWidth), emptyLine());
+        break;
+      case 'signature':
+        children.push(emptyLine(), ...block.lines.map((line) => new Paragraph({ spacing: exact, alignment: AlignmentType.RIGHT, indent: { right: Math.round(style.sizes.body * 4 * 20) }, children: [run(line, style.fonts.body, style.sizes.body, style)] })));
+        break;
+    }
+  }
+  const document = new Document({
+    creator: 'report-convert',
+    title: reportTitle(report),
+    ...(report.meta.agency ? { description: report.meta.agency } : {}),
+    sections: [
+      {
+        properties: { page: { size: A4, margin: { top: mmToTwips(style.margins.top), bottom: mmToTwips(style.margins.bottom), left: mmToTwips(style.margins.left), right: mmToTwips(style.margins.right) } } },
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: { ascii: style.fonts.latin, eastAsia: style.fonts.body } })] })],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
