@@ -7,6 +7,7 @@ import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { parse, placeCells, reportTables, resolveBinding } from '@report-convert/core';
 import { corpusEntries } from '../../core/src/test-support/corpus.js';
+import { findsInOrder } from '../../core/src/test-support/text.js';
 import { toDocx } from './toDocx.js';
 
 const corpus = corpusEntries().flatMap((entry) => {
@@ -21,26 +22,6 @@ function wellFormed(xml: string): string[] {
   parser.on('error', (e) => problems.push(e.message));
   parser.write(xml).close();
   return problems;
-}
-
-/**
- * Whether the characters of `needle` appear in order in `text` from `from`, within a window: a label
- * wrapped inside a table cell comes out of pdftotext interleaved with its neighbours' lines.
- */
-function findsInOrder(text: string, needle: string, from = 0): number {
-  for (let start = text.indexOf(needle[0]!, from); start !== -1; start = text.indexOf(needle[0]!, start + 1)) {
-    let at = start;
-    let ok = true;
-    for (const ch of needle.slice(1)) {
-      at = text.indexOf(ch, at + 1);
-      if (at === -1 || at - start > needle.length * 10 + 400) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return start;
-  }
-  return -1;
 }
 
 describe('toDocx', () => {

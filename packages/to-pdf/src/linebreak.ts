@@ -1,0 +1,44 @@
+/** Chinese line breaking: by character, with the rules for punctuation (禁则). */
+
+/** May not start a line. */
+export const NO_LINE_START = new Set('，。、；：？！）」』”’》〉】〕…—,.;:?!)]}%'.split(''));
+/** May not end a line. */
+export const NO_LINE_END = new Set('（「『“‘《〈【〔([{'.split(''));
+
+/**
+ * Breaks text into lines no wider than `width`, measuring with `measure`. Latin words and numbers
+ * stay whole; a punctuation mark that may not start a line hangs at the end of the previous one; an
+ * opening mark that may not end a line moves down with the character after it.
+ */
+export function wrapLines(text: string, width: number, measure: (s: string) => number, firstLineIndent = 0): string[] {
+  const units = text.match(/[A-Za-z0-9][A-Za-z0-9.,:/%@_\-+]*|\s+|./gsu) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  let available = width - firstLineIndent;
+  const flush = () => {
+    lines.push(line);
+    line = '';
+    available = width;
+  };
+  for (const unit of units) {
+    if (line === '' && /^\s+$/.test(unit) && lines.length) continue; // no leading space on a continued line
+    if (measure(line + unit) <= available || line === '') {
+      line += unit;
+      continue;
+    }
+    if (/^\s+$/.test(unit)) continue; // a space that does not fit is where the line breaks
+    if (NO_LINE_START.has(unit[0]!)) {
+      line += unit; // hanging punctuation: it may overflow the margin slightly
+      continue;
+    }
+    let carry = '';
+    while (line.length > 1 && NO_LINE_END.has(line.at(-1)!)) {
+      carry = line.at(-1)! + carry;
+      line = line.slice(0, -1);
+    }
+    flush();
+    line = carry + unit;
+  }
+  if (line || !lines.length) lines.push(line);
+  return lines;
+}

@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, placeCells, reportTables, resolveBinding } from '@report-convert/core';
+import { corpusEntries } from '../../core/src/test-support/corpus.js';
+import { findsInOrder } from '../../core/src/test-support/text.js';
+import { renderPdf } from './render.js';
+
+const corpus = corpusEntries().flatMap((entry) => {
+  const result = parse(readFileSync(entry.sourcePath));
+  return result.ok ? [{ name: entry.name, report: result.report }] : [];
+});
+
+const poppler = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const dir = mkdtempSync(join(tmpdir(), 'to-pdf-'));
+async function written(name: string, bytes: Uint8Array): Promise<string> {
+  const path = join(dir, `${name.replace(/\W/g, '_')}.pdf`);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+describe.skipIf(!poppler)('renderPdf, read back with poppler', () => {
+  it.each(corpus)('$name: pdftotext finds every figure and label, tables in order; only embedded subset fonts', async ({ name, report }) => {
+    const { bytes, findings } = await renderPdf(report);
+    expect(findings).toEqual([]);
+    const path = await written(name, bytes);
+    const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    let from = 0;
+    for (const grid of reportTables(report)) {
+      const at = findsInOrder(text, grid.title, from);
+      expect(at, grid.title).toBeGreaterThanOrEqual(from);
+      from = at;
+      for (const p of placeCells(grid)) {
+        const shown = (p.cell.kind === 'label' ? p.cell.text : resolveBinding(report, p.cell.path).display).replace(/\s+/g, '');
+        if (shown) expect(findsInOrder(text, shown, at), `${name}: ${shown}`).toBeGreaterThanOrEqual(0);
+      }
+    }
+    const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line, line).toMatch(/^[A-Z]{6}\+\S+.*\syes\s+yes\s+yes\s/);
+  });
+
+  it('writes the metadata: title, author = agency, subject, creator, language', async () => {
+    const { report } = corpus.find((c) => c.name.includes('shanghai'))!;
+    const path = await written('meta', (await renderPdf(report)).bytes);
+    const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+    expect(info).toMatch(/Title:\s+2019年上海市人民政府办公厅政府信息公开工作年度报告/);
+    expect(info).toMatch(/Author:\s+上海市人民政府办公厅/);
+    expect(info).toMatch(/Subject:\s+政府信息公开工作年度报告/);
+    expect(info).toMatch(/Creator:\s+report-convert/);
+    expect(readFileSync(path, 'latin1')).toMatch(/\/Lang \(zh-CN\)|\/Lang <feff/);
+  });
+
+  it('numbers pages — 1 — at the foot', async () => {
+    const { report } = corpus[0]!;
+    const path = await written('pages', (await renderPdf(report)).bytes);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
+    for (let page = 1; page <= pages; page++) expect(execFileSync('pdftotext', ['-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' })).toMatch(new RegExp(`—\\s*${page}\\s*—`));
+  });
+});
+
+describe('glyph check', () => {
+  it('names a character the font cannot draw and where it is, instead of printing a box', async () => {
+    const { report } = corpus[0]!;
+    const odd = { ...report, sections: { ...report.sections, otherMatters: '特殊字符𪚥与😀。' } };
+    const { findings } = await renderPdf(odd);
+    expect(findings.map((f) => (f.details as { character: string }).character)).toEqual(expect.arrayContaining(['😀']));
+    expect(findings[0]).toMatchObject({ rule: 'pdf.missingGlyph', severity: 'warning' });
+    expect(findings[0]!.messageZh).toMatch(/字体缺少/);
+  });
+});

@@ -1,0 +1,245 @@
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+import PDFDocument from 'pdfkit';
+import { documentBlocks, placeCells, reportTitle, resolveBinding, type DocumentBlock, type Finding, type Report, type TableGrid } from '@report-convert/core';
+import { DEFAULT_FONT, type PdfFonts } from './fonts.js';
+import { wrapLines } from './linebreak.js';
+
+export interface PdfOptions {
+  /** Your own fonts (仿宋_GB2312, 方正小标宋简体 …) by role; the embedded Noto Serif SC is the default. */
+  fonts?: PdfFonts;
+  /** Write PDF/A-2b (archival) rather than plain PDF 1.7. */
+  pdfa?: boolean;
+}
+
+export interface PdfResult {
+  bytes: Uint8Array;
+  /** Characters the font cannot draw, each with where it is: never a silent box. */
+  findings: Finding[];
+}
+
+const MM = 72 / 25.4;
+const PAGE = { width: 595.28, height: 841.89, top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM };
+const SIZE = { title: 22, heading: 16, body: 16, table: 10.5, wideTable: 8, footer: 14 };
+const LINE = 28;
+const CELL_PAD = 3;
+
+type Doc = PDFKit.PDFDocument;
+type Role = 'body' | 'title' | 'heading';
+
+/** Renders the report with our own layout: pdfkit draws glyphs where we say, and paginates nothing itself. */
+export async function renderPdf(report: Report, options: PdfOptions = {}): Promise<PdfResult> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    autoFirstPage: false,
+    bufferPages: true,
+    lang: 'zh-CN',
+    displayTitle: true,
+    ...(options.pdfa ? { subset: 'PDF/A-2b' as const, pdfVersion: '1.7' as const } : { pdfVersion: '1.7' as const }),
+    info: { Title: reportTitle(report), Author: report.meta.agency ?? '', Subject: '政府信息公开工作年度报告', Creator: 'report-convert', Producer: 'report-convert (pdfkit)' },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+
+  const roleFonts = Object.fromEntries((['body', 'title', 'heading'] as const).map((role) => [role, loadFont(options.fonts?.[role] ?? options.fonts?.body ?? DEFAULT_FONT)])) as Record<Role, fontkit.Font>;
+  // pdfkit 0.20 takes a parsed fontkit font as a source; its type declarations predate that.
+  for (const role of ['body', 'title', 'heading'] as const) doc.registerFont(role, roleFonts[role] as unknown as Buffer);
+  // Switching fonts is costly in pdfkit (it compares name tables): switch only when the font changes.
+  let current: fontkit.Font | undefined;
+  const use = (role: Role, size: number) => {
+    if (current !== roleFonts[role]) doc.font(role);
+    current = roleFonts[role];
+    doc.fontSize(size);
+    return (s: string) => measureWidth(roleFonts[role], s, size);
+  };
+  const findings: Finding[] = [];
+  const blocks = documentBlocks(report);
+  checkGlyphs(roleFonts, blocks, report, findings);
+
+  const width = PAGE.width - PAGE.left - PAGE.right;
+  const bottom = PAGE.height - PAGE.bottom;
+  let y = 0;
+  const newPage = () => {
+    doc.addPage({ size: 'A4', margin: 0 });
+    y = PAGE.top;
+  };
+  newPage();
+  const lines = (text: string, role: Role, size: number, lineHeight: number, opts: { indent?: number; align?: 'left' | 'center' | 'right'; rightIndent?: number } = {}) => {
+    const measure = use(role, size);
+    const wrapped = wrapLines(text, width - (opts.rightIndent ?? 0), measure, opts.indent ?? 0);
+    wrapped.forEach((line, i) => {
+      if (y + lineHeight > bottom) newPage();
+      const w = measure(line);
+      const x = opts.align === 'center' ? PAGE.left + (width - w) / 2 : opts.align === 'right' ? PAGE.left + width - (opts.rightIndent ?? 0) - w : PAGE.left + (i === 0 ? (opts.indent ?? 0) : 0);
+      doc.text(line, x, y + (lineHeight - size) / 2, { lineBreak: false });
+      y += lineHeight;
+    });
+  };
+
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'title':
+        y += 6;
+        lines(block.text, 'title', SIZE.title, SIZE.title * 1.6, { align: 'center' });
+        y += 16;
+        break;
+      case 'heading':
+        if (y + LINE * 3 > bottom) newPage(); // keep a heading with what follows
+        lines(block.text, 'heading', SIZE.heading, LINE, { indent: SIZE.body * 2 });
+        break;
+      case 'paragraph':
+        lines(block.text, 'body', SIZE.body, LINE, { indent: SIZE.body * 2 });
+        break;
+      case 'table':
+        y = drawTable(doc, report, block.grid, y, newPage, () => y, use) + LINE / 2;
+        break;
+      case 'signature':
+        y += LINE;
+        for (const line of block.lines) lines(line, 'body', SIZE.body, LINE, { align: 'right', rightIndent: SIZE.body * 4 });
+        break;
+    }
+  }
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    const label = `— ${i + 1} —`;
+    doc.text(label, (PAGE.width - use('body', SIZE.footer)(label)) / 2, PAGE.height - PAGE.bottom + 14, { lineBreak: false });
+  }
+  doc.end();
+  await done;
+  return { bytes: new Uint8Array(Buffer.concat(chunks)), findings };
+}
+
+const widthCache = new WeakMap<fontkit.Font, Map<string, number>>();
+/** Advance widths summed per character, cached: Chinese needs no kerning, and shaping every candidate line is slow. */
+function measureWidth(font: fontkit.Font, text: string, size: number): number {
+  let widths = widthCache.get(font);
+  if (!widths) widthCache.set(font, (widths = new Map()));
+  let units = 0;
+  for (const ch of text) {
+    let w = widths.get(ch);
+    if (w === undefined) widths.set(ch, (w = font.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth / font.unitsPerEm));
+    units += w;
+  }
+  return units * size;
+}
+
+const fontCache = new Map<string | Uint8Array, fontkit.Font>();
+/**
+ * Fonts are read and parsed once per process: a CJK font is megabytes, parsing it costs more than
+ * laying out a report, and a batch renders thousands. pdfkit accepts the parsed font as it is.
+ */
+function loadFont(font: string | Uint8Array): fontkit.Font {
+  let parsed = fontCache.get(font);
+  if (!parsed) {
+    const created = fontkit.create(typeof font === 'string' ? readFileSync(font) : Buffer.from(font));
+    if (!('layout' in created)) throw new TypeError('a font collection: give one font of it');
+    fontCache.set(font, (parsed = created));
+  }
+  return parsed;
+}
+
+/**
+ * Draws a grid: spans from core's layout data, rows never split, header rows repeated on every page
+ * the table crosses. A cell spanning rows that cross a page is drawn on both, its text on the first.
+ */
+function drawTable(doc: Doc, report: Report, grid: TableGrid, startY: number, newPage: () => void, currentY: () => number, use: (role: Role, size: number) => (s: string) => number): number {
+  const size = grid.columnWidths.length > 10 ? SIZE.wideTable : SIZE.table;
+  const lineHeight = size * 1.35;
+  const width = PAGE.width - PAGE.left - PAGE.right;
+  const total = grid.columnWidths.reduce((a, b) => a + b, 0);
+  const xs = [PAGE.left];
+  for (const w of grid.columnWidths) xs.push(xs.at(-1)! + (w / total) * width);
+  const measure = use('body', size);
+  const placed = placeCells(grid).map((p) => {
+    const text = p.cell.kind === 'label' ? p.cell.text : resolveBinding(report, p.cell.path).display;
+    const lines = wrapLines(text, xs[p.col + p.colSpan]! - xs[p.col]! - CELL_PAD * 2, measure);
+    return { ...p, text, lines, center: p.cell.kind === 'value' || p.row < grid.headerRows || (p.cell.kind === 'label' && p.cell.align === 'center') };
+  });
+  const heights = grid.rows.map(() => lineHeight + CELL_PAD * 2);
+  for (const p of placed.filter((c) => c.rowSpan === 1)) heights[p.row] = Math.max(heights[p.row]!, p.lines.length * lineHeight + CELL_PAD * 2);
+  for (const p of placed.filter((c) => c.rowSpan > 1)) {
+    const need = p.lines.length * lineHeight + CELL_PAD * 2;
+    const have = heights.slice(p.row, p.row + p.rowSpan).reduce((a, b) => a + b, 0);
+    if (need > have) for (let r = p.row; r < p.row + p.rowSpan; r++) heights[r]! += (need - have) / p.rowSpan;
+  }
+  const bottom = PAGE.height - PAGE.bottom;
+  const header = [...Array(grid.headerRows).keys()];
+  const headerHeight = header.reduce((a, r) => a + heights[r]!, 0);
+  // Lay rows out on pages: a row that does not fit starts a new page, under the repeated header.
+  const pages: { rows: number[]; top: number }[] = [{ rows: [], top: startY }];
+  let y = startY;
+  const firstBody = grid.headerRows;
+  if (y + headerHeight + (heights[firstBody] ?? 0) > bottom) {
+    newPage();
+    y = currentY();
+    pages[0]!.top = y;
+  }
+  pages[0]!.rows.push(...header);
+  y += headerHeight;
+  for (let r = firstBody; r < grid.rows.length; r++) {
+    if (y + heights[r]! > bottom) {
+      pages.push({ rows: [...header], top: PAGE.top });
+      y = PAGE.top + headerHeight;
+    }
+    pages.at(-1)!.rows.push(r);
+    y += heights[r]!;
+  }
+  pages.forEach((page, i) => {
+    if (i > 0) newPage();
+    const rowTop = new Map<number, number>();
+    let top = page.top;
+    for (const r of page.rows) {
+      rowTop.set(r, top);
+      top += heights[r]!;
+    }
+    doc.lineWidth(0.6).strokeColor('#000');
+    placed.forEach((p) => {
+      const visible = [...Array(p.rowSpan).keys()].map((k) => p.row + k).filter((r) => rowTop.has(r));
+      if (!visible.length) return;
+      const y0 = rowTop.get(visible[0]!)!;
+      const y1 = rowTop.get(visible.at(-1)!)! + heights[visible.at(-1)!]!;
+      doc.rect(xs[p.col]!, y0, xs[p.col + p.colSpan]! - xs[p.col]!, y1 - y0).stroke();
+      // A label spanning rows that cross a page is printed again on the page it continues to.
+      use('body', size);
+      let ty = y0 + (y1 - y0 - p.lines.length * lineHeight) / 2 + (lineHeight - size) / 2;
+      for (const line of p.lines) {
+        const w = measure(line);
+        const x = p.center ? (xs[p.col]! + xs[p.col + p.colSpan]! - w) / 2 : xs[p.col]! + CELL_PAD;
+        doc.text(line, x, ty, { lineBreak: false });
+        ty += lineHeight;
+      }
+    });
+    y = top;
+  });
+  return y;
+}
+
+/** Every character the report will draw must have a glyph in the font that draws it. */
+function checkGlyphs(fonts: Record<Role, fontkit.Font>, blocks: DocumentBlock[], report: Report, findings: Finding[]): void {
+  const seenByRole = { body: new Set<string>(), title: new Set<string>(), heading: new Set<string>() };
+  const visit = (text: string, where: string, whereZh: string, role: Role = 'body') => {
+    const font = fonts[role];
+    const seen = seenByRole[role];
+    for (const ch of text) {
+      if (/\s/.test(ch) || seen.has(ch) || font.hasGlyphForCodePoint(ch.codePointAt(0)!)) continue;
+      seen.add(ch);
+      const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      findings.push({
+        severity: 'warning',
+        rule: 'pdf.missingGlyph',
+        message: `The font has no glyph for "${ch}" (${code}) in ${where}; it would print as a blank box. Use a font that has it (option fonts).`,
+        messageZh: `字体缺少“${ch}”（${code}）的字形，位于${whereZh}，将显示为空框。请改用包含该字的字体。`,
+        details: { character: ch, codePoint: code, where },
+      });
+    }
+  };
+  blocks.forEach((block, i) => {
+    if (block.kind === 'table')
+      for (const p of placeCells(block.grid)) visit(p.cell.kind === 'label' ? p.cell.text : resolveBinding(report, p.cell.path).display, p.cell.kind === 'value' ? p.cell.path : `${block.grid.title}`, p.cell.kind === 'value' ? p.cell.path : block.grid.title);
+    else if (block.kind === 'signature') visit(block.lines.join(''), 'the signature', '落款');
+    else visit(block.text, `${block.kind} ${i + 1}`, `第${i + 1}段`, block.kind === 'title' ? 'title' : block.kind === 'heading' ? 'heading' : 'body');
+  });
+}
