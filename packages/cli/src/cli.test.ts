@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { Report } from '@report-convert/core';
+import { CORPUS_DIR } from '../../core/src/test-support/corpus.js';
+
+// The built CLI, run as a user runs it (turbo builds every package before its tests).
+const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const run = (args: string[], input?: string | Buffer) => spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 120_000 });
+const seed = (name: string) => join(CORPUS_DIR, 'seeds', name);
+
+describe('report-convert convert', () => {
+  it('converts a directory to every format, one output per input and format', () => {
+    const out = mkdtempSync(join(tmpdir(), 'cli-out-'));
+    const r = run(['convert', join(CORPUS_DIR, 'seeds'), '--to', 'docx,xlsx,pdf,json', '--out-dir', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const written = readdirSync(out).sort();
+    expect(written.filter((f) => f.endsWith('.json'))).toHaveLength(5);
+    expect(written.filter((f) => f.endsWith('.pdf'))).toHaveLength(5);
+    expect(written.some((f) => f.endsWith('.tmp'))).toBe(false);
+    const model = Report.parse(JSON.parse(readFileSync(join(out, '004_b5b9a5615959bd1c.json'), 'utf8')));
+    expect(model.legacy?.['org.staff']).toBe(2);
+    expect(r.stderr).toContain('完成：转换 5 个');
+    expect(r.stderr).toContain('主动公开规范性文件数'); // the seed-004 finding, as printed
+  });
+
+  it('keeps going past a bad input, reports it, and exits 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-batch-'));
+    copyFileSync(seed('001_1c75c2c4e67cd3d7.txt'), join(dir, 'good.txt'));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'page.html'), '<html><body><p>欢迎访问本网站</p></body></html>');
+    const r = run(['convert', dir, '--to', 'json', '--out-dir', join(dir, 'out'), '--lang', 'en']);
+    expect(r.status).toBe(2);
+    expect(existsSync(join(dir, 'out', 'good.json'))).toBe(true);
+    expect(r.stderr).toMatch(/empty\.txt: Expected .* but found an empty input/);
+    expect(r.stderr).toMatch(/page\.html: Expected .* but found a document with none of the six section headings/);
+    expect(r.stderr).toContain('done: 1 converted, 0 with findings, 2 failed');
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace for bad input
+  });
+
+  it('reads standard input and writes standard output', () => {
+    const r = run(['convert', '-', '--to', 'json'], readFileSync(seed('002_09f8dcd14fce1942.txt')));
+    expect(r.status, r.stderr).toBe(0);
+    expect(Report.parse(JSON.parse(r.stdout)).sourceScript).toBe('traditional');
+  });
+
+  it('refuses bad usage with exit 2 and a one-line reason', () => {
+    for (const args of [['convert', seed('000_7b493fb4be35eb87.txt'), '--to', 'odt'], ['convert', 'no-such-file.txt'], ['frobnicate'], ['convert', seed('000_7b493fb4be35eb87.txt'), '--layout', '2021']]) {
+      const r = run(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr.length).toBeGreaterThan(0);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('has help with examples on every command, and a version', () => {
+    expect(run(['--help']).stdout).toContain('convert');
+    expect(run(['convert', '--help']).stdout).toContain('Examples:');
+    expect(run(['check', '--help']).stdout).toContain('Examples:');
+    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('report-convert check', () => {
+  it('exits 1 on failed checks and prints the table, row and position as printed', () => {
+    const r = run(['check', seed('004_b5b9a5615959bd1c.txt')]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/004_b5b9a5615959bd1c\.txt:\d+:\d+ {2}错误 {2}\[政府信息公开情况统计表 › 其中：主动公开规范性文件数\]/);
+  });
+
+  it('exits 0 on a consistent report, and speaks English or JSON when asked', () => {
+    expect(run(['check', seed('000_7b493fb4be35eb87.txt')]).status).toBe(0);
+    const json = run(['check', seed('004_b5b9a5615959bd1c.txt'), '--json']);
+    const parsed = JSON.parse(json.stdout) as { files: { findings: { rule: string; message: string }[] }[] };
+    expect(parsed.files[0]!.findings.map((f) => f.message)).toContain('active.normativeDocuments (300) > active.total (0)');
+  });
+
+  it('--series compares 上年结转 with last year', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-series-'));
+    const base = JSON.parse(run(['convert', '-', '--to', 'json'], readFileSync(seed('001_1c75c2c4e67cd3d7.txt'))).stdout);
+    const last = { ...base, meta: { ...base.meta, year: 2020 }, applications: { ...base.applications, carriedForward: { ...base.applications.carriedForward, naturalPerson: 4 } } };
+    writeFileSync(join(dir, '2020.json'), JSON.stringify(last));
+    writeFileSync(join(dir, '2021.json'), JSON.stringify(base));
+    const r = run(['check', dir, '--series', '--lang', 'en']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('2021 applications.carriedOver.naturalPerson (0) ≠ 2020 applications.carriedForward.naturalPerson (4)');
+  });
+});

@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { check, checkSeries, type Finding, type InputFormat, type Lang, type Report } from '@report-convert/core';
+import { runBatch } from './batch.js';
+import { convertBytes } from './convert.js';
+import { expandInputs } from './files.js';
+import { OUTPUT_FORMATS, readReport, type OutputFormat } from './formats.js';
+import { formatFinding, progress } from './present.js';
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stdin: () => Promise<Uint8Array>;
+  writeStdout: (bytes: Uint8Array) => void;
+  tty: boolean;
+}
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const t = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+
+/** Thrown for bad usage: exit code 2 with a one-line message, no stack. */
+class UsageError extends Error {}
+
+/** The CLI as a function of its arguments and I/O: returns the exit code (0 ok, 1 findings, 2 bad usage or input). */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('report-convert')
+    .description('转换、检查政府信息公开工作年度报告 / convert and check government information-disclosure annual reports')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError();
+  const lang = () => (program.opts<{ lang: Lang }>().lang ?? 'zh') as Lang;
+  program.addOption(new Option('--lang <lang>', 'language of messages: zh or en').choices(['zh', 'en']).default('zh')).option('--debug', 'show stack traces of internal errors');
+
+  program
+    .command('convert')
+    .description('convert reports to Word, Excel, PDF and JSON (one input per file; directories are walked)')
+    .argument('<inputs...>', 'files, directories or globs; - reads standard input')
+    .option('-t, --to <formats>', `output formats, comma-separated: ${OUTPUT_FORMATS.join(',')}`, 'docx,xlsx,pdf')
+    .option('-o, --out-dir <dir>', 'where outputs go, named <input name>.<ext>', '.')
+    .addOption(new Option('--from <format>', 'input format instead of sniffing').choices(['auto', 'text', 'markdown', 'html', 'json']).default('auto'))
+    .addOption(new Option('--layout <layout>', 'table layout of the output: auto keeps the source layout').choices(['auto', '2019', '2021']).default('auto'))
+    .option('--mapping <file>', 'a JSON file overriding the legacy → 2019/2021 mapping')
+    .option('--font <file>', 'a TTF/OTF font for the PDF (for example 仿宋_GB2312)')
+    .option('--strict', 'exit with 1 when any check fails')
+    .addHelpText('after', '\nExamples:\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  cat report.txt | report-convert convert - --to json > report.json')
+    .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; strict?: boolean }) => {
+      const to = opts.to.split(',').map((s) => s.trim()) as OutputFormat[];
+      const unknown = to.filter((f) => !OUTPUT_FORMATS.includes(f));
+      if (unknown.length) throw new UsageError(t(lang(), `未知的输出格式：${unknown.join(', ')}（可用：${OUTPUT_FORMATS.join(', ')}）`, `unknown output format: ${unknown.join(', ')} (use ${OUTPUT_FORMATS.join(', ')})`));
+      if (opts.layout !== 'auto' || opts.mapping) throw new UsageError(t(lang(), '版式迁移（--layout、--mapping）尚未提供', 'layout migration (--layout, --mapping) is not available yet'));
+      if (inputs.includes('-')) {
+        if (inputs.length > 1 || to.length !== 1) throw new UsageError(t(lang(), '从标准输入读取时只能有一个输入和一种输出格式', 'reading standard input takes exactly one input and one output format'));
+        const result = await convertBytes(await io.stdin(), { to, from: opts.from, ...(opts.font ? { font: readFileSync(opts.font) } : {}) });
+        if (!result.ok) {
+          io.stderr(`${t(lang(), result.error.messageZh, result.error.message)}\n`);
+          exitCode = 2;
+          return;
+        }
+        io.writeStdout(result.value.outputs[0]!.bytes);
+        for (const f of result.value.findings) io.stderr(formatFinding(f, lang(), '-') + '\n');
+        exitCode = opts.strict && result.value.findings.some((f) => f.severity === 'error') ? 1 : 0;
+        return;
+      }
+      const { files, missing } = await expandInputs(inputs);
+      for (const m of missing) io.stderr(t(lang(), `找不到输入：${m}\n`, `no such input: ${m}\n`));
+      if (!files.length) throw new UsageError(t(lang(), '没有可转换的输入', 'nothing to convert'));
+      const show = progress(files.length, io.tty, io.stderr);
+      const results = await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(opts.font ? { fontPath: resolve(opts.font) } : {}), inputs: files }, (result, done) => {
+        if (!io.tty || result.status === 'failed') {
+          if (result.status === 'failed') io.stderr(`${io.tty ? '\n' : ''}${result.input}: ${t(lang(), result.messageZh, result.message)}\n`);
+        }
+        show(done, result.input);
+      });
+      let withFindings = 0;
+      for (const r of results) {
+        if (r.status !== 'converted') continue;
+        const errors = r.findings.filter((f) => f.severity !== 'info');
+        if (errors.length) withFindings++;
+        for (const f of errors) io.stderr(formatFinding(f, lang(), r.input) + '\n');
+      }
+      const failed = results.filter((r) => r.status === 'failed').length;
+      const converted = results.length - failed;
+      io.stderr(t(lang(), `完成：转换 ${converted} 个，其中有检查问题 ${withFindings} 个，失败 ${failed + missing.length} 个\n`, `done: ${converted} converted, ${withFindings} with findings, ${failed + missing.length} failed\n`));
+      const checksFailed = results.some((r) => r.status === 'converted' && r.findings.some((f) => f.severity === 'error'));
+      exitCode = failed || missing.length ? 2 : opts.strict && checksFailed ? 1 : 0;
+    });
+
+  program
+    .command('check')
+    .description('run the arithmetic checks (勾稽关系) and print findings with the table, row and column as printed')
+    .argument('<inputs...>', 'files, directories or globs')
+    .addOption(new Option('--from <format>', 'input format instead of sniffing').choices(['auto', 'text', 'markdown', 'html', 'json']).default('auto'))
+    .option('--json', 'print findings as JSON for machines')
+    .option('--series', "also check one agency's reports across years (上年结转 = last year's 结转下年度)")
+    .addHelpText('after', '\nExamples:\n  report-convert check report.html\n  report-convert check reports/2019.html reports/2020.html --series\n  report-convert check archive/ --json --lang en')
+    .action(async (inputs: string[], opts: { from: InputFormat; json?: boolean; series?: boolean }) => {
+      const { files, missing } = await expandInputs(inputs);
+      for (const m of missing) io.stderr(t(lang(), `找不到输入：${m}\n`, `no such input: ${m}\n`));
+      const all: { file: string; findings: Finding[]; error?: string }[] = [];
+      const reports: Report[] = [];
+      for (const file of files) {
+        const parsed = readReport(readFileSync(file), opts.from);
+        if (!parsed.ok) {
+          all.push({ file, findings: [], error: t(lang(), parsed.error.messageZh, parsed.error.message) });
+          continue;
+        }
+        reports.push(parsed.report);
+        all.push({ file, findings: [...parsed.findings, ...check(parsed.report)] });
+      }
+      const series = opts.series ? checkSeries(reports) : [];
+      if (opts.json) io.stdout(JSON.stringify({ files: all, series }, null, 2) + '\n');
+      else {
+        for (const { file, findings, error } of all) {
+          if (error) io.stderr(`${file}: ${error}\n`);
+          for (const f of findings) io.stdout(formatFinding(f, lang(), file) + '\n');
+        }
+        for (const f of series) io.stdout(formatFinding(f, lang()) + '\n');
+        const count = all.reduce((n, r) => n + r.findings.length, series.length);
+        io.stderr(t(lang(), `检查了 ${files.length} 个文件，发现 ${count} 个问题\n`, `checked ${files.length} files, ${count} findings\n`));
+      }
+      const unreadable = all.some((r) => r.error) || missing.length > 0 || files.length === 0;
+      const failedChecks = all.some((r) => r.findings.some((f) => f.severity === 'error')) || series.length > 0;
+      exitCode = unreadable ? 2 : failedChecks ? 1 : 0;
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof UsageError) {
+      io.stderr(`report-convert: ${error.message}\n`);
+      return 2;
+    }
+    if (program.opts<{ debug?: boolean }>().debug) io.stderr(`${(error as Error).stack}\n`);
+    else io.stderr(t(lang(), `report-convert：内部错误：${(error as Error).message}（加 --debug 查看详情）\n`, `report-convert: internal error: ${(error as Error).message} (run with --debug for details)\n`));
+    return 2;
+  }
+}

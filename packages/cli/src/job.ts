@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import type { Finding, InputFormat } from '@report-convert/core';
+import { convertBytes } from './convert.js';
+import { outputPath, writeAtomic } from './files.js';
+import type { OutputFormat } from './formats.js';
+
+export interface JobOptions {
+  to: OutputFormat[];
+  outDir: string;
+  from?: InputFormat;
+  fontPath?: string;
+  /** Every input of the batch, never to be overwritten. */
+  inputs: string[];
+}
+
+export type JobResult =
+  | { input: string; status: 'converted'; written: string[]; findings: Finding[] }
+  | { input: string; status: 'failed'; message: string; messageZh: string };
+
+/** Converts one file and writes its outputs: what a worker thread runs for each input. */
+export async function runJob(input: string, options: JobOptions): Promise<JobResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(input);
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    return { input, status: 'failed', message: `cannot read the file (${why})`, messageZh: `无法读取文件（${why}）` };
+  }
+  const font = options.fontPath ? await readFile(options.fontPath) : undefined;
+  const result = await convertBytes(bytes, { to: options.to, ...(options.from ? { from: options.from } : {}), ...(font ? { font } : {}) });
+  if (!result.ok) return { input, status: 'failed', message: result.error.message, messageZh: result.error.messageZh };
+  const inputs = new Set(options.inputs);
+  const written: string[] = [];
+  for (const output of result.value.outputs) {
+    const target = outputPath(input, output.format, options.outDir, inputs);
+    if (typeof target !== 'string') return { input, status: 'failed', message: `refused to write: ${target.refused}`, messageZh: `拒绝写入：${target.refused}` };
+    await writeAtomic(target, output.bytes);
+    written.push(target);
+  }
+  return { input, status: 'converted', written, findings: result.value.findings };
+}
