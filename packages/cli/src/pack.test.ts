@@ -1,0 +1,51 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS_DIR } from '../../core/src/test-support/corpus.js';
+
+const PACKAGES = ['core', 'to-docx', 'to-xlsx', 'to-pdf', 'cli'].map((p) => fileURLToPath(new URL(`../../${p}`, import.meta.url)));
+const npm = (args: string[], cwd: string) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', timeout: 300_000 });
+
+/** A consumer's view: the packed tarballs installed in a new project, used as documented. */
+describe('the published packages', () => {
+  const project = mkdtempSync(join(tmpdir(), 'consumer-'));
+  beforeAll(() => {
+    const tarballs = mkdtempSync(join(tmpdir(), 'tarballs-'));
+    for (const dir of PACKAGES) npm(['pack', '--pack-destination', tarballs], dir);
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    npm(['install', '--prefer-offline', ...readdirSync(tarballs).map((t) => join(tarballs, t))], project);
+  }, 300_000);
+
+  it('convert a report through each converter by its documented API', () => {
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { parse, check } from '@report-convert/core';
+      import { toXlsx, fromXlsx } from '@report-convert/to-xlsx';
+      import { toDocx } from '@report-convert/to-docx';
+      import { toPdf } from '@report-convert/to-pdf';
+      const result = parse(readFileSync(${JSON.stringify(join(CORPUS_DIR, 'seeds', '003_315724d04121e9e1.txt'))}));
+      if (!result.ok) throw new Error(result.error.message);
+      const xlsx = await toXlsx(result.report, { findings: check(result.report) });
+      const back = await fromXlsx(xlsx);
+      const docx = await toDocx(result.report);
+      const pdf = await toPdf(result.report);
+      console.log(JSON.stringify({ xlsx: xlsx.length, docx: docx.length, pdf: pdf.length, fees: back.ok && back.report.activeDisclosure.fees.amount }));
+    `;
+    writeFileSync(join(project, 'use.mjs'), script);
+    const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8' }));
+    expect(out.fees).toBe(12.39205);
+    expect(Math.min(out.xlsx, out.docx, out.pdf)).toBeGreaterThan(1000);
+    expect(readFileSync(join(project, 'node_modules/@report-convert/core/schema/report.schema.json'), 'utf8')).toContain('"activeDisclosure"');
+  });
+
+  it('runs the packed CLI', () => {
+    const bin = join(project, 'node_modules', '.bin', 'report-convert');
+    expect(spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const r = spawnSync(bin, ['convert', join(CORPUS_DIR, 'seeds', '001_1c75c2c4e67cd3d7.txt'), '--to', 'pdf,json', '--out-dir', join(project, 'out')], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(join(project, 'out')).sort()).toEqual(['001_1c75c2c4e67cd3d7.json', '001_1c75c2c4e67cd3d7.pdf']);
+  });
+});

@@ -1,0 +1,77 @@
+// npm run bench: prints speed and memory figures for every package. Not a test: it asserts nothing.
+// Flags: --quick (batches of 100 and 1,000 instead of up to 5,000), --no-libreoffice.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir, availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { generateReport, parse, writeReportAs } from '../packages/core/dist/index.js';
+import { toDocx } from '../packages/to-docx/dist/index.js';
+import { toXlsx } from '../packages/to-xlsx/dist/index.js';
+import { toPdf } from '../packages/to-pdf/dist/index.js';
+import { runBatch } from '../packages/cli/dist/index.js';
+
+const quick = process.argv.includes('--quick');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const corpusDir = new URL('../../shared/corpus/', import.meta.url);
+const corpus = ['seeds', 'real'].flatMap((g) => readdirSync(new URL(g + '/', corpusDir)).filter((f) => !f.endsWith('.json')).map((f) => parse(readFileSync(new URL(`${g}/${f}`, corpusDir))))).filter((r) => r.ok).map((r) => r.report);
+
+execFileSync(process.execPath, [new URL('../packages/core/bench.mjs', import.meta.url).pathname], { stdio: 'inherit' });
+
+async function writer(name, convert, goalMs) {
+  const t0 = performance.now();
+  await convert(corpus[0]);
+  const first = performance.now() - t0;
+  for (const r of corpus) await convert(r); // warm
+  const times = [];
+  const sizes = [];
+  for (let round = 0; round < 5; round++)
+    for (const r of corpus) {
+      const t = performance.now();
+      const bytes = await convert(r);
+      times.push(performance.now() - t);
+      sizes.push(bytes.length);
+    }
+  console.log(`${name}: first report ${first.toFixed(0)} ms; warm median ${median(times).toFixed(1)} ms and ${(median(sizes) / 1024).toFixed(0)} KB per corpus report (goal < ${goalMs} ms)`);
+  return median(times);
+}
+await writer('to-xlsx', (r) => toXlsx(r), 30);
+await writer('to-docx', (r) => toDocx(r), 50);
+const pdfMs = await writer('to-pdf', (r) => toPdf(r), 40);
+
+if (!process.argv.includes('--no-libreoffice')) {
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-lo-'));
+    for (const [i, r] of corpus.entries()) writeFileSync(join(dir, `r${i}.docx`), await toDocx(r));
+    const t = performance.now();
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...corpus.map((_, i) => join(dir, `r${i}.docx`))], { stdio: 'ignore' });
+    const perReport = (performance.now() - t) / corpus.length;
+    console.log(`LibreOffice .docx → PDF: ${perReport.toFixed(0)} ms per report (one soffice run for the corpus); to-pdf is ${(perReport / pdfMs).toFixed(0)}× faster`);
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    console.log('LibreOffice not installed: comparison skipped');
+  }
+}
+
+const sizes = quick ? [100, 1000] : [100, 1000, 5000];
+console.log(`batch: generated reports → docx+xlsx+pdf through the CLI's batch engine on ${availableParallelism()} cores`);
+for (const n of sizes) {
+  const dir = mkdtempSync(join(tmpdir(), `bench-batch-${n}-`));
+  const inputs = [];
+  for (let i = 0; i < n; i++) {
+    const path = join(dir, `r${i}.txt`);
+    writeFileSync(path, writeReportAs(generateReport(i, { layout: ['2019', '2021', 'mixed', 'legacy'][i % 4] }), 'rowPerLine'));
+    inputs.push(path);
+  }
+  const out = join(dir, 'out');
+  mkdirSync(out);
+  let peak = 0;
+  const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+  const t = performance.now();
+  const results = await runBatch(inputs, { to: ['docx', 'xlsx', 'pdf'], outDir: out, inputs }, () => {});
+  const seconds = (performance.now() - t) / 1000;
+  clearInterval(sample);
+  const failed = results.filter((r) => r.status !== 'converted').length;
+  console.log(`  ${String(n).padStart(5)} reports: ${(n / seconds).toFixed(1)} reports/s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MB${failed ? `, ${failed} failed` : ''} (goals ≥ 40/s, < 400 MB, flat)`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
