@@ -6,14 +6,12 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { parse, placeCells, reportTables, resolveBinding } from '@report-convert/core';
-import { corpusEntries } from '../../core/src/test-support/corpus.js';
+import { parsedCorpus } from '../../core/src/test-support/corpus.js';
+import { hasCommands } from '../../core/src/test-support/tools.js';
 import { findsInOrder } from '../../core/src/test-support/text.js';
 import { toDocx } from './toDocx.js';
 
-const corpus = corpusEntries().flatMap((entry) => {
-  const result = parse(readFileSync(entry.sourcePath));
-  return result.ok ? [{ name: entry.name, report: result.report }] : [];
-});
+const corpus = parsedCorpus();
 
 /** Well-formedness errors of an XML part, from a strict (non-validating) XML parser. */
 function wellFormed(xml: string): string[] {
@@ -44,15 +42,7 @@ describe('toDocx', () => {
   });
 });
 
-const soffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const soffice = hasCommands(['soffice', '--version'], ['pdftotext', '-v']);
 
 describe.skipIf(!soffice)('a real client (LibreOffice) opens each document', () => {
   it('converts every corpus report to PDF in which pdftotext finds every figure and label, in table order', async () => {

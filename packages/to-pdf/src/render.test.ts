@@ -4,23 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, placeCells, reportTables, resolveBinding } from '@report-convert/core';
-import { corpusEntries } from '../../core/src/test-support/corpus.js';
+import { parsedCorpus } from '../../core/src/test-support/corpus.js';
+import { hasCommands } from '../../core/src/test-support/tools.js';
 import { findsInOrder } from '../../core/src/test-support/text.js';
 import { renderPdf } from './render.js';
 
-const corpus = corpusEntries().flatMap((entry) => {
-  const result = parse(readFileSync(entry.sourcePath));
-  return result.ok ? [{ name: entry.name, report: result.report }] : [];
-});
+const corpus = parsedCorpus();
 
-const poppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const poppler = hasCommands(['pdftotext', '-v']);
 const dir = mkdtempSync(join(tmpdir(), 'to-pdf-'));
 async function written(name: string, bytes: Uint8Array): Promise<string> {
   const path = join(dir, `${name.replace(/\W/g, '_')}.pdf`);

@@ -5,14 +5,12 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { check, formatFigure, parse, placeCells, reportTables, resolveBinding, type Report } from '@report-convert/core';
-import { corpusEntries } from '../../core/src/test-support/corpus.js';
+import { parsedCorpus } from '../../core/src/test-support/corpus.js';
+import { hasCommands } from '../../core/src/test-support/tools.js';
 import { fromXlsx } from './fromXlsx.js';
 import { GRID_TOP, toXlsx } from './toXlsx.js';
 
-const corpus = corpusEntries().flatMap((entry) => {
-  const result = parse(readFileSync(entry.sourcePath));
-  return result.ok ? [{ name: entry.name, report: result.report }] : [];
-});
+const corpus = parsedCorpus();
 
 describe('toXlsx → fromXlsx', () => {
   it.each(corpus)('$name round-trips to the same model', async ({ report }) => {
@@ -88,14 +86,7 @@ describe('toXlsx → fromXlsx', () => {
   });
 });
 
-const soffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const soffice = hasCommands(['soffice', '--version']);
 
 describe.skipIf(!soffice)('a real client (LibreOffice) opens each workbook', () => {
   it('converts every corpus workbook to CSV holding every figure', async () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { ACTIVE_ITEM_SPECS, APPLICANT_COLUMNS, REVIEW_FIELDS, REVIEW_GROUPS, applicationRows, type LayoutId } from '../ids.js';
 import { emptyReport, type Report } from '../model.js';
+import { parse } from '../parse.js';
 
 export const CORPUS_DIR = fileURLToPath(new URL('../../../../../shared/corpus/', import.meta.url));
 
@@ -55,4 +56,12 @@ export function reportFromExpected(expected: Record<string, any>): Report {
     (report.applications as Record<string, unknown>)[row.id] = Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, expected.applications?.[row.id]?.[c] ?? null]));
   for (const g of REVIEW_GROUPS) report.reviewLitigation[g] = Object.fromEntries(REVIEW_FIELDS.map((f) => [f, expected.reviewLitigation?.[g]?.[f] ?? null])) as never;
   return report;
+}
+
+/** Every corpus report the readers can read, parsed: the fixtures of the writers' tests. */
+export function parsedCorpus(): { name: string; report: Report }[] {
+  return corpusEntries().flatMap((entry) => {
+    const result = parse(readFileSync(entry.sourcePath));
+    return result.ok ? [{ name: entry.name, report: result.report }] : [];
+  });
 }
