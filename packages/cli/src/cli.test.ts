@@ -89,3 +89,17 @@ describe('report-convert check', () => {
     expect(r.stdout).toContain('2021 applications.carriedOver.naturalPerson (0) ≠ 2020 applications.carriedForward.naturalPerson (4)');
   });
 });
+
+describe('Office inputs', () => {
+  it('reads a Word file written by the converter, and explains what to do with an old .doc', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-office-'));
+    expect(run(['convert', seed('003_315724d04121e9e1.txt'), '--to', 'docx', '--out-dir', dir]).status).toBe(0);
+    const back = run(['convert', join(dir, '003_315724d04121e9e1.docx'), '--to', 'json', '--out-dir', join(dir, 'json')]);
+    expect(back.status, back.stderr).toBe(0);
+    expect(Report.parse(JSON.parse(readFileSync(join(dir, 'json', '003_315724d04121e9e1.json'), 'utf8'))).activeDisclosure.fees?.amount).toBe(12.39205);
+    writeFileSync(join(dir, 'old.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    const old = run(['convert', join(dir, 'old.doc'), '--to', 'json', '--out-dir', dir]);
+    expect(old.status).toBe(2);
+    expect(old.stderr).toContain('另存为 .docx 或 .xlsx');
+  });
+});

@@ -11,3 +11,4 @@ export { toSimplifiedScript } from './normalize/script.js';
 export { check, checkSeries } from './checks/index.js';
 export { generateReport, type GenerateOptions, type GeneratedLayout } from './generate/report.js';
 export { writeReportAs, SOURCE_STYLES, type SourceStyle } from './generate/write.js';
+export { parseDocx, parseXlsx, parseOffice, ZIP_LIMITS } from './office/index.js';

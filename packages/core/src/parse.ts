@@ -4,6 +4,7 @@ import type { Finding } from './finding.js';
 import { interpretDocument } from './interpret/index.js';
 import { Report, type SourceFormat } from './model.js';
 import { toSimplifiedScript } from './normalize/script.js';
+import { parseDocx, parseOffice, parseXlsx } from './office/index.js';
 import { readHtmlDocument } from './readers/html.js';
 import { readTextDocument } from './readers/text.js';
 
@@ -16,10 +17,15 @@ export interface ParseOptions {
 
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-/** Reads a report from text, Markdown, HTML or our JSON, sniffing the format unless told. */
+/** Reads a report from text, Markdown, HTML, our JSON, .docx or .xlsx, sniffing the format unless told. */
 export function parse(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > MAX_INPUT_BYTES) return fail(inputError('tooLarge', `an input of ${size} bytes`, `${size} 字节的输入`, 'Reports are far smaller; split the input.', '报告远小于此，请拆分输入。'));
+  if (typeof input !== 'string' && isZip(input)) {
+    if (options.format === 'docx') return parseDocx(input);
+    if (options.format === 'xlsx') return parseXlsx(input);
+    return parseOffice(input);
+  }
   const text = typeof input === 'string' ? input : decodeBytes(input);
   if (typeof text !== 'string') return fail(text);
   const format = !options.format || options.format === 'auto' ? sniff(text) : options.format;
@@ -32,7 +38,7 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     case 'markdown':
       return parseText(text);
     default:
-      return fail(inputError('unsupportedFormat', `the format "${format}"`, `“${format}”格式`, 'Read .docx and .xlsx through their own readers.', '.docx 与 .xlsx 请使用相应的读取器。'));
+      return fail(inputError('unsupportedFormat', `"${format}" given for input that is not a ${format} package`, `指定为“${format}”但内容不是该格式`));
   }
 }
 
@@ -82,9 +88,10 @@ function sniff(text: string): SourceFormat {
   return 'text';
 }
 
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
 function decodeBytes(bytes: Uint8Array): string | InputError {
   const magic = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (magic([0x50, 0x4b, 0x03, 0x04])) return inputError('unsupportedFormat', 'a zip package (.docx or .xlsx)', 'zip 压缩包（.docx 或 .xlsx）', 'Use parseDocx or parseXlsx.', '请使用 .docx/.xlsx 读取器。');
   if (magic([0xd0, 0xcf, 0x11, 0xe0])) return inputError('legacyBinaryFormat', 'an old binary Word or Excel file (.doc/.xls)', '旧版二进制 Word 或 Excel 文件（.doc/.xls）', 'Save it as .docx or .xlsx and try again.', '请另存为 .docx 或 .xlsx 后重试。');
   if (magic([0x25, 0x50, 0x44, 0x46])) return inputError('unsupportedFormat', 'a PDF file', 'PDF 文件', 'Copy its text, or save the report page as HTML.', '请复制其文字，或将报告网页另存为 HTML。');
   const utf8 = new TextDecoder('utf-8').decode(bytes);

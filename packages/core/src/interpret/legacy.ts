@@ -93,7 +93,7 @@ export function readLegacy(ctx: Context, stream: Token[]): boolean {
     cursor = at + 1;
     legacy[id] = storeFigure(ctx, `legacy.${id}`, values[0]);
     if (cumulative) legacyCumulative[id] = storeFigure(ctx, `legacyCumulative.${id}`, values[1]);
-    if (values.length > (cumulative ? 2 : 1)) keepUnrecognisedRow(ctx, 'legacy', label, unit, values.slice(cumulative ? 2 : 1), { en: 'has more figures than the sheet has columns', zh: '数字多于统计表的列数' });
+    if (values.slice(cumulative ? 2 : 1).some((v) => v.figure?.kind !== 'blank')) keepUnrecognisedRow(ctx, 'legacy', label, unit, values.slice(cumulative ? 2 : 1), { en: 'has more figures than the sheet has columns', zh: '数字多于统计表的列数' });
     i = j - 1;
   }
   if (!Object.keys(legacy).length) return false;

@@ -65,3 +65,18 @@ export function parsedCorpus(): { name: string; report: Report }[] {
     return result.ok ? [{ name: entry.name, report: result.report }] : [];
   });
 }
+
+/** Every field present in the expected file must equal the model's (a deep partial match). */
+export function mismatches(expected: unknown, actual: unknown, path = ''): string[] {
+  if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
+    return Object.entries(expected).flatMap(([k, v]) => mismatches(v, (actual as Record<string, unknown> | undefined)?.[k], path ? `${path}.${k}` : k));
+  }
+  return Object.is(expected, actual) || expected === actual ? [] : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+}
+
+const MODEL_FIELDS = ['meta', 'sourceScript', 'layouts', 'activeDisclosure', 'applications', 'reviewLitigation', 'legacy'];
+
+/** The part of an expected file that describes the model (not notes, provenance or findings). */
+export function expectedModel(entry: CorpusEntry): Record<string, unknown> {
+  return Object.fromEntries(MODEL_FIELDS.filter((f) => f in entry.expected).map((f) => [f, entry.expected[f]]));
+}

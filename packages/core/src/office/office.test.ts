@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { parse } from '../parse.js';
+import { corpusEntries, expectedModel, mismatches } from '../test-support/corpus.js';
+import { hasCommands } from '../test-support/tools.js';
+import { parseDocx } from './docx.js';
+
+const WORD_DOCUMENT = (body: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+const docx = (documentXml: string) => zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(documentXml) });
+
+describe.skipIf(!hasCommands(['soffice', '--version']))('Word files saved by LibreOffice from the corpus pages', () => {
+  const html = corpusEntries().filter((e) => e.sourcePath.endsWith('.html'));
+  it.each(html)('$name parses back to its expected values', (entry) => {
+    const dir = mkdtempSync(join(tmpdir(), 'office-lo-'));
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, entry.sourcePath], { stdio: 'ignore', timeout: 120_000 });
+    const name = entry.sourcePath.split('/').at(-1)!.replace(/\.html$/, '.docx');
+    const result = parse(readFileSync(join(dir, name)));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.meta.sourceFormat).toBe('docx');
+    expect(mismatches(expectedModel(entry), result.report)).toEqual([]);
+  });
+});
+
+describe('untrusted packages', () => {
+  it('refuses a zip bomb before inflating it', () => {
+    const bomb = zipSync({ 'word/document.xml': new Uint8Array(200 * 2 ** 20) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(2 ** 20);
+    const result = parse(bomb);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatchObject({ code: 'tooLarge' });
+  });
+
+  it('refuses a package with too many parts', () => {
+    const parts = Object.fromEntries(Array.from({ length: 2_500 }, (_, i) => [`word/p${i}.xml`, strToU8('<a/>')]));
+    const result = parse(zipSync(parts));
+    expect(!result.ok && result.error.code).toBe('tooLarge');
+  });
+
+  it('gives a clear error for damaged packages, foreign zips and old binary files', () => {
+    const good = docx(WORD_DOCUMENT('<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>'));
+    expect(!parse(good.slice(0, 40)).ok && (parse(good.slice(0, 40)) as { error: { code: string } }).error.code).toBe('damaged');
+    expect((parse(zipSync({ 'hello.txt': strToU8('hi') })) as { error: { code: string } }).error.code).toBe('unsupportedFormat');
+    const doc = parse(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    expect(!doc.ok && doc.error.messageZh).toContain('另存为 .docx 或 .xlsx');
+  });
+
+  it('does not expand XML entities declared in a DTD (billion laughs)', () => {
+    const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>`;
+    const xml = laughs + WORD_DOCUMENT('<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p><w:p><w:r><w:t>&lol3;</w:t></w:r></w:p>').replace(/^<\?xml[^>]*\?>/, '');
+    const result = parseDocx(docx(xml));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(JSON.stringify(result.report.sections)).not.toContain('lollol');
+  });
+});
+
+describe('Word tables', () => {
+  it('turns gridSpan into colSpan and vMerge into rowSpan, and reads the table as the official one', () => {
+    const cell = (text: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+    const row = (...cells: string[]) => `<w:tr>${cells.join('')}</w:tr>`;
+    const restart = '<w:vMerge w:val="restart"/>';
+    const cont = '<w:vMerge/>';
+    const table = `<w:tbl>${[
+      row(cell('行政复议', '<w:gridSpan w:val="5"/>'), cell('行政诉讼', '<w:gridSpan w:val="10"/>')),
+      row(...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((t) => cell(t, restart)), cell('未经复议直接起诉', '<w:gridSpan w:val="5"/>'), cell('复议后起诉', '<w:gridSpan w:val="5"/>')),
+      row(...Array.from({ length: 5 }, () => cell('', cont)), ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((t) => cell(t))),
+      row(...['1', '0', '0', '1', '2', '0', '0', '0', '0', '0', '', '', '', '', ''].map((t) => cell(t))),
+    ].join('')}</w:tbl>`;
+    const body = ['一、总体情况', '四、政府信息公开行政复议、行政诉讼情况'].map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`).join('') + table;
+    const result = parseDocx(docx(WORD_DOCUMENT(body)));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.reviewLitigation.review).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 1, total: 2 });
+    expect(result.report.reviewLitigation.litigationAfterReview).toEqual({ upheld: null, corrected: null, other: null, pending: null, total: null });
+  });
+});

@@ -1,0 +1,30 @@
+import ExcelJS from 'exceljs';
+import { expect, it } from 'vitest';
+import { LEGACY_SHEET, check, parse } from '@report-convert/core';
+
+it('core reads a legacy statistics sheet typed by hand in Excel, merged headings and a 历年累计 column included', async () => {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('统计表');
+  sheet.mergeCells('A1:D1');
+  sheet.getCell('A1').value = '某县政府办公室信息公开情况统计（2016年度）';
+  sheet.addRow(['指标名称', '计量单位', '本年度', '历年累计']);
+  let n = 0;
+  for (const entry of LEGACY_SHEET) {
+    if ('heading' in entry) {
+      const row = sheet.addRow([entry.heading]);
+      sheet.mergeCells(row.number, 1, row.number, 4);
+    } else {
+      n++;
+      sheet.addRow([entry.label, entry.unit, n, { formula: `C${sheet.rowCount + 1}*10`, result: n * 10 }]);
+    }
+  }
+  const result = parse(new Uint8Array(await workbook.xlsx.writeBuffer()));
+  if (!result.ok) throw new Error(result.error.message);
+  expect(result.report.meta).toMatchObject({ year: 2016, sourceFormat: 'xlsx' });
+  expect(result.report.layouts.legacy).toBe('legacy');
+  expect(result.report.legacy?.['active.total']).toBe(1);
+  expect(result.report.legacy?.['training.trainees']).toBe(58);
+  expect(result.report.legacyCumulative?.['training.trainees']).toBe(580); // the formula's cached result, never evaluated
+  expect(result.report.extraRows).toEqual([]);
+  expect(check(result.report).length).toBeGreaterThan(0); // sequential numbers break the sums: the checks say so
+});
