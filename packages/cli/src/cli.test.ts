@@ -48,7 +48,7 @@ describe('report-convert convert', () => {
   });
 
   it('refuses bad usage with exit 2 and a one-line reason', () => {
-    for (const args of [['convert', seed('000_7b493fb4be35eb87.txt'), '--to', 'odt'], ['convert', 'no-such-file.txt'], ['frobnicate'], ['convert', seed('000_7b493fb4be35eb87.txt'), '--layout', '2021']]) {
+    for (const args of [['convert', seed('000_7b493fb4be35eb87.txt'), '--to', 'odt'], ['convert', 'no-such-file.txt'], ['frobnicate'], ['convert', seed('000_7b493fb4be35eb87.txt'), '--mapping', 'm.json']]) {
       const r = run(args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr.length).toBeGreaterThan(0);
@@ -101,5 +101,22 @@ describe('Office inputs', () => {
     const old = run(['convert', join(dir, 'old.doc'), '--to', 'json', '--out-dir', dir]);
     expect(old.status).toBe(2);
     expect(old.stderr).toContain('另存为 .docx 或 .xlsx');
+  });
+});
+
+describe('migration', () => {
+  it('--layout 2021 migrates a legacy sheet, writes the record beside the outputs, and a bad mapping is refused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-migrate-'));
+    const r = run(['convert', seed('004_b5b9a5615959bd1c.txt'), '--to', 'json,xlsx', '--layout', '2021', '--out-dir', dir]);
+    expect(r.status, r.stderr).toBe(0);
+    const model = Report.parse(JSON.parse(readFileSync(join(dir, '004_b5b9a5615959bd1c.json'), 'utf8')));
+    expect(model.layouts.applications).toBe('2021');
+    expect(model.sections.otherMatters).toContain('一、主动公开情况：300。');
+    const record = JSON.parse(readFileSync(join(dir, '004_b5b9a5615959bd1c.migration.json'), 'utf8'));
+    expect(record.figures['legacy.org.staff']).toEqual({ section: 'otherMatters', sentence: expect.stringContaining('从事政府信息公开工作人员数：2人') });
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ rules: [{ from: ['nope'], to: 'section:otherMatters' }] }));
+    const bad = run(['convert', seed('004_b5b9a5615959bd1c.txt'), '--layout', '2021', '--mapping', join(dir, 'bad.json'), '--out-dir', dir, '--lang', 'en']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('rules[0].from: "nope" is not a row id of the legacy sheet');
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { check, checkSeries, type Finding, type InputFormat, type Lang, type Report } from '@report-convert/core';
+import { check, checkSeries, parseMapping, type Finding, type InputFormat, type Lang, type LayoutId, type MigrationMapping, type Report } from '@report-convert/core';
 import { runBatch } from './batch.js';
 import { convertBytes } from './convert.js';
 import { expandInputs } from './files.js';
@@ -22,6 +22,19 @@ const t = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 /** Thrown for bad usage: exit code 2 with a one-line message, no stack. */
 class UsageError extends Error {}
 
+/** A mapping file, validated: a bad one is a usage error listing every problem. */
+function readMapping(path: string, lang: Lang): MigrationMapping {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(t(lang, `无法读取映射文件 ${path}：${(error as Error).message}`, `cannot read the mapping file ${path}: ${(error as Error).message}`));
+  }
+  const parsed = parseMapping(json);
+  if (!parsed.ok) throw new UsageError(t(lang, `映射文件 ${path} 有误：\n  `, `the mapping file ${path} is wrong:\n  `) + parsed.errors.join('\n  '));
+  return parsed.mapping;
+}
+
 /** The CLI as a function of its arguments and I/O: returns the exit code (0 ok, 1 findings, 2 bad usage or input). */
 export async function main(argv: string[], io: Io): Promise<number> {
   let exitCode = 0;
@@ -41,19 +54,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('-t, --to <formats>', `output formats, comma-separated: ${OUTPUT_FORMATS.join(',')}`, 'docx,xlsx,pdf')
     .option('-o, --out-dir <dir>', 'where outputs go, named <input name>.<ext>', '.')
     .addOption(new Option('--from <format>', 'input format instead of sniffing').choices(['auto', 'text', 'markdown', 'html', 'json', 'docx', 'xlsx']).default('auto'))
-    .addOption(new Option('--layout <layout>', 'table layout of the output: auto keeps the source layout').choices(['auto', '2019', '2021']).default('auto'))
+    .addOption(new Option('--layout <layout>', 'migrate to this table layout (legacy sheets and 2019 reports); auto keeps the source layout; the record of where each figure went is written beside the outputs as <name>.migration.json').choices(['auto', '2019', '2021']).default('auto'))
     .option('--mapping <file>', 'a JSON file overriding the legacy → 2019/2021 mapping')
     .option('--font <file>', 'a TTF/OTF font for the PDF (for example 仿宋_GB2312)')
     .option('--strict', 'exit with 1 when any check fails')
-    .addHelpText('after', '\nExamples:\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  cat report.txt | report-convert convert - --to json > report.json')
+    .addHelpText('after', '\nExamples:\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert legacy/2016.txt --layout 2021 --mapping my-mapping.json --out-dir out/')
     .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; strict?: boolean }) => {
       const to = opts.to.split(',').map((s) => s.trim()) as OutputFormat[];
       const unknown = to.filter((f) => !OUTPUT_FORMATS.includes(f));
       if (unknown.length) throw new UsageError(t(lang(), `未知的输出格式：${unknown.join(', ')}（可用：${OUTPUT_FORMATS.join(', ')}）`, `unknown output format: ${unknown.join(', ')} (use ${OUTPUT_FORMATS.join(', ')})`));
-      if (opts.layout !== 'auto' || opts.mapping) throw new UsageError(t(lang(), '版式迁移（--layout、--mapping）尚未提供', 'layout migration (--layout, --mapping) is not available yet'));
+      if (opts.mapping && opts.layout === 'auto') throw new UsageError(t(lang(), '--mapping 需要与 --layout 2019 或 2021 一起使用', '--mapping goes with --layout 2019 or 2021'));
+      const layout = opts.layout === 'auto' ? undefined : (opts.layout as LayoutId);
+      const mapping = opts.mapping ? readMapping(opts.mapping, lang()) : undefined;
+      const migration = { ...(layout ? { layout } : {}), ...(mapping ? { mapping } : {}) };
       if (inputs.includes('-')) {
         if (inputs.length > 1 || to.length !== 1) throw new UsageError(t(lang(), '从标准输入读取时只能有一个输入和一种输出格式', 'reading standard input takes exactly one input and one output format'));
-        const result = await convertBytes(await io.stdin(), { to, from: opts.from, ...(opts.font ? { font: readFileSync(opts.font) } : {}) });
+        const result = await convertBytes(await io.stdin(), { to, from: opts.from, ...(opts.font ? { font: readFileSync(opts.font) } : {}), ...migration });
         if (!result.ok) {
           io.stderr(`${t(lang(), result.error.messageZh, result.error.message)}\n`);
           exitCode = 2;
@@ -68,7 +84,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       for (const m of missing) io.stderr(t(lang(), `找不到输入：${m}\n`, `no such input: ${m}\n`));
       if (!files.length) throw new UsageError(t(lang(), '没有可转换的输入', 'nothing to convert'));
       const show = progress(files.length, io.tty, io.stderr);
-      const results = await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(opts.font ? { fontPath: resolve(opts.font) } : {}), inputs: files }, (result, done) => {
+      const results = await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(opts.font ? { fontPath: resolve(opts.font) } : {}), inputs: files, ...migration }, (result, done) => {
         if (!io.tty || result.status === 'failed') {
           if (result.status === 'failed') io.stderr(`${io.tty ? '\n' : ''}${result.input}: ${t(lang(), result.messageZh, result.message)}\n`);
         }

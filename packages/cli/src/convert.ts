@@ -1,4 +1,4 @@
-import { check, type Finding, type InputError, type Report } from '@report-convert/core';
+import { check, migrate, type Finding, type InputError, type LayoutId, type MigrationMapping, type MigrationRecord, type Report } from '@report-convert/core';
 import type { InputFormat } from '@report-convert/core';
 import { readReport, type OutputFormat } from './formats.js';
 
@@ -7,11 +7,16 @@ export interface ConvertOptions {
   from?: InputFormat;
   /** A font file for the PDF (仿宋_GB2312 and the like). */
   font?: Uint8Array;
+  /** Migrate to this layout first (legacy sheets and 2019 reports). */
+  layout?: LayoutId;
+  mapping?: MigrationMapping;
 }
 
 export interface Converted {
   outputs: { format: OutputFormat; bytes: Uint8Array }[];
   report: Report;
+  /** Where every figure went, when the report was migrated. */
+  record?: MigrationRecord;
   /** What the reader noticed, the checks found, and the PDF writer could not draw. */
   findings: Finding[];
 }
@@ -20,8 +25,9 @@ export interface Converted {
 export async function convertBytes(bytes: Uint8Array, options: ConvertOptions): Promise<{ ok: true; value: Converted } | { ok: false; error: InputError }> {
   const parsed = readReport(bytes, options.from);
   if (!parsed.ok) return parsed;
-  const { report } = parsed;
-  const findings = [...parsed.findings, ...check(report)];
+  const migrated = options.layout ? migrate(parsed.report, { to: options.layout, ...(options.mapping ? { mapping: options.mapping } : {}) }) : undefined;
+  const report = migrated?.report ?? parsed.report;
+  const findings = [...parsed.findings, ...(migrated?.findings ?? []), ...check(report)];
   const outputs: Converted['outputs'] = [];
   for (const format of options.to) {
     if (format === 'json') outputs.push({ format, bytes: new TextEncoder().encode(JSON.stringify(report, null, 2) + '\n') });
@@ -34,5 +40,5 @@ export async function convertBytes(bytes: Uint8Array, options: ConvertOptions): 
       outputs.push({ format, bytes: pdf.bytes });
     }
   }
-  return { ok: true, value: { outputs, report, findings } };
+  return { ok: true, value: { outputs, report, findings, ...(migrated ? { record: migrated.record } : {}) } };
 }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Finding, InputFormat } from '@report-convert/core';
+import type { Finding, InputFormat, LayoutId, MigrationMapping } from '@report-convert/core';
 import { convertBytes } from './convert.js';
 import { outputPath, writeAtomic } from './files.js';
 import type { OutputFormat } from './formats.js';
@@ -11,6 +11,8 @@ export interface JobOptions {
   fontPath?: string;
   /** Every input of the batch, never to be overwritten. */
   inputs: string[];
+  layout?: LayoutId;
+  mapping?: MigrationMapping;
 }
 
 export type JobResult =
@@ -27,11 +29,12 @@ export async function runJob(input: string, options: JobOptions): Promise<JobRes
     return { input, status: 'failed', message: `cannot read the file (${why})`, messageZh: `无法读取文件（${why}）` };
   }
   const font = options.fontPath ? await readFile(options.fontPath) : undefined;
-  const result = await convertBytes(bytes, { to: options.to, ...(options.from ? { from: options.from } : {}), ...(font ? { font } : {}) });
+  const result = await convertBytes(bytes, { to: options.to, ...(options.from ? { from: options.from } : {}), ...(font ? { font } : {}), ...(options.layout ? { layout: options.layout } : {}), ...(options.mapping ? { mapping: options.mapping } : {}) });
   if (!result.ok) return { input, status: 'failed', message: result.error.message, messageZh: result.error.messageZh };
   const inputs = new Set(options.inputs);
   const written: string[] = [];
-  for (const output of result.value.outputs) {
+  const record = result.value.record ? [{ format: 'migration.json', bytes: new TextEncoder().encode(JSON.stringify(result.value.record, null, 2) + '\n') }] : [];
+  for (const output of [...result.value.outputs, ...record]) {
     const target = outputPath(input, output.format, options.outDir, inputs);
     if (typeof target !== 'string') return { input, status: 'failed', message: `refused to write: ${target.refused}`, messageZh: `拒绝写入：${target.refused}` };
     await writeAtomic(target, output.bytes);

@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateReport } from '../generate/report.js';
+import { placeCells, reportTables } from '../layouts/index.js';
+import { Report } from '../model.js';
+import { parsedCorpus } from '../test-support/corpus.js';
+import { defaultLegacyMapping } from './mapping.js';
+import { lostFigures, migrate, MigrationRecord, parseMapping } from './index.js';
+
+const corpus = parsedCorpus();
+const legacy = corpus.filter((c) => c.report.layouts.legacy);
+const older = corpus.filter((c) => !c.report.layouts.legacy && (c.report.layouts.applications === '2019' || Object.values(c.report.layouts.activeDisclosure).includes('2019')));
+
+function expectSound(source: Report, to: '2019' | '2021') {
+  const { report, record } = migrate(source, { to });
+  expect(lostFigures(source, report, record)).toEqual([]);
+  expect(Report.safeParse(report).success).toBe(true);
+  expect(MigrationRecord.safeParse(record).success).toBe(true);
+  for (const grid of reportTables(report)) expect(() => placeCells(grid)).not.toThrow();
+  return { report, record };
+}
+
+describe('legacy sheets', () => {
+  it('has a legacy report in the corpus to migrate', () => expect(legacy.length).toBeGreaterThan(0));
+
+  it.each(legacy.flatMap((c) => (['2019', '2021'] as const).map((to) => ({ ...c, to }))))('$name → $to: nothing lost, every figure explained', ({ report: source, to }) => {
+    const { report, record } = expectSound(source, to);
+    for (const [id, value] of Object.entries(source.legacy!)) if (value !== null) expect(record.figures[`legacy.${id}`], id).toBeDefined();
+    expect(report.layouts.applications).toBe(to);
+    expect(report.applications.newReceived?.total).toBe(source.legacy!['requests.received']);
+    expect(report.applications.newReceived?.naturalPerson).toBeNull(); // the applicant split is unknown
+    expect(report.sections.otherMatters).toContain('一、主动公开情况：300。'); // the stray figure of the heading row
+    if (to === '2019') expect(report.activeDisclosure.normativeDocuments?.newlyPublished).toBe(300);
+    else expect(report.sections.otherMatters).toContain('主动公开规范性文件数：300条。');
+  });
+
+  it('puts the legacy narrative into 一 and 五 and flags the ambiguous rows', () => {
+    const source = legacy[0]!.report;
+    const { report, findings } = migrate({ ...source, legacy: { ...source.legacy, 'requests.otherChannel': 3, 'litigation.total': 1 } }, { to: '2021' });
+    expect(report.sections.overview).toContain('我中心认真贯彻实施政府信息公开法律法规');
+    expect(report.sections.problems?.split('\n')[0]).toMatch(/存在的问题/);
+    expect(findings.map((f) => f.rule)).toContain('migrate.ambiguous');
+    expect(findings.map((f) => f.message).join('\n')).toMatch(/requests\.otherChannel → section:otherMatters/);
+    expect(report.sections.otherMatters).toMatch(/告知通过其他途径办理数：3件。/);
+  });
+
+  it('loses nothing on generated sheets', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.constantFrom('2019', '2021') as fc.Arbitrary<'2019' | '2021'>, (seed, to) => {
+        expectSound(generateReport(seed, { layout: 'legacy', blanks: true }), to);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('follows a custom mapping', () => {
+    const source = { ...legacy[0]!.report, legacy: { ...legacy[0]!.report.legacy, 'requests.correctionNotice': 4 } };
+    const custom = parseMapping({ rules: [...defaultLegacyMapping.rules.filter((r) => !r.from.includes('requests.correctionNotice')), { from: ['requests.correctionNotice'], to: 'applications.unavailable.stillUnclear.total' }] });
+    if (!custom.ok) throw new Error(custom.errors.join('\n'));
+    expect(migrate(source, { to: '2021' }).report.applications['otherDisposal.noCorrection']?.total).toBe(4);
+    const { report } = migrate(source, { to: '2021', mapping: custom.mapping });
+    expect(report.applications['unavailable.stillUnclear']?.total).toBe(4);
+    expect(report.applications['otherDisposal.noCorrection']?.total).toBeNull();
+  });
+
+  it('rejects a bad mapping file with sentences that name the rule', () => {
+    const bad = parseMapping({ rules: [{ from: ['requests.recieved'], to: 'applications.newReceived.total' }, { from: ['fees'], to: 'section:otherMatters' }, { from: ['fees'], to: 'applications.nowhere.total' }] });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.errors).toEqual(expect.arrayContaining([
+      'rules[0].from: "requests.recieved" is not a row id of the legacy sheet',
+      'rules[2].from: "fees" is already mapped by rules[1]',
+      'rules[2].to: "applications.nowhere.total" is not a cell of the 2021 tables nor section:<id>',
+    ]));
+    expect(parseMapping({ rules: 'all' }).ok).toBe(false);
+  });
+});
+
+describe('2019 and hybrid reports → 2021', () => {
+  it.each(older)('$name: nothing lost', ({ report: source }) => {
+    const { report } = expectSound(source, '2021');
+    expect(report.layouts.applications).toBe('2021');
+    expect(Object.values(report.layouts.activeDisclosure).every((l) => l === '2021')).toBe(true);
+    if (source.applications.otherDisposal) expect(report.applications['otherDisposal.other']).toEqual(source.applications.otherDisposal);
+  });
+
+  it('writes what 2021 dropped into 六 with its label', () => {
+    const shanghai = older.find((c) => c.name.includes('shanghai'))!.report;
+    const { report, record } = migrate(shanghai, { to: '2021' });
+    expect(report.sections.otherMatters).toContain('政府集中采购采购总金额：251000元。');
+    expect(record.figures['activeDisclosure.regulations.totalPublished']).toEqual({ section: 'otherMatters', sentence: expect.stringContaining('规章对外公开总数量：524') });
+    expect(report.activeDisclosure.regulations?.issued).toBe(13);
+  });
+
+  it('loses nothing on generated 2019 and mixed reports', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.constantFrom('2019', 'mixed') as fc.Arbitrary<'2019' | 'mixed'>, (seed, layout) => {
+        expectSound(generateReport(seed, { layout, blanks: true }), '2021');
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
