@@ -1,0 +1,2 @@
+export { readGluedText, type GluedReading } from './read.js';
+export { splitRun, MAX_DIGITS, type CellKind, type SplitProblem, type SplitResult, type SumGroup } from './split.js';

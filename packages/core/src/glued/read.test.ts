@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { TableBlock } from '../ast.js';
+import { interpretDocument } from '../interpret/index.js';
+import { corpusEntries } from '../test-support/corpus.js';
+import { readGluedText } from './read.js';
+
+const entries = corpusEntries();
+const pingtan = entries.find((e) => e.name === 'real/07-pingtan-2024')!;
+const source = readFileSync(pingtan.sourcePath, 'utf8');
+const reading = readGluedText(source)!;
+const tables = reading.document.blocks.filter((b): b is TableBlock => b.kind === 'table');
+const rowOf = (label: string) => tables.flatMap((t) => t.rows).find((r) => r[0]!.text === label)!.map((c) => c.text);
+
+/** Every field present in the expected file must equal the model's. */
+function mismatches(expected: unknown, actual: unknown, path = ''): string[] {
+  if (expected !== null && typeof expected === 'object') return Object.entries(expected).flatMap(([k, v]) => mismatches(v, (actual as Record<string, unknown> | undefined)?.[k], `${path}.${k}`));
+  return Object.is(expected, actual) ? [] : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+}
+
+describe('07-pingtan: a whole report on one line with every cell glued', () => {
+  it('reads to the figures of its expected file, blanks included', () => {
+    const { report } = interpretDocument(reading.document);
+    const expected = pingtan.expected as Record<string, unknown>;
+    for (const field of ['meta', 'layouts', 'activeDisclosure', 'applications', 'reviewLitigation']) expect(mismatches(expected[field], report[field as keyof typeof report], field)).toEqual([]);
+  });
+
+  it('splits 规章 000 as 0|0|0 and leaves 6233440 blank with the candidates', () => {
+    expect(rowOf('规章')).toEqual(['规章', '0', '0', '0']);
+    expect(rowOf('行政规范性文件')).toEqual(['行政规范性文件', '', '', '']);
+    expect(reading.findings.map((f) => f.message)).toEqual(pingtan.expected.expectedFindings);
+    const [finding] = reading.findings;
+    expect(finding).toMatchObject({ rule: 'reader.gluedDigits', severity: 'warning', table: 'activeDisclosure', row: 'normativeDocuments', details: { digits: '6233440', ways: 15 } });
+    expect((finding!.details as { candidates: string[][] }).candidates).toContainEqual(['62', '33', '440']);
+    expect(finding!.messageZh).toContain('62｜33｜440');
+    expect(source.split('\n')[finding!.position!.line - 1]!.slice(finding!.position!.column - 1)).toMatch(/^6233440/);
+  });
+
+  it('gives table 三 rows seven cells and table 四 its fifteen, split by their arithmetic', () => {
+    expect(rowOf('一、本年新收政府信息公开申请数量').slice(1)).toEqual(['217', '1', '0', '0', '0', '0', '218']);
+    expect(rowOf('1.属于国家秘密').slice(1)).toEqual(['4', '0', '0', '0', '0', '0', '4']);
+    expect(rowOf('2.其他法律行政法规禁止公开')).toHaveLength(8);
+    expect(tables[2]!.rows.at(-1)!.slice(1).map((c) => c.text)).toEqual(['2', '1', '3', '1', '7', '0', '0', '0', '0', '0', '13', '2', '4', '0', '19']);
+  });
+
+  it('keeps the source position of every cell and the narrative verbatim', () => {
+    const lines = source.split('\n');
+    for (const block of reading.document.blocks) {
+      const texts = block.kind === 'paragraph' ? [{ text: block.text, position: block.position }] : block.rows.flat().filter((c) => c.text);
+      for (const { text, position } of texts) expect(lines[position.line - 1]!.slice(position.column - 1, position.column - 1 + text.length)).toBe(text);
+    }
+    const paragraphs = reading.document.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    expect(paragraphs).toContain('一、总体情况');
+    expect(paragraphs).toContain('四、政府信息公开行政复议、行政诉讼情况');
+    expect(paragraphs.find((p) => p.startsWith('2024年，无收取'))).toBe('2024年，无收取信息处理费情况。');
+  });
+});
+
+describe('readGluedText', () => {
+  it('returns null for every other corpus source, which has separators or line breaks', () => {
+    for (const entry of entries.filter((e) => e !== pingtan)) expect(readGluedText(readFileSync(entry.sourcePath, 'utf8')), entry.name).toBeNull();
+  });
+});

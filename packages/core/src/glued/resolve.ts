@@ -1,0 +1,4 @@
+import type { GluedRun } from './read.js';
+
+/** Placeholder: cross-row arithmetic comes next. */
+export function resolveAcrossRows(_runs: GluedRun[]): void {}

@@ -1,0 +1,172 @@
+/**
+ * What each glued table is known to print (its phrases) and how many cells of which kind follow
+ * each row label, with the arithmetic that binds them (FORMATS.md §3).
+ */
+import {
+  ACTIVE_BLOCK_TITLES,
+  ACTIVE_COLUMN_LABELS,
+  ACTIVE_ITEM_SPECS,
+  APPLICANT_COLUMN_LABELS,
+  APPLICATION_RESULTS_LABEL,
+  LAYOUT_IDS,
+  LEGACY_CUMULATIVE_LABEL,
+  LEGACY_HEADER,
+  LEGACY_ROWS,
+  LEGACY_SHEET,
+  REVIEW_FIELD_LABELS,
+  REVIEW_FIELDS,
+  REVIEW_GROUPS,
+  TABLE3_NOTE,
+  applicationRows,
+  type ActiveColumn,
+  type ActiveItem,
+  type LayoutId,
+  type TableId,
+} from '../ids.js';
+import type { CellKind, SumGroup } from './split.js';
+import { foldPhrase, PhraseBook, type Phrase } from './tokenize.js';
+
+export type Meaning =
+  | { kind: 'header'; layout?: LayoutId; cumulative?: boolean }
+  | { kind: 'block' }
+  | { kind: 'item'; item: ActiveItem }
+  | { kind: 'row'; row: string };
+
+/** The cells a run must fill, and where a finding about it points. */
+export interface RowShape {
+  /** `activeDisclosure.normativeDocuments`, `applications.denied.stateSecret`, `reviewLitigation`, `legacy.requests.received`. */
+  key: string;
+  row?: string;
+  cells: CellKind[];
+  sums: SumGroup[];
+}
+
+/** Reads the labels of one table in order and says what shape the next run must have. */
+export interface TableReader {
+  table: TableId;
+  book: PhraseBook<Meaning>;
+  label(meaning: Meaning | undefined, text: string): void;
+  /** The shape of a run after the labels seen so far, or undefined when nothing says how to split it. */
+  shape(): RowShape | undefined;
+}
+
+const NUMBERING = /^(\d+\.|[（(][一二三四五六七八九十][）)]|[一二三四五六七八九十]、)/;
+/** A label and its unnumbered form, since crawlers drop or change numbering. */
+const withAndWithoutNumbering = <M>(text: string, meaning: M): Phrase<M>[] =>
+  NUMBERING.test(text) ? [{ text, meaning }, { text: text.replace(NUMBERING, ''), meaning }] : [{ text, meaning }];
+
+const header = (texts: Iterable<string>, extra: Partial<Extract<Meaning, { kind: 'header' }>> = {}): Phrase<Meaning>[] => [...texts].map((text) => ({ text, meaning: { kind: 'header', ...extra } }));
+
+const counts = (n: number): CellKind[] => Array.from({ length: n }, () => 'count');
+const columnKind = (column: ActiveColumn): CellKind => (column === 'change' ? 'signed' : column === 'amount' ? 'decimal' : 'count');
+
+export function activeDisclosureReader(): TableReader {
+  const book = new PhraseBook<Meaning>([
+    ...Object.values(ACTIVE_BLOCK_TITLES).map((text): Phrase<Meaning> => ({ text, meaning: { kind: 'block' } })),
+    ...header(['信息内容']),
+    ...LAYOUT_IDS.flatMap((layout) => header(Object.values(ACTIVE_COLUMN_LABELS[layout]), { layout })),
+    ...ACTIVE_ITEM_SPECS.flatMap((s) => LAYOUT_IDS.map((layout): Phrase<Meaning> => ({ text: s.label[layout], meaning: { kind: 'item', item: s.id } }))),
+  ]);
+  let layout: LayoutId | undefined;
+  let item: ActiveItem | undefined;
+  return {
+    table: 'activeDisclosure',
+    book,
+    label(meaning) {
+      item = meaning?.kind === 'item' ? meaning.item : undefined;
+      if (meaning?.kind === 'block') layout = undefined;
+      if (meaning?.kind === 'header' && meaning.layout) layout = meaning.layout;
+    },
+    shape() {
+      if (!item) return undefined;
+      const spec = ACTIVE_ITEM_SPECS.find((s) => s.id === item)!;
+      // Without a header saying otherwise, the current layout; an item only the 2019 layout has is read in it.
+      const columns = spec.columns[layout ?? '2021'].length ? spec.columns[layout ?? '2021'] : spec.columns['2019'];
+      const key = `activeDisclosure.${item}`;
+      item = undefined;
+      return { key, row: key.slice('activeDisclosure.'.length), cells: columns.map(columnKind), sums: [] };
+    },
+  };
+}
+
+export function applicationsReader(): TableReader {
+  const rows = [...applicationRows('2019'), ...applicationRows('2021')];
+  const book = new PhraseBook<Meaning>([
+    ...header([TABLE3_NOTE, '申请人情况', '法人或其他组织', ...Object.values(APPLICANT_COLUMN_LABELS), APPLICATION_RESULTS_LABEL]),
+    ...header(['（三）不予公开', '（四）无法提供', '（五）不予处理']),
+    ...rows.flatMap((r) => withAndWithoutNumbering<Meaning>(r.label, { kind: 'row', row: r.id })),
+  ]);
+  let row: string | undefined;
+  return {
+    table: 'applications',
+    book,
+    label(meaning) {
+      row = meaning?.kind === 'row' ? meaning.row : undefined;
+    },
+    shape() {
+      if (!row) return undefined;
+      const shape: RowShape = { key: `applications.${row}`, row, cells: counts(7), sums: [{ total: 6, parts: [0, 1, 2, 3, 4, 5] }] };
+      row = undefined;
+      return shape;
+    },
+  };
+}
+
+export function reviewLitigationReader(): TableReader {
+  const book = new PhraseBook<Meaning>(header(['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', ...Object.values(REVIEW_FIELD_LABELS)]));
+  let read = false;
+  const width = REVIEW_FIELDS.length;
+  return {
+    table: 'reviewLitigation',
+    book,
+    label() {},
+    shape() {
+      if (read) return undefined;
+      read = true;
+      const sums = REVIEW_GROUPS.map((_, g) => ({ total: g * width + width - 1, parts: [0, 1, 2, 3].map((k) => g * width + k) }));
+      return { key: 'reviewLitigation', cells: counts(REVIEW_GROUPS.length * width), sums };
+    },
+  };
+}
+
+export function legacyReader(): TableReader {
+  const book = new PhraseBook<Meaning>([
+    ...header([...LEGACY_HEADER, '指标名称', '计量单位', '本年度', '本年']),
+    ...header([LEGACY_CUMULATIVE_LABEL, '累计'], { cumulative: true }),
+    ...LEGACY_SHEET.flatMap((e) => ('heading' in e ? header([e.heading]) : withAndWithoutNumbering<Meaning>(e.label, { kind: 'row', row: e.id }))),
+  ]);
+  // Review and litigation share their sub-row labels (（二）被依法纠错数): the row is the next one in sheet order.
+  const rowsByLabel = new Map<string, number[]>();
+  LEGACY_ROWS.forEach((r, index) => {
+    for (const { text } of withAndWithoutNumbering(r.label, null)) {
+      const key = foldPhrase(text);
+      rowsByLabel.set(key, [...(rowsByLabel.get(key) ?? []), index]);
+    }
+  });
+  let cumulative = false;
+  let row: string | undefined;
+  let cursor = -1;
+  return {
+    table: 'legacy',
+    book,
+    label(meaning, text) {
+      if (meaning?.kind === 'header' && meaning.cumulative) cumulative = true;
+      // The unit printed after a row label (条, 件, 万元) keeps the row open.
+      if (meaning === undefined && row && /^(条|件|次|篇|个|人|人次|万元|元|项)$/.test(text)) return;
+      row = undefined;
+      if (meaning?.kind !== 'row') return;
+      const candidates = rowsByLabel.get(foldPhrase(text)) ?? [];
+      const index = candidates.find((k) => k > cursor) ?? candidates[0];
+      if (index === undefined) return;
+      cursor = index;
+      row = LEGACY_ROWS[index]!.id;
+    },
+    shape() {
+      if (!row) return undefined;
+      const kind: CellKind = LEGACY_ROWS.find((r) => r.id === row)?.unit === '万元' ? 'decimal' : 'count';
+      const shape: RowShape = { key: `legacy.${row}`, row, cells: cumulative ? [kind, kind] : [kind], sums: [] };
+      row = undefined;
+      return shape;
+    },
+  };
+}
