@@ -33,6 +33,7 @@ describe('toDocx', () => {
     const parts = unzipSync(await toDocx(corpus[0]!.report));
     const document = strFromU8(parts['word/document.xml']!);
     expect(document).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(strFromU8(parts['word/styles.xml']!)).toMatch(/<w:docDefaults>.*w:eastAsia="仿宋_GB2312".*w:eastAsia="zh-CN".*<\/w:docDefaults>/s); // body text's defaults
     expect(document).toContain('w:eastAsia="方正小标宋简体"');
     expect(document).toContain('w:eastAsia="黑体"');
     expect(document).toMatch(/<w:lang [^>]*w:eastAsia="zh-CN"/);

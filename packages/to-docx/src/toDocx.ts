@@ -36,7 +36,8 @@ export async function toDocx(report: Report, options: DocxOptions = {}): Promise
         );
         break;
       case 'paragraph':
-        children.push(new Paragraph({ spacing: exact, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: Math.round(style.sizes.body * 2 * 20) }, children: [run(block.text, style.fonts.body, style.sizes.body, style)] }));
+        // Body runs take font, size and language from the document defaults: one definition, not one per run.
+        children.push(new Paragraph({ spacing: exact, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: Math.round(style.sizes.body * 2 * 20) }, children: [new TextRun(block.text)] }));
         break;
       case 'table':
         children.push(gridTable(report, block.grid, style, textWidth), emptyLine());
@@ -47,6 +48,7 @@ export async function toDocx(report: Report, options: DocxOptions = {}): Promise
     }
   }
   const document = new Document({
+    styles: { default: { document: { run: { font: { eastAsia: style.fonts.body, ascii: style.fonts.latin, hAnsi: style.fonts.latin, hint: 'eastAsia' }, size: Math.round(style.sizes.body * 2), language: { eastAsia: 'zh-CN', value: 'zh-CN' } } } } },
     creator: 'report-convert',
     title: reportTitle(report),
     ...(report.meta.agency ? { description: report.meta.agency } : {}),
