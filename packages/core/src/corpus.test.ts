@@ -5,7 +5,7 @@ import { parse } from './parse.js';
 import { corpusEntries, expectedModel, mismatches } from './test-support/corpus.js';
 
 /** Reports the reader cannot read yet, each with the issue that will fix it: these must fail, never be skipped. */
-const KNOWN_GAPS: Record<string, string> = { 'real/07-pingtan-2024': 'issue 9: tables whose cells are glued together' };
+const KNOWN_GAPS: Record<string, string> = {};
 
 
 describe('corpus', () => {

@@ -5,6 +5,7 @@ import { interpretDocument } from './interpret/index.js';
 import { Report, type SourceFormat } from './model.js';
 import { toSimplifiedScript } from './normalize/script.js';
 import { parseDocx, parseOffice, parseXlsx } from './office/index.js';
+import { readGluedText } from './glued/index.js';
 import { readHtmlDocument } from './readers/html.js';
 import { readTextDocument } from './readers/text.js';
 
@@ -47,6 +48,12 @@ export function parseText(text: string): ParseResult {
   const problem = emptyOrBinary(text);
   if (problem) return fail(problem);
   const { text: simplified, script } = toSimplifiedScript(text);
+  // Crawler text that lost every cell separator has its own reader; it says no quickly to anything else.
+  const glued = readGluedText(simplified, script);
+  if (glued) {
+    const result = fromDocument(glued.document);
+    return result.ok ? { ...result, findings: [...glued.findings, ...result.findings] } : result;
+  }
   return fromDocument(readTextDocument(simplified, script));
 }
 
