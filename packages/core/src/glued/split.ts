@@ -26,14 +26,17 @@ export interface SplitResult {
   candidates: string[][];
 }
 
-/** No figure in these reports has more digits than a double holds exactly. */
-export const MAX_DIGITS = 15;
+/**
+ * No figure in these reports has 14 digits (ten trillion): capping pieces there keeps every sum
+ * of a run's pieces an exact double, so the arithmetic needs no bigint.
+ */
+export const MAX_DIGITS = 13;
 const MAX_PIECE = MAX_DIGITS + 2; // a sign or a decimal point
 const NOT_APPLICABLE = /^[/／—－-]$/;
 const VALID: Record<CellKind, RegExp> = {
-  count: /^(0|[1-9]\d*)$/,
-  signed: /^[+-]?(0|[1-9]\d*)$/,
-  decimal: /^(0|[1-9]\d*)(\.\d+)?$/,
+  count: new RegExp(`^(0|[1-9]\\d{0,${MAX_DIGITS - 1}})$`),
+  signed: new RegExp(`^[+-]?(0|[1-9]\\d{0,${MAX_DIGITS - 1}})$`),
+  decimal: new RegExp(`^(0|[1-9]\\d{0,${MAX_DIGITS - 1}})(\\.\\d+)?$`),
 };
 
 interface Role {
@@ -43,11 +46,19 @@ interface Role {
   partsLeft: number;
 }
 
+const digitsOf = (value: number): number => {
+  let digits = 1;
+  for (let power = 10; value >= power; power *= 10) digits++;
+  return digits;
+};
+
 /**
  * Searches right to left, so every group's total is read before its parts: the parts then have a
  * known remaining target, each is at most that target (and so at most as long), and the leftmost
- * part is forced to equal what remains. Results are memoised per position, cell and open targets,
- * which keeps unconstrained runs polynomial and prunes constrained ones to a handful of states.
+ * part is forced to equal what remains. Where a group's remaining parts fill the rest of the run,
+ * the least and greatest sums that rest can make bound the target. Results are memoised per
+ * position, cell and open targets, which keeps unconstrained runs polynomial and prunes
+ * constrained ones to a few thousand states on a 50-digit run.
  */
 export function splitRun(problem: SplitProblem, limit = 50): SplitResult {
   const { text, cells } = problem;
@@ -57,44 +68,79 @@ export function splitRun(problem: SplitProblem, limit = 50): SplitResult {
     roles[g.total] = { group, isTotal: true, partsLeft: 0 };
     [...g.parts].sort((a, b) => a - b).forEach((p, k) => (roles[p] = { group, isTotal: false, partsLeft: k }));
   });
-  const targets: (bigint | undefined)[] = (problem.sums ?? []).map(() => undefined);
-  const memo = new Map<string, SplitResult>();
-
+  const none = { count: 0, candidates: [] };
+  const targets: number[] = (problem.sums ?? []).map(() => -1); // -1: the total is not read yet
+  const targetDigits: number[] = targets.map(() => MAX_PIECE);
+  const setTarget = (group: number, value: number) => {
+    targets[group] = value;
+    targetDigits[group] = value < 0 ? MAX_PIECE : digitsOf(value);
+  };
   const maxLength = (i: number): number => {
     const role = roles[i];
-    const target = role && !role.isTotal ? targets[role.group] : undefined;
-    return target === undefined ? MAX_PIECE : String(target).length;
+    return role && !role.isTotal ? targetDigits[role.group]! : MAX_PIECE;
   };
 
+  /** The value of each count piece by its end and length, or -1 where the piece is not a count. */
+  const values = new Map<number, number>();
+  const countValue = (end: number, length: number): number => {
+    const key = end * 64 + length;
+    let value = values.get(key);
+    if (value === undefined) {
+      const piece = text.slice(end - length, end);
+      value = VALID.count.test(piece) ? Number(piece) : -1;
+      values.set(key, value);
+    }
+    return value;
+  };
+
+  const bounds = new Map<number, [number, number] | null>();
+  /** The least and greatest sums text[0, end) makes in j count pieces at most `cap` long. */
+  const sumBounds = (end: number, j: number, cap: number): [number, number] | null => {
+    if (j === 0) return end === 0 ? [0, 0] : null;
+    const key = (end * 64 + j) * 64 + cap;
+    const known = bounds.get(key);
+    if (known !== undefined) return known;
+    let found: [number, number] | null = null;
+    for (let length = 1; length <= Math.min(cap, end - j + 1); length++) {
+      const value = countValue(end, length);
+      const rest = value < 0 ? null : sumBounds(end - length, j - 1, cap);
+      if (!rest) continue;
+      found = found ? [Math.min(found[0], rest[0] + value), Math.max(found[1], rest[1] + value)] : [rest[0] + value, rest[1] + value];
+    }
+    bounds.set(key, found);
+    return found;
+  };
+  const outOfBounds = (end: number, i: number): boolean => {
+    const role = roles[i];
+    if (!role || role.isTotal || role.partsLeft !== i) return false;
+    const range = sumBounds(end, i + 1, targetDigits[role.group]!);
+    return !range || targets[role.group]! < range[0] || targets[role.group]! > range[1];
+  };
+
+  const memo = new Map<string, SplitResult>();
   const solve = (end: number, i: number): SplitResult => {
-    if (i < 0) return end === 0 ? { count: 1, candidates: [[]] } : { count: 0, candidates: [] };
-    if (end < i + 1) return { count: 0, candidates: [] };
+    if (i < 0) return end === 0 ? { count: 1, candidates: [[]] } : none;
     let room = 0;
     for (let k = 0; k <= i && room < end; k++) room += maxLength(k);
-    if (room < end) return { count: 0, candidates: [] };
-    const key = `${end},${i},${targets.join(',')}`;
+    if (end < i + 1 || room < end || outOfBounds(end, i)) return none;
+    const key = `${end},${i},${targets}`;
     const known = memo.get(key);
     if (known) return known;
 
     const result: SplitResult = { count: 0, candidates: [] };
     const role = roles[i];
-    const target = role && !role.isTotal ? targets[role.group] : undefined;
-    const lengths: number[] =
-      target !== undefined && role!.partsLeft === 0 ? [String(target).length] : Array.from({ length: Math.min(maxLength(i), end - i) }, (_, k) => k + 1);
-    for (const length of lengths) {
-      const piece = text.slice(end - length, end);
+    const target = role && !role.isTotal ? targets[role.group]! : -1;
+    const forced = target >= 0 && role!.partsLeft === 0;
+    for (let length = forced ? targetDigits[role!.group]! : 1; length <= Math.min(maxLength(i), end - i); length++) {
       if (role) {
-        if (!VALID.count.test(piece)) continue;
-        const value = BigInt(piece);
-        if (role.isTotal) targets[role.group] = value;
-        else {
-          if (value > target! || (role.partsLeft === 0 && value !== target)) continue;
-          targets[role.group] = target! - value;
-        }
-      } else if (!VALID[cells[i]!].test(piece) && !NOT_APPLICABLE.test(piece)) continue;
+        const value = countValue(end, length);
+        if (value < 0 || (!role.isTotal && (value > target || (forced && value !== target)))) continue;
+        setTarget(role.group, role.isTotal ? value : target - value);
+      } else if (!VALID[cells[i]!].test(text.slice(end - length, end)) && !NOT_APPLICABLE.test(text.slice(end - length, end))) continue;
       const rest = solve(end - length, i - 1);
-      if (role) targets[role.group] = role.isTotal ? undefined : target;
+      if (role) setTarget(role.group, role.isTotal ? -1 : target);
       result.count += rest.count;
+      const piece = text.slice(end - length, end);
       for (const candidate of rest.candidates) {
         if (result.candidates.length >= limit) break;
         result.candidates.push([...candidate, piece]);
