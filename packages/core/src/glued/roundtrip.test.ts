@@ -1,19 +1,32 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateReport, type GeneratedLayout } from '../generate/report.js';
-import { APPLICANT_COLUMNS, REVIEW_FIELDS } from '../ids.js';
+import { int, prng } from '../generate/random.js';
 import { interpretDocument } from '../interpret/index.js';
-import { reportTables, resolveBinding } from '../layouts/index.js';
+import { reportTables, resolveBinding, setBinding } from '../layouts/index.js';
 import type { Report } from '../model.js';
 import { readGluedText } from './read.js';
+import { arithmeticRules } from './resolve.js';
 import { writeGlued } from './write.js';
 
-/** A generated report whose table-三 row totals and table-四 group totals add up, as a real report's do. */
+/**
+ * A generated report whose figures obey the arithmetic a real report's do (row totals, table 四's
+ * group totals, the 勾稽关系, the legacy sums), with a 历年累计 column on legacy sheets.
+ */
 function consistentReport(seed: number, layout: GeneratedLayout): Report {
   const report = generateReport(seed, { layout, blanks: false });
-  const sum = (row: Record<string, number | null>, keys: readonly string[]) => keys.reduce((s, k) => s + (row[k] ?? 0), 0);
-  for (const row of Object.values(report.applications)) row.total = sum(row, APPLICANT_COLUMNS.slice(0, 6));
-  for (const group of Object.values(report.reviewLitigation)) group.total = sum(group, REVIEW_FIELDS.slice(0, 4));
+  const rnd = prng(seed);
+  if (report.legacy) report.legacyCumulative = Object.fromEntries(Object.entries(report.legacy).map(([id, v]) => [id, v === null ? null : Number((v + int(rnd, 500)).toFixed(5))]));
+  const value = (path: string) => resolveBinding(report, path).value ?? 0;
+  const total = (terms: { path: string }[]) => terms.reduce((sum, t) => sum + value(t.path), 0);
+  // Totals feed other totals (（七）总计 feeds the balance): two passes settle them.
+  for (let pass = 0; pass < 2; pass++)
+    for (const rule of arithmeticRules(report)) {
+      if (rule.relation !== '=') continue;
+      const [first, ...others] = rule.left;
+      if (total(rule.right) < total(others)) others.forEach((t) => setBinding(report, t.path, 0));
+      setBinding(report, first!.path, total(rule.right) - total(others));
+    }
   return report;
 }
 
@@ -21,7 +34,7 @@ function consistentReport(seed: number, layout: GeneratedLayout): Report {
 function findingKey(path: string): string {
   const parts = path.split('.');
   if (parts[0] === 'reviewLitigation') return 'reviewLitigation';
-  if (parts[0] === 'legacy') return path;
+  if (parts[0] === 'legacy' || parts[0] === 'legacyCumulative') return `legacy.${parts.slice(1).join('.')}`;
   return parts.slice(0, -1).join('.');
 }
 

@@ -7,6 +7,7 @@ import {
   ACTIVE_COLUMN_LABELS,
   ACTIVE_ITEM_SPECS,
   APPLICANT_COLUMN_LABELS,
+  APPLICANT_COLUMNS,
   APPLICATION_RESULTS_LABEL,
   LAYOUT_IDS,
   LEGACY_CUMULATIVE_LABEL,
@@ -39,6 +40,8 @@ export interface RowShape {
   row?: string;
   cells: CellKind[];
   sums: SumGroup[];
+  /** The model path of each cell, for the arithmetic between rows (FORMATS.md §3). */
+  paths: string[];
 }
 
 /** Reads the labels of one table in order and says what shape the next run must have. */
@@ -82,9 +85,10 @@ export function activeDisclosureReader(): TableReader {
       const spec = ACTIVE_ITEM_SPECS.find((s) => s.id === item)!;
       // Without a header saying otherwise, the current layout; an item only the 2019 layout has is read in it.
       const columns = spec.columns[layout ?? '2021'].length ? spec.columns[layout ?? '2021'] : spec.columns['2019'];
-      const key = `activeDisclosure.${item}`;
+      const row = item;
       item = undefined;
-      return { key, row: key.slice('activeDisclosure.'.length), cells: columns.map(columnKind), sums: [] };
+      const key = `activeDisclosure.${row}`;
+      return { key, row, cells: columns.map(columnKind), sums: [], paths: columns.map((c) => `${key}.${c}`) };
     },
   };
 }
@@ -105,7 +109,8 @@ export function applicationsReader(): TableReader {
     },
     shape() {
       if (!row) return undefined;
-      const shape: RowShape = { key: `applications.${row}`, row, cells: counts(7), sums: [{ total: 6, parts: [0, 1, 2, 3, 4, 5] }] };
+      const key = `applications.${row}`;
+      const shape: RowShape = { key, row, cells: counts(7), sums: [{ total: 6, parts: [0, 1, 2, 3, 4, 5] }], paths: APPLICANT_COLUMNS.map((c) => `${key}.${c}`) };
       row = undefined;
       return shape;
     },
@@ -124,7 +129,7 @@ export function reviewLitigationReader(): TableReader {
       if (read) return undefined;
       read = true;
       const sums = REVIEW_GROUPS.map((_, g) => ({ total: g * width + width - 1, parts: [0, 1, 2, 3].map((k) => g * width + k) }));
-      return { key: 'reviewLitigation', cells: counts(REVIEW_GROUPS.length * width), sums };
+      return { key: 'reviewLitigation', cells: counts(REVIEW_GROUPS.length * width), sums, paths: REVIEW_GROUPS.flatMap((g) => REVIEW_FIELDS.map((f) => `reviewLitigation.${g}.${f}`)) };
     },
   };
 }
@@ -164,7 +169,7 @@ export function legacyReader(): TableReader {
     shape() {
       if (!row) return undefined;
       const kind: CellKind = LEGACY_ROWS.find((r) => r.id === row)?.unit === '万元' ? 'decimal' : 'count';
-      const shape: RowShape = { key: `legacy.${row}`, row, cells: cumulative ? [kind, kind] : [kind], sums: [] };
+      const shape: RowShape = { key: `legacy.${row}`, row, cells: cumulative ? [kind, kind] : [kind], sums: [], paths: [`legacy.${row}`, `legacyCumulative.${row}`].slice(0, cumulative ? 2 : 1) };
       row = undefined;
       return shape;
     },
