@@ -61,3 +61,21 @@ describe('readGluedText', () => {
     for (const entry of entries.filter((e) => e !== pingtan)) expect(readGluedText(readFileSync(entry.sourcePath, 'utf8')), entry.name).toBeNull();
   });
 });
+
+describe('a glued legacy sheet with a 历年累计 column', () => {
+  const preamble = '本报告根据《中华人民共和国政府信息公开条例》要求编制，所列数据统计期限为本年1月1日至12月31日。'.repeat(3);
+  const sheet = '统计指标单位统计数历年累计三、依申请公开情况（一）收到申请数件121341.当面申请数件2102.传真申请数件1203.网络申请数件91004.信函申请数件04';
+  const reading = readGluedText(`${preamble}${sheet}\n`)!;
+  const rows = reading.document.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.map((r) => r.map((c) => c.text)) : []));
+
+  it('splits each row into the year and the cumulative figure, using the sheet sums where the row alone cannot', () => {
+    // 12134 alone is 1|2134 or 12|134; only 12|134 equals the four channels' sums (2+1+9+0, 10+20+100+4).
+    expect(rows).toContainEqual(['（一）收到申请数', '件', '12', '134']);
+    expect(rows).toContainEqual(['1.当面申请数', '件', '2', '10']);
+    expect(rows).toContainEqual(['4.信函申请数', '件', '0', '4']);
+    expect(reading.findings).toEqual([]);
+    const { report } = interpretDocument(reading.document);
+    expect(report.legacy?.['requests.received']).toBe(12);
+    expect(report.legacyCumulative?.['requests.received']).toBe(134);
+  });
+});

@@ -166,9 +166,11 @@ function readTable(source: string, from: number, to: number, reader: TableReader
     const labelText = folded.text.slice(piece.start, piece.end);
     if (piece.kind === 'label') {
       const label = cell(piece.start, piece.end);
-      reader.label(piece.meaning, labelText);
-      rows.push([label]);
-      rowLabel = label.text;
+      if (reader.label(piece.meaning, labelText) && rows.length) rows.at(-1)!.push(label);
+      else {
+        rows.push([label]);
+        rowLabel = label.text;
+      }
       continue;
     }
     const shape = reader.shape();

@@ -46,31 +46,53 @@ function holds(rule: Rule, value: (path: string) => number | undefined): boolean
   return rule.relation === '=' ? Math.abs(left - right) < 1e-6 : rule.relation === '<=' ? left <= right : left >= right;
 }
 
+/** Beyond this many combinations of open runs, an equation waits until other equations narrow them. */
+const MAX_COMBINATIONS = 5000;
+
+/**
+ * Keeps, for each run an equation touches, only the splits that some combination of the other
+ * runs' splits satisfies (arc consistency), until nothing changes. A run whose every split fails
+ * is left as it was: the report's own figures disagree, and the checks will say so.
+ */
 export function resolveAcrossRows(runs: GluedRun[]): void {
-  const rulesFor = equations(runs);
-  if (!rulesFor.length) return;
-  const known = new Map<string, number>();
-  const learn = (run: GluedRun) => {
-    if (run.result.count !== 1) return;
-    run.result.candidates[0]!.forEach((piece, k) => NUMBER.test(piece) && known.set(run.shape.paths[k]!, Number(piece)));
+  const all = equations(runs);
+  if (!all.length) return;
+  const runOf = new Map<string, GluedRun>();
+  for (const run of runs) for (const path of run.shape.paths) runOf.set(path, run);
+  // Only a run with its complete list of splits can be narrowed or lean on others.
+  const usable = (run: GluedRun | undefined): run is GluedRun => run !== undefined && run.result.count >= 1 && run.result.count <= run.result.candidates.length;
+  const chosen = new Map<GluedRun, string[]>();
+  const value = (path: string) => {
+    const run = runOf.get(path)!;
+    const piece = chosen.get(run)?.[run.shape.paths.indexOf(path)];
+    return piece !== undefined && NUMBER.test(piece) ? Number(piece) : undefined;
   };
-  runs.forEach(learn);
   for (let progress = true; progress; ) {
     progress = false;
-    for (const run of runs) {
-      // Only a complete list of candidates can be narrowed.
-      if (run.result.count < 2 || run.result.count > run.result.candidates.length) continue;
-      const own = new Set(run.shape.paths);
-      const relevant = rulesFor.filter((r) => [...r.left, ...r.right].some((t) => own.has(t.path)));
-      const keep = run.result.candidates.filter((candidate) => {
-        const value = (path: string) => (own.has(path) ? (NUMBER.test(candidate[run.shape.paths.indexOf(path)]!) ? Number(candidate[run.shape.paths.indexOf(path)]) : undefined) : known.get(path));
-        return relevant.every((r) => holds(r, value) !== false);
+    for (const rule of all) {
+      const involved = [...new Set([...rule.left, ...rule.right].map((t) => runOf.get(t.path)))];
+      if (!involved.every(usable)) continue;
+      const open = involved.filter((r) => r.result.count > 1);
+      if (!open.length || open.reduce((n, r) => n * r.result.count, 1) > MAX_COMBINATIONS) continue;
+      for (const run of involved) chosen.set(run, run.result.candidates[0]!);
+      const supported = open.map(() => new Set<number>());
+      const visit = (k: number, picks: number[]) => {
+        if (k === open.length) {
+          if (holds(rule, value) !== false) picks.forEach((pick, j) => supported[j]!.add(pick));
+          return;
+        }
+        open[k]!.result.candidates.forEach((candidate, pick) => {
+          chosen.set(open[k]!, candidate);
+          visit(k + 1, [...picks, pick]);
+        });
+      };
+      visit(0, []);
+      open.forEach((run, j) => {
+        const keep = run.result.candidates.filter((_, pick) => supported[j]!.has(pick));
+        if (keep.length === 0 || keep.length === run.result.count) return;
+        run.result = { count: keep.length, candidates: keep };
+        progress = true;
       });
-      // None left means the report's own figures disagree: the checks will say so; the run stays open.
-      if (keep.length === 0 || keep.length === run.result.count) continue;
-      run.result = { count: keep.length, candidates: keep };
-      learn(run);
-      progress = true;
     }
   }
 }

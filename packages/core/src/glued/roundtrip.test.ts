@@ -16,7 +16,7 @@ import { writeGlued } from './write.js';
 function consistentReport(seed: number, layout: GeneratedLayout): Report {
   const report = generateReport(seed, { layout, blanks: false });
   const rnd = prng(seed);
-  if (report.legacy) report.legacyCumulative = Object.fromEntries(Object.entries(report.legacy).map(([id, v]) => [id, v === null ? null : Number((v + int(rnd, 500)).toFixed(5))]));
+  if (report.legacy) report.legacyCumulative = Object.fromEntries(Object.entries(report.legacy).map(([id, v]) => [id, v == null ? null : Number((v + int(rnd, 500)).toFixed(5))]));
   const value = (path: string) => resolveBinding(report, path).value ?? 0;
   const total = (terms: { path: string }[]) => terms.reduce((sum, t) => sum + value(t.path), 0);
   // Totals feed other totals (（七）总计 feeds the balance): two passes settle them.

@@ -48,7 +48,8 @@ export interface RowShape {
 export interface TableReader {
   table: TableId;
   book: PhraseBook<Meaning>;
-  label(meaning: Meaning | undefined, text: string): void;
+  /** Takes the next label; true when it belongs to the current row (a unit after its row label). */
+  label(meaning: Meaning | undefined, text: string): boolean;
   /** The shape of a run after the labels seen so far, or undefined when nothing says how to split it. */
   shape(): RowShape | undefined;
 }
@@ -79,6 +80,7 @@ export function activeDisclosureReader(): TableReader {
       item = meaning?.kind === 'item' ? meaning.item : undefined;
       if (meaning?.kind === 'block') layout = undefined;
       if (meaning?.kind === 'header' && meaning.layout) layout = meaning.layout;
+      return false;
     },
     shape() {
       if (!item) return undefined;
@@ -106,6 +108,7 @@ export function applicationsReader(): TableReader {
     book,
     label(meaning) {
       row = meaning?.kind === 'row' ? meaning.row : undefined;
+      return false;
     },
     shape() {
       if (!row) return undefined;
@@ -124,7 +127,7 @@ export function reviewLitigationReader(): TableReader {
   return {
     table: 'reviewLitigation',
     book,
-    label() {},
+    label: () => false,
     shape() {
       if (read) return undefined;
       read = true;
@@ -157,14 +160,15 @@ export function legacyReader(): TableReader {
     label(meaning, text) {
       if (meaning?.kind === 'header' && meaning.cumulative) cumulative = true;
       // The unit printed after a row label (条, 件, 万元) keeps the row open.
-      if (meaning === undefined && row && /^(条|件|次|篇|个|人|人次|万元|元|项)$/.test(text)) return;
+      if (meaning === undefined && row && /^(条|件|次|篇|个|人|人次|万元|元|项)$/.test(text)) return true;
       row = undefined;
-      if (meaning?.kind !== 'row') return;
+      if (meaning?.kind !== 'row') return false;
       const candidates = rowsByLabel.get(foldPhrase(text)) ?? [];
       const index = candidates.find((k) => k > cursor) ?? candidates[0];
-      if (index === undefined) return;
+      if (index === undefined) return false;
       cursor = index;
       row = LEGACY_ROWS[index]!.id;
+      return false;
     },
     shape() {
       if (!row) return undefined;
