@@ -56,6 +56,22 @@ describe('07-pingtan: a whole report on one line with every cell glued', () => {
   });
 });
 
+describe('a glued table whose own arithmetic fails', () => {
+  // One row total misprinted (3 → 4): the table's arithmetic can no longer be trusted to choose.
+  const broken = readGluedText(source.replace('4.保护第三方合法权益3000003', '4.保护第三方合法权益3000004'))!;
+  const rows = broken.document.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.map((r) => r.map((c) => c.text)) : []));
+  const row = (label: string) => rows.find((r) => r[0] === label)!.slice(1);
+
+  it('keeps only the splits the digits alone force, and blanks the rest with a finding', () => {
+    expect(row('4.保护第三方合法权益')).toEqual(['3', '0', '0', '0', '0', '0', '4']);
+    expect(row('二、上年结转政府信息公开申请数量')).toEqual(['0', '0', '0', '0', '0', '0', '0']);
+    expect(row('一、本年新收政府信息公开申请数量')).toEqual(['', '', '', '', '', '', '']);
+    const finding = broken.findings.find((f) => f.row === 'newReceived')!;
+    expect(finding.message).toMatch(/^applications\.newReceived: the digits 21710000218 split into 7 cells in \d+ ways$/);
+    expect(finding.messageZh).toContain('勾稽关系');
+  });
+});
+
 describe('readGluedText', () => {
   it('returns null for every other corpus source, which has separators or line breaks', () => {
     for (const entry of entries.filter((e) => e !== pingtan)) expect(readGluedText(readFileSync(entry.sourcePath, 'utf8')), entry.name).toBeNull();

@@ -29,6 +29,8 @@ export interface GluedRun {
   /** Source offset of each folded character of the digits. */
   offsets: number[];
   source: string;
+  /** The table's own arithmetic visibly fails, so it was not used to choose a split. */
+  arithmeticDoubted?: boolean;
 }
 
 /** Table labels glued straight to their figures: three of them on one line mark the glued form. */
@@ -220,9 +222,10 @@ function settle(run: GluedRun): Finding[] {
       position: run.cells[0]!.position,
       message: `${shape.key}: the digits ${digits} split into ${n} cells in ${result.count} ways`,
       messageZh:
-        result.count === 0
+        (run.arithmeticDoubted ? '该表的勾稽关系本身不成立，不能据此拆分数字；' : '') +
+        (result.count === 0
           ? `“${run.rowLabel}”后粘连的数字 ${digits} 无法拆成${n}个符合表格要求的数字，这些单元格已留空，请对照原件填写。`
-          : `“${run.rowLabel}”后粘连的数字 ${digits} 可以拆成${n}个数字的方式不止一种（${listed.join('；')}${more}），无法确定，这些单元格已留空，请对照原件选择。`,
+          : `“${run.rowLabel}”后粘连的数字 ${digits} 可以拆成${n}个数字的方式不止一种（${listed.join('；')}${more}），无法确定，这些单元格已留空，请对照原件选择。`),
       details: { digits, cells: n, ways: result.count, candidates: result.candidates.slice(0, MAX_LISTED) },
     },
   ];

@@ -1,12 +1,14 @@
 /**
  * The arithmetic between rows (FORMATS.md §3: table 三's 勾稽关系, the legacy sheet's sums) narrows
- * the splits of a run that its own row left open, once every other figure of an equation is known.
+ * the splits of a run that its own row left open. The arithmetic is trusted only while the table
+ * keeps it: where it visibly fails, no split is chosen by it.
  */
 import type { Rule, Term } from '../checks/arithmetic.js';
 import { rules } from '../checks/index.js';
 import { LEGACY_ROW_IDS } from '../ids.js';
 import { emptyReport, type Report } from '../model.js';
 import type { GluedRun } from './read.js';
+import { splitRun } from './split.js';
 
 const NUMBER = /^[+-]?\d+(\.\d+)?$/;
 
@@ -56,7 +58,6 @@ const MAX_COMBINATIONS = 5000;
  */
 export function resolveAcrossRows(runs: GluedRun[]): void {
   const all = equations(runs);
-  if (!all.length) return;
   const runOf = new Map<string, GluedRun>();
   for (const run of runs) for (const path of run.shape.paths) runOf.set(path, run);
   // Only a run with its complete list of splits can be narrowed or lean on others.
@@ -67,10 +68,11 @@ export function resolveAcrossRows(runs: GluedRun[]): void {
     const piece = chosen.get(run)?.[run.shape.paths.indexOf(path)];
     return piece !== undefined && NUMBER.test(piece) ? Number(piece) : undefined;
   };
+  const runsOf = (rule: Rule) => [...new Set([...rule.left, ...rule.right].map((t) => runOf.get(t.path)))];
   for (let progress = true; progress; ) {
     progress = false;
     for (const rule of all) {
-      const involved = [...new Set([...rule.left, ...rule.right].map((t) => runOf.get(t.path)))];
+      const involved = runsOf(rule);
       if (!involved.every(usable)) continue;
       const open = involved.filter((r) => r.result.count > 1);
       if (!open.length || open.reduce((n, r) => n * r.result.count, 1) > MAX_COMBINATIONS) continue;
@@ -95,4 +97,25 @@ export function resolveAcrossRows(runs: GluedRun[]): void {
       });
     }
   }
+
+  // A table whose arithmetic visibly fails (a row that no split adds up, an equation between settled
+  // rows that does not hold) cannot be trusted to choose: its runs go back to every split their
+  // digits allow, so only a split the digits alone force is kept.
+  const broken = new Set<string>();
+  for (const run of runs) if (run.result.count === 0 && run.shape.sums.length) broken.add(tableOf(run));
+  for (const rule of all) {
+    const involved = runsOf(rule);
+    if (!involved.every((r) => r?.result.count === 1)) continue;
+    for (const run of involved) chosen.set(run!, run!.result.candidates[0]!);
+    if (holds(rule, value) === false) broken.add(rule.table!);
+  }
+  for (const run of runs) {
+    if (!broken.has(tableOf(run))) continue;
+    const free = splitRun({ text: run.digits, cells: run.shape.cells });
+    if (free.count === run.result.count) continue;
+    run.result = free;
+    run.arithmeticDoubted = true;
+  }
 }
+
+const tableOf = (run: GluedRun) => run.shape.key.split('.')[0]!;

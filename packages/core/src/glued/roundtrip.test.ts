@@ -67,11 +67,13 @@ const layouts = fc.constantFrom<GeneratedLayout>('2019', '2021', 'mixed', 'legac
 
 describe('generate → writeGlued → readGluedText', () => {
   it('gives back every figure, or a blank with a finding, never a different figure', () => {
+    // Generated figures as they come (totals that do not add up, so the arithmetic must not be trusted)
+    // and made consistent (the arithmetic holds and decides most splits).
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), layouts, (seed, layout) => {
-        compare(consistentReport(seed, layout));
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), layouts, fc.boolean(), (seed, layout, consistent) => {
+        compare(consistent ? consistentReport(seed, layout) : generateReport(seed, { layout, blanks: false }));
       }),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   });
 
