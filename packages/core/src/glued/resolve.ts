@@ -68,11 +68,11 @@ export function resolveAcrossRows(runs: GluedRun[]): void {
     const piece = chosen.get(run)?.[run.shape.paths.indexOf(path)];
     return piece !== undefined && NUMBER.test(piece) ? Number(piece) : undefined;
   };
-  const runsOf = (rule: Rule) => [...new Set([...rule.left, ...rule.right].map((t) => runOf.get(t.path)))];
+  const involvedIn = new Map(all.map((rule) => [rule, [...new Set([...rule.left, ...rule.right].map((t) => runOf.get(t.path)))]]));
   for (let progress = true; progress; ) {
     progress = false;
     for (const rule of all) {
-      const involved = runsOf(rule);
+      const involved = involvedIn.get(rule)!;
       if (!involved.every(usable)) continue;
       const open = involved.filter((r) => r.result.count > 1);
       if (!open.length || open.reduce((n, r) => n * r.result.count, 1) > MAX_COMBINATIONS) continue;
@@ -104,7 +104,7 @@ export function resolveAcrossRows(runs: GluedRun[]): void {
   const broken = new Set<string>();
   for (const run of runs) if (run.result.count === 0 && run.shape.sums.length) broken.add(tableOf(run));
   for (const rule of all) {
-    const involved = runsOf(rule);
+    const involved = involvedIn.get(rule)!;
     if (!involved.every((r) => r?.result.count === 1)) continue;
     for (const run of involved) chosen.set(run!, run!.result.candidates[0]!);
     if (holds(rule, value) === false) broken.add(rule.table!);

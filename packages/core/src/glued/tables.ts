@@ -61,16 +61,27 @@ const withAndWithoutNumbering = <M>(text: string, meaning: M): Phrase<M>[] =>
 
 const header = (texts: Iterable<string>, extra: Partial<Extract<Meaning, { kind: 'header' }>> = {}): Phrase<Meaning>[] => [...texts].map((text) => ({ text, meaning: { kind: 'header', ...extra } }));
 
+/** Phrase books are built once: folding a few hundred phrases costs more than reading a report. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 const counts = (n: number): CellKind[] => Array.from({ length: n }, () => 'count');
 const columnKind = (column: ActiveColumn): CellKind => (column === 'change' ? 'signed' : column === 'amount' ? 'decimal' : 'count');
 
+const activeDisclosureBook = once(
+  () =>
+    new PhraseBook<Meaning>([
+      ...Object.values(ACTIVE_BLOCK_TITLES).map((text): Phrase<Meaning> => ({ text, meaning: { kind: 'block' } })),
+      ...header(['信息内容']),
+      ...LAYOUT_IDS.flatMap((layout) => header(Object.values(ACTIVE_COLUMN_LABELS[layout]), { layout })),
+      ...ACTIVE_ITEM_SPECS.flatMap((s) => LAYOUT_IDS.map((layout): Phrase<Meaning> => ({ text: s.label[layout], meaning: { kind: 'item', item: s.id } }))),
+    ]),
+);
+
 export function activeDisclosureReader(): TableReader {
-  const book = new PhraseBook<Meaning>([
-    ...Object.values(ACTIVE_BLOCK_TITLES).map((text): Phrase<Meaning> => ({ text, meaning: { kind: 'block' } })),
-    ...header(['信息内容']),
-    ...LAYOUT_IDS.flatMap((layout) => header(Object.values(ACTIVE_COLUMN_LABELS[layout]), { layout })),
-    ...ACTIVE_ITEM_SPECS.flatMap((s) => LAYOUT_IDS.map((layout): Phrase<Meaning> => ({ text: s.label[layout], meaning: { kind: 'item', item: s.id } }))),
-  ]);
+  const book = activeDisclosureBook();
   let layout: LayoutId | undefined;
   let item: ActiveItem | undefined;
   return {
@@ -95,13 +106,17 @@ export function activeDisclosureReader(): TableReader {
   };
 }
 
+const applicationsBook = once(
+  () =>
+    new PhraseBook<Meaning>([
+      ...header([TABLE3_NOTE, '申请人情况', '法人或其他组织', ...Object.values(APPLICANT_COLUMN_LABELS), APPLICATION_RESULTS_LABEL]),
+      ...header(['（三）不予公开', '（四）无法提供', '（五）不予处理']),
+      ...[...applicationRows('2019'), ...applicationRows('2021')].flatMap((r) => withAndWithoutNumbering<Meaning>(r.label, { kind: 'row', row: r.id })),
+    ]),
+);
+
 export function applicationsReader(): TableReader {
-  const rows = [...applicationRows('2019'), ...applicationRows('2021')];
-  const book = new PhraseBook<Meaning>([
-    ...header([TABLE3_NOTE, '申请人情况', '法人或其他组织', ...Object.values(APPLICANT_COLUMN_LABELS), APPLICATION_RESULTS_LABEL]),
-    ...header(['（三）不予公开', '（四）无法提供', '（五）不予处理']),
-    ...rows.flatMap((r) => withAndWithoutNumbering<Meaning>(r.label, { kind: 'row', row: r.id })),
-  ]);
+  const book = applicationsBook();
   let row: string | undefined;
   return {
     table: 'applications',
@@ -120,8 +135,10 @@ export function applicationsReader(): TableReader {
   };
 }
 
+const reviewLitigationBook = once(() => new PhraseBook<Meaning>(header(['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', ...Object.values(REVIEW_FIELD_LABELS)])));
+
 export function reviewLitigationReader(): TableReader {
-  const book = new PhraseBook<Meaning>(header(['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', ...Object.values(REVIEW_FIELD_LABELS)]));
+  const book = reviewLitigationBook();
   let read = false;
   const width = REVIEW_FIELDS.length;
   return {
@@ -137,20 +154,21 @@ export function reviewLitigationReader(): TableReader {
   };
 }
 
-export function legacyReader(): TableReader {
-  const book = new PhraseBook<Meaning>([
+const legacyBook = once(() => ({
+  book: new PhraseBook<Meaning>([
     ...header([...LEGACY_HEADER, '指标名称', '计量单位', '本年度', '本年']),
     ...header([LEGACY_CUMULATIVE_LABEL, '累计'], { cumulative: true }),
     ...LEGACY_SHEET.flatMap((e) => ('heading' in e ? header([e.heading]) : withAndWithoutNumbering<Meaning>(e.label, { kind: 'row', row: e.id }))),
-  ]);
+  ]),
   // Review and litigation share their sub-row labels (（二）被依法纠错数): the row is the next one in sheet order.
-  const rowsByLabel = new Map<string, number[]>();
-  LEGACY_ROWS.forEach((r, index) => {
-    for (const { text } of withAndWithoutNumbering(r.label, null)) {
-      const key = foldPhrase(text);
-      rowsByLabel.set(key, [...(rowsByLabel.get(key) ?? []), index]);
-    }
-  });
+  rowsByLabel: LEGACY_ROWS.reduce((map, r, index) => {
+    for (const { text } of withAndWithoutNumbering(r.label, null)) map.set(foldPhrase(text), [...(map.get(foldPhrase(text)) ?? []), index]);
+    return map;
+  }, new Map<string, number[]>()),
+}));
+
+export function legacyReader(): TableReader {
+  const { book, rowsByLabel } = legacyBook();
   let cumulative = false;
   let row: string | undefined;
   let cursor = -1;

@@ -27,6 +27,13 @@ export function foldWithOffsets(source: string, from = 0, to = source.length): F
   const offsets: number[] = [];
   for (let i = from; i < to; i++) {
     const ch = source[i]!;
+    const code = ch.charCodeAt(0);
+    // ASCII and CJK ideographs fold to themselves: the common case skips NFKC.
+    if ((code > 32 && code < 127) || (code >= 0x4e00 && code <= 0x9fff)) {
+      text += ch;
+      offsets.push(i);
+      continue;
+    }
     if (/\s/.test(ch)) continue;
     for (const c of (PUNCTUATION[ch] ?? ch).normalize('NFKC')) {
       const folded = PUNCTUATION[c] ?? c;
