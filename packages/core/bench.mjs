@@ -33,3 +33,7 @@ for (const kb of [8, 64, 512, 1024, 5120]) {
   console.log(`  ${(input.length / 2 ** 20).toFixed(2)} M chars: ${ms.toFixed(2)} ms (${perMb.toFixed(1)} ms per M chars${previous ? `, ${(perMb / previous).toFixed(2)}× the previous rate` : ''})`);
   previous = perMb;
 }
+
+const { benchGlued } = await import('./dist/glued/bench.js');
+console.log('core: glued-digit splitting (crawler text with no cell separators)');
+benchGlued((line) => console.log(`  ${line}`));

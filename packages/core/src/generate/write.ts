@@ -1,10 +1,11 @@
 import { Converter } from 'opencc-js/cn2t';
+import { writeGlued } from '../glued/write.js';
 import { SECTION_HEADINGS, type SectionId } from '../ids.js';
 import { placeCells, reportTables, resolveBinding, type TableGrid } from '../layouts/index.js';
 import type { Report } from '../model.js';
 
-export type SourceStyle = 'cellPerLine' | 'rowPerLine' | 'markdown' | 'html' | 'traditional';
-export const SOURCE_STYLES: readonly SourceStyle[] = ['cellPerLine', 'rowPerLine', 'markdown', 'html', 'traditional'];
+export type SourceStyle = 'cellPerLine' | 'rowPerLine' | 'markdown' | 'html' | 'traditional' | 'glued';
+export const SOURCE_STYLES: readonly SourceStyle[] = ['cellPerLine', 'rowPerLine', 'markdown', 'html', 'traditional', 'glued'];
 
 const toTraditional = Converter({ from: 'cn', to: 't' });
 const TABLE_SECTION: Record<string, SectionId> = { activeDisclosure: 'activeDisclosure', applications: 'applications', reviewLitigation: 'reviewLitigation' };
@@ -12,10 +13,12 @@ const TABLE_SECTION: Record<string, SectionId> = { activeDisclosure: 'activeDisc
 /**
  * Writes a report in one of the source styles met in the wild, from the same layout grids the
  * converters use: one cell per line ending in ` |`, one row per line, Markdown, HTML with
- * rowspan/colspan, or Traditional script with pinyin inserted as some scrapers leave it.
+ * rowspan/colspan, Traditional script with pinyin inserted as some scrapers leave it, or a crawler's
+ * text with every cell separator lost (glued).
  */
 export function writeReportAs(report: Report, style: SourceStyle): string {
   if (style === 'html') return writeHtml(report);
+  if (style === 'glued') return writeGlued(report);
   const text = writeText(report, style === 'traditional' ? 'rowPerLine' : style);
   return style === 'traditional' ? toTraditional(text).replace(/據/g, '據(jù)').replace(/項/g, '項(xiàng)') : text;
 }
