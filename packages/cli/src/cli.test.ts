@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Report } from '@report-convert/core';
 import { CORPUS_DIR } from '../../core/src/test-support/corpus.js';
+import { hasCommands } from '../../core/src/test-support/tools.js';
 
 // The built CLI, run as a user runs it (turbo builds every package before its tests).
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
@@ -101,6 +102,18 @@ describe('Office inputs', () => {
     const old = run(['convert', join(dir, 'old.doc'), '--to', 'json', '--out-dir', dir]);
     expect(old.status).toBe(2);
     expect(old.stderr).toContain('另存为 .docx 或 .xlsx');
+  });
+
+  it.skipIf(!hasCommands(['soffice', '--version']))('converts an old .doc through LibreOffice when asked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-doc-'));
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'doc:MS Word 97', '--outdir', dir, join(CORPUS_DIR, 'real', '09-shuyang-drc-2023.html')], { stdio: 'ignore', timeout: 120_000 });
+    const doc = join(dir, '09-shuyang-drc-2023.doc');
+    expect(run(['convert', doc, '--to', 'json', '--out-dir', dir]).status).toBe(2);
+    const r = run(['convert', doc, '--to', 'json', '--out-dir', dir, '--libreoffice']);
+    expect(r.status, r.stderr).toBe(0);
+    const model = Report.parse(JSON.parse(readFileSync(join(dir, '09-shuyang-drc-2023.json'), 'utf8')));
+    expect(model.applications.newReceived?.total).toBe(26);
+    expect(model.reviewLitigation.review?.pending).toBe(1);
   });
 });
 

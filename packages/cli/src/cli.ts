@@ -57,9 +57,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .addOption(new Option('--layout <layout>', 'migrate to this table layout (legacy sheets and 2019 reports); auto keeps the source layout; the record of where each figure went is written beside the outputs as <name>.migration.json').choices(['auto', '2019', '2021']).default('auto'))
     .option('--mapping <file>', 'a JSON file overriding the legacy → 2019/2021 mapping')
     .option('--font <file>', 'a TTF/OTF font for the PDF (for example 仿宋_GB2312)')
+    .option('--libreoffice', 'convert old binary .doc/.xls through LibreOffice (soffice) before reading them')
     .option('--strict', 'exit with 1 when any check fails')
     .addHelpText('after', '\nExamples:\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert legacy/2016.txt --layout 2021 --mapping my-mapping.json --out-dir out/')
-    .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; strict?: boolean }) => {
+    .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; strict?: boolean; libreoffice?: boolean }) => {
       const to = opts.to.split(',').map((s) => s.trim()) as OutputFormat[];
       const unknown = to.filter((f) => !OUTPUT_FORMATS.includes(f));
       if (unknown.length) throw new UsageError(t(lang(), `未知的输出格式：${unknown.join(', ')}（可用：${OUTPUT_FORMATS.join(', ')}）`, `unknown output format: ${unknown.join(', ')} (use ${OUTPUT_FORMATS.join(', ')})`));
@@ -84,7 +85,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       for (const m of missing) io.stderr(t(lang(), `找不到输入：${m}\n`, `no such input: ${m}\n`));
       if (!files.length) throw new UsageError(t(lang(), '没有可转换的输入', 'nothing to convert'));
       const show = progress(files.length, io.tty, io.stderr);
-      const results = await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(opts.font ? { fontPath: resolve(opts.font) } : {}), inputs: files, ...migration }, (result, done) => {
+      const results = await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(opts.font ? { fontPath: resolve(opts.font) } : {}), inputs: files, ...migration, ...(opts.libreoffice ? { libreOffice: true } : {}) }, (result, done) => {
         if (!io.tty || result.status === 'failed') {
           if (result.status === 'failed') io.stderr(`${io.tty ? '\n' : ''}${result.input}: ${t(lang(), result.messageZh, result.message)}\n`);
         }

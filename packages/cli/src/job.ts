@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Finding, InputFormat, LayoutId, MigrationMapping } from '@report-convert/core';
 import { convertBytes } from './convert.js';
+import { convertOldOffice, isOldOfficeFile } from './legacyOffice.js';
 import { outputPath, writeAtomic } from './files.js';
 import type { OutputFormat } from './formats.js';
 
@@ -13,6 +14,8 @@ export interface JobOptions {
   inputs: string[];
   layout?: LayoutId;
   mapping?: MigrationMapping;
+  /** Convert old binary .doc/.xls through LibreOffice first. */
+  libreOffice?: boolean;
 }
 
 export type JobResult =
@@ -27,6 +30,11 @@ export async function runJob(input: string, options: JobOptions): Promise<JobRes
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     return { input, status: 'failed', message: `cannot read the file (${why})`, messageZh: `无法读取文件（${why}）` };
+  }
+  if (options.libreOffice && isOldOfficeFile(bytes)) {
+    const converted = await convertOldOffice(input);
+    if (!converted.ok) return { input, status: 'failed', message: converted.message, messageZh: converted.messageZh };
+    bytes = converted.bytes;
   }
   const font = options.fontPath ? await readFile(options.fontPath) : undefined;
   const result = await convertBytes(bytes, { to: options.to, ...(options.from ? { from: options.from } : {}), ...(font ? { font } : {}), ...(options.layout ? { layout: options.layout } : {}), ...(options.mapping ? { mapping: options.mapping } : {}) });
