@@ -86,9 +86,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (!files.length) throw new UsageError(t(lang(), '没有可转换的输入', 'nothing to convert'));
       const show = progress(files.length, io.tty, io.stderr);
       const results = await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(opts.font ? { fontPath: resolve(opts.font) } : {}), inputs: files, ...migration, ...(opts.libreoffice ? { libreOffice: true } : {}) }, (result, done) => {
-        if (!io.tty || result.status === 'failed') {
-          if (result.status === 'failed') io.stderr(`${io.tty ? '\n' : ''}${result.input}: ${t(lang(), result.messageZh, result.message)}\n`);
-        }
+        if (result.status === 'failed') io.stderr(`${io.tty ? '\n' : ''}${result.input}: ${t(lang(), result.messageZh, result.message)}\n`);
         show(done, result.input);
       });
       let withFindings = 0;
@@ -96,7 +94,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         if (r.status !== 'converted') continue;
         const errors = r.findings.filter((f) => f.severity !== 'info');
         if (errors.length) withFindings++;
-        for (const f of errors) io.stderr(formatFinding(f, lang(), r.input) + '\n');
+        // One input: every finding. A batch: a count per file, so the summary stays readable.
+        if (files.length === 1) for (const f of errors) io.stderr(formatFinding(f, lang(), r.input) + '\n');
+        else if (errors.length) io.stderr(t(lang(), `${r.input}：${errors.length} 个检查问题（用 report-convert check 查看）\n`, `${r.input}: ${errors.length} findings (see report-convert check)\n`));
       }
       const failed = results.filter((r) => r.status === 'failed').length;
       const converted = results.length - failed;

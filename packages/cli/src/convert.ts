@@ -1,5 +1,4 @@
-import { check, migrate, type Finding, type InputError, type LayoutId, type MigrationMapping, type MigrationRecord, type Report } from '@report-convert/core';
-import type { InputFormat } from '@report-convert/core';
+import { check, migrate, type Finding, type InputError, type InputFormat, type LayoutId, type MigrationMapping, type MigrationRecord, type Report } from '@report-convert/core';
 import { readReport, type OutputFormat } from './formats.js';
 
 export interface ConvertOptions {

@@ -44,7 +44,6 @@ export function evaluate(report: Report, rule: Rule): Finding | undefined {
   if (holds) return undefined;
   const broken = rule.relation === '=' ? '≠' : rule.relation === '<=' ? '>' : '<';
   const position = [...rule.left, ...rule.right].map((t) => report.sources[t.path]).find(Boolean);
-  const where = [rule.tableLabel, rule.rowLabel, rule.columnLabel].filter(Boolean).join(' ');
   return {
     severity: 'error',
     rule: rule.rule,
@@ -58,6 +57,7 @@ export function evaluate(report: Report, rule: Rule): Finding | undefined {
     right: { expression: expression(rule.right), value: right },
     ...(position ? { position: { line: position.line, column: position.column } } : {}),
     message: `${expression(rule.left)} (${left}) ${broken} ${expression(rule.right)} (${right})`,
-    messageZh: `${where}：${rule.zh}（${left} ${broken} ${right}）`,
+    // The table, row and column as printed are fields of their own: the sentence does not repeat them.
+    messageZh: `${rule.zh}（${left} ${broken} ${right}）`,
   };
 }
