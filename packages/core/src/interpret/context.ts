@@ -1,4 +1,5 @@
 import type { Finding } from '../finding.js';
+import { TABLE_LABELS } from '../ids.js';
 import type { Report } from '../model.js';
 import type { Token } from './stream.js';
 import { figureValue } from './stream.js';
@@ -24,6 +25,7 @@ export function keepUnrecognisedRow(ctx: Context, table: Report['extraRows'][num
     severity: 'warning',
     rule: 'reader.unrecognisedRow',
     table,
+    tableLabel: TABLE_LABELS[table],
     rowLabel: label.text,
     position: label.position,
     message: `Row "${label.text}" (${values.map((v) => v.text).join(' | ')}) ${why.en}; it is kept as printed.`,
@@ -36,6 +38,7 @@ export function countMismatch(ctx: Context, table: Finding['table'], row: string
     severity: 'warning',
     rule: 'reader.cellCount',
     table,
+    ...(table && table !== 'document' ? { tableLabel: TABLE_LABELS[table] } : {}),
     row,
     rowLabel,
     position: label.position,
