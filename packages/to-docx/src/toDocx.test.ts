@@ -32,8 +32,10 @@ describe('toDocx', () => {
   it('names the official fonts for East Asian text, sets zh-CN, and puts — N — page numbers in the footer', async () => {
     const parts = unzipSync(await toDocx(corpus[0]!.report));
     const document = strFromU8(parts['word/document.xml']!);
-    expect(document).toContain('w:eastAsia="仿宋_GB2312"');
-    expect(strFromU8(parts['word/styles.xml']!)).toMatch(/<w:docDefaults>.*w:eastAsia="仿宋_GB2312".*w:eastAsia="zh-CN".*<\/w:docDefaults>/s); // body text's defaults
+    const styles = strFromU8(parts['word/styles.xml']!);
+    expect(styles).toMatch(/<w:docDefaults>.*w:eastAsia="仿宋_GB2312".*w:eastAsia="zh-CN".*<\/w:docDefaults>/s); // body text's defaults
+    expect(styles).toMatch(/w:styleId="rc-table-wide".*w:eastAsia="仿宋_GB2312".*<w:sz w:val="16"\/>/s); // table 四 in 8 pt
+    expect(document).toContain('<w:pStyle w:val="rc-table"/>');
     expect(document).toContain('w:eastAsia="方正小标宋简体"');
     expect(document).toContain('w:eastAsia="黑体"');
     expect(document).toMatch(/<w:lang [^>]*w:eastAsia="zh-CN"/);

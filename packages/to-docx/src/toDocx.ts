@@ -1,7 +1,7 @@
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
 import { documentBlocks, reportTitle, type Report } from '@report-convert/core';
 import { A4, GB_T_9704, mmToTwips, type DocxStyle } from './styles.js';
-import { emptyLine, gridTable } from './table.js';
+import { emptyLine, gridTable, tableParagraphStyles } from './table.js';
 import { run } from './text.js';
 
 export interface DocxOptions {
@@ -48,7 +48,10 @@ export async function toDocx(report: Report, options: DocxOptions = {}): Promise
     }
   }
   const document = new Document({
-    styles: { default: { document: { run: { font: { eastAsia: style.fonts.body, ascii: style.fonts.latin, hAnsi: style.fonts.latin, hint: 'eastAsia' }, size: Math.round(style.sizes.body * 2), language: { eastAsia: 'zh-CN', value: 'zh-CN' } } } } },
+    styles: {
+      default: { document: { run: { font: { eastAsia: style.fonts.body, ascii: style.fonts.latin, hAnsi: style.fonts.latin, hint: 'eastAsia' }, size: Math.round(style.sizes.body * 2), language: { eastAsia: 'zh-CN', value: 'zh-CN' } } } },
+      paragraphStyles: tableParagraphStyles(style),
+    },
     creator: 'report-convert',
     title: reportTitle(report),
     ...(report.meta.agency ? { description: report.meta.agency } : {}),
