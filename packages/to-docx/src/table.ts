@@ -17,7 +17,7 @@ export function tableParagraphStyles(style: DocxStyle) {
 }
 
 /** An official grid as a Word table: spans from the layout data, header rows repeated, rows never split. */
-export function gridTable(report: Report, grid: TableGrid, style: DocxStyle, textWidth: number): Table {
+export function gridTable(report: Report, grid: TableGrid, textWidth: number): Table {
   const wide = grid.columnWidths.length > 10;
   const total = grid.columnWidths.reduce((a, b) => a + b, 0);
   const columnWidths = grid.columnWidths.map((w) => Math.floor((w / total) * textWidth));

@@ -40,7 +40,7 @@ export async function toDocx(report: Report, options: DocxOptions = {}): Promise
         children.push(new Paragraph({ spacing: exact, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: Math.round(style.sizes.body * 2 * 20) }, children: [new TextRun(block.text)] }));
         break;
       case 'table':
-        children.push(gridTable(report, block.grid, style, textWidth), emptyLine());
+        children.push(gridTable(report, block.grid, textWidth), emptyLine());
         break;
       case 'signature':
         children.push(emptyLine(), ...block.lines.map((line) => new Paragraph({ spacing: exact, alignment: AlignmentType.RIGHT, indent: { right: Math.round(style.sizes.body * 4 * 20) }, children: [run(line, style.fonts.body, style.sizes.body, style)] })));

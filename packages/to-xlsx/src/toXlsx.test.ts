@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { check, formatFigure, parse, placeCells, reportTables, resolveBinding, type Report } from '@report-convert/core';
+import { check, formatFigure, placeCells, reportTables, resolveBinding, type Report } from '@report-convert/core';
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
 import { fromXlsx } from './fromXlsx.js';

@@ -7,7 +7,7 @@ import { fold } from '../normalize/fold.js';
 import { fromDocument, type ParseResult } from '../parse.js';
 import { convertTexts } from './script.js';
 import { openPackage } from './zip.js';
-import { child, children, descendants, parseXml, textOf, type XmlElement } from './xml.js';
+import { child, children, descendants, parseXml, textOf } from './xml.js';
 
 /**
  * An Excel workbook: legacy statistics sheets and the three tables laid out by hand. Each sheet is
