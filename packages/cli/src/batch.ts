@@ -3,18 +3,16 @@ import { Worker } from 'node:worker_threads';
 import { runJob, type JobOptions, type JobResult } from './job.js';
 
 /**
- * Runs every input, spread over worker threads when there is more than one, in input order of
- * completion. One input failing never stops the others.
+ * Runs every input, spread over worker threads when there is more than one, handing each result to
+ * `onDone` as it completes and keeping none: memory stays flat however long the batch. One input
+ * failing never stops the others.
  */
-export async function runBatch(inputs: string[], options: JobOptions, onDone: (result: JobResult, done: number) => void, threads = availableParallelism()): Promise<JobResult[]> {
-  const results: JobResult[] = [];
-  const record = (result: JobResult) => {
-    results.push(result);
-    onDone(result, results.length);
-  };
+export async function runBatch(inputs: string[], options: JobOptions, onDone: (result: JobResult, done: number) => void, threads = availableParallelism()): Promise<void> {
+  let done = 0;
+  const record = (result: JobResult) => onDone(result, ++done);
   if (inputs.length <= 1 || threads <= 1) {
     for (const input of inputs) record(await runJob(input, options));
-    return results;
+    return;
   }
   const queue = [...inputs];
   const workers = Array.from({ length: Math.min(threads, inputs.length) }, () => new Worker(new URL('./worker.js', import.meta.url)));
@@ -39,5 +37,4 @@ export async function runBatch(inputs: string[], options: JobOptions, onDone: (r
         }),
     ),
   );
-  return results;
 }

@@ -85,23 +85,31 @@ export async function main(argv: string[], io: Io): Promise<number> {
       for (const m of missing) io.stderr(t(lang(), `找不到输入：${m}\n`, `no such input: ${m}\n`));
       if (!files.length) throw new UsageError(t(lang(), '没有可转换的输入', 'nothing to convert'));
       const show = progress(files.length, io.tty, io.stderr);
-      const results = await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(opts.font ? { fontPath: resolve(opts.font) } : {}), inputs: files, ...migration, ...(opts.libreoffice ? { libreOffice: true } : {}) }, (result, done) => {
-        if (result.status === 'failed') io.stderr(`${io.tty ? '\n' : ''}${result.input}: ${t(lang(), result.messageZh, result.message)}\n`);
+      let converted = 0;
+      let withFindings = 0;
+      let failed = 0;
+      let checksFailed = false;
+      const single = files.length === 1;
+      const findingLines: string[] = [];
+      await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(opts.font ? { fontPath: resolve(opts.font) } : {}), inputs: files, ...migration, ...(opts.libreoffice ? { libreOffice: true } : {}) }, (result, done) => {
+        if (result.status === 'failed') {
+          failed++;
+          io.stderr(`${io.tty ? '\r\x1b[K' : ''}${result.input}: ${t(lang(), result.messageZh, result.message)}\n`);
+        } else {
+          converted++;
+          const errors = result.findings.filter((f) => f.severity !== 'info');
+          if (errors.length) withFindings++;
+          checksFailed ||= result.findings.some((f) => f.severity === 'error');
+          // One input: every finding. A batch: a count per file, so the summary stays readable.
+          if (single) findingLines.push(...errors.map((f) => formatFinding(f, lang(), result.input)));
+          else if (errors.length) findingLines.push(t(lang(), `${result.input}：${errors.length} 个检查问题（用 report-convert check 查看）`, `${result.input}: ${errors.length} findings (see report-convert check)`));
+        }
+        // Lines go above the progress bar: on a terminal, clear the bar's line first.
+        if (!single) for (const line of findingLines.splice(0)) io.stderr(`${io.tty ? '\r\x1b[K' : ''}${line}\n`);
         show(done, result.input);
       });
-      let withFindings = 0;
-      for (const r of results) {
-        if (r.status !== 'converted') continue;
-        const errors = r.findings.filter((f) => f.severity !== 'info');
-        if (errors.length) withFindings++;
-        // One input: every finding. A batch: a count per file, so the summary stays readable.
-        if (files.length === 1) for (const f of errors) io.stderr(formatFinding(f, lang(), r.input) + '\n');
-        else if (errors.length) io.stderr(t(lang(), `${r.input}：${errors.length} 个检查问题（用 report-convert check 查看）\n`, `${r.input}: ${errors.length} findings (see report-convert check)\n`));
-      }
-      const failed = results.filter((r) => r.status === 'failed').length;
-      const converted = results.length - failed;
+      for (const line of findingLines) io.stderr(line + '\n');
       io.stderr(t(lang(), `完成：转换 ${converted} 个，其中有检查问题 ${withFindings} 个，失败 ${failed + missing.length} 个\n`, `done: ${converted} converted, ${withFindings} with findings, ${failed + missing.length} failed\n`));
-      const checksFailed = results.some((r) => r.status === 'converted' && r.findings.some((f) => f.severity === 'error'));
       exitCode = failed || missing.length ? 2 : opts.strict && checksFailed ? 1 : 0;
     });
 
