@@ -51,6 +51,15 @@ describe.skipIf(!poppler)('renderPdf, read back with poppler', () => {
     expect(readFileSync(path, 'latin1')).toMatch(/\/Lang \(zh-CN\)|\/Lang <feff/);
   });
 
+  it('with pdfa, declares PDF/A-2b in its XMP metadata, carries an output intent and embeds every font', async () => {
+    const path = await written('pdfa', (await renderPdf(corpus[0]!.report, { pdfa: true })).bytes);
+    const meta = execFileSync('pdfinfo', ['-meta', path], { encoding: 'utf8' });
+    expect(meta).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+    expect(meta).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
+    expect(readFileSync(path, 'latin1')).toContain('/OutputIntents');
+    for (const line of execFileSync('pdffonts', [path], { encoding: 'utf8' }).trim().split('\n').slice(2)) expect(line).toMatch(/\syes\s+yes\s+yes\s/);
+  });
+
   it('numbers pages — 1 — at the foot', async () => {
     const { report } = corpus[0]!;
     const path = await written('pages', (await renderPdf(report)).bytes);
