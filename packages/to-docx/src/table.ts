@@ -2,17 +2,23 @@ import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, 
 import { placeCells, resolveBinding, type Report, type TableGrid } from '@report-convert/core';
 import type { DocxStyle } from './styles.js';
 
-const tableStyleId = (wide: boolean, header: boolean) => `rc-table${wide ? '-wide' : ''}${header ? '-header' : ''}`;
+const tableStyleId = (wide: boolean, header: boolean, center: boolean) => `rc-table${wide ? '-wide' : ''}${header ? '-header' : ''}${center ? '-center' : ''}`;
 
-/** The paragraph styles of table cells: normal and wide (table 四) tables, body and header rows. */
+/**
+ * The paragraph styles of table cells: normal and wide (table 四) tables, body and header rows,
+ * centred and left. Each cell names one style instead of carrying font, size and alignment itself,
+ * which keeps document.xml small and the docx library's per-cell work low.
+ */
 export function tableParagraphStyles(style: DocxStyle) {
   return [false, true].flatMap((wide) =>
-    [false, true].map((header) => ({
-      id: tableStyleId(wide, header),
-      name: `report-convert table${wide ? ' (wide)' : ''}${header ? ' header' : ''}`,
-      run: { font: { eastAsia: style.fonts.table, ascii: style.fonts.latin, hAnsi: style.fonts.latin, hint: 'eastAsia' as const }, size: Math.round((wide ? style.sizes.wideTable : style.sizes.table) * 2), bold: header },
-      paragraph: { spacing: { line: 240 } },
-    })),
+    [false, true].flatMap((header) =>
+      [false, true].map((center) => ({
+        id: tableStyleId(wide, header, center),
+        name: `report-convert table${wide ? ' (wide)' : ''}${header ? ' header' : ''}${center ? ' centred' : ''}`,
+        run: { font: { eastAsia: style.fonts.table, ascii: style.fonts.latin, hAnsi: style.fonts.latin, hint: 'eastAsia' as const }, size: Math.round((wide ? style.sizes.wideTable : style.sizes.table) * 2), bold: header },
+        paragraph: { spacing: { line: 240 }, alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT },
+      })),
+    ),
   );
 }
 
@@ -27,13 +33,11 @@ export function gridTable(report: Report, grid: TableGrid, textWidth: number): T
     const center = placed.cell.kind === 'value' || placed.row < grid.headerRows || (placed.cell.kind === 'label' && placed.cell.align === 'center');
     rows[placed.row]!.push(
       new TableCell({
-        // Font and size come from a paragraph style defined once (TABLE_STYLES), not from every run.
-        children: [new Paragraph({ style: tableStyleId(wide, placed.row < grid.headerRows), alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun(text)] })],
-        columnSpan: placed.colSpan,
-        rowSpan: placed.rowSpan,
+        children: [new Paragraph({ style: tableStyleId(wide, placed.row < grid.headerRows, center), children: [new TextRun(text)] })],
+        ...(placed.colSpan > 1 ? { columnSpan: placed.colSpan } : {}),
+        ...(placed.rowSpan > 1 ? { rowSpan: placed.rowSpan } : {}),
         verticalAlign: VerticalAlign.CENTER,
         width: { size: columnWidths.slice(placed.col, placed.col + placed.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
-        margins: { left: 40, right: 40, top: 20, bottom: 20 },
       }),
     );
   }
@@ -42,6 +46,7 @@ export function gridTable(report: Report, grid: TableGrid, textWidth: number): T
     columnWidths,
     width: { size: textWidth, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
+    margins: { left: 40, right: 40, top: 20, bottom: 20 },
   });
 }
 
