@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
-import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { documentBlocks, placeCells, reportTitle, resolveBinding, type DocumentBlock, type Finding, type Report, type TableGrid } from '@report-convert/core';
+import { loadFont, type DrawingFont } from './drawingFont.js';
 import { DEFAULT_FONT, type PdfFonts } from './fonts.js';
 import { wrapLines } from './linebreak.js';
+import { paginateRows } from './paginate.js';
 
 export interface PdfOptions {
   /** Your own fonts (仿宋_GB2312, 方正小标宋简体 …) by role; the embedded Noto Serif SC is the default. */
@@ -30,6 +30,8 @@ type Role = 'body' | 'title' | 'heading';
 /** Renders the report with our own layout: pdfkit draws glyphs where we say, and paginates nothing itself. */
 export async function renderPdf(report: Report, options: PdfOptions = {}): Promise<PdfResult> {
   const doc = new PDFDocument({
+    // No default Helvetica: every run names its own font, and loading Helvetica's metrics cost a millisecond a report.
+    font: null as unknown as string,
     size: 'A4',
     margin: 0,
     autoFirstPage: false,
@@ -43,11 +45,11 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
 
-  const roleFonts = Object.fromEntries((['body', 'title', 'heading'] as const).map((role) => [role, loadFont(options.fonts?.[role] ?? options.fonts?.body ?? DEFAULT_FONT)])) as Record<Role, fontkit.Font>;
+  const roleFonts = Object.fromEntries((['body', 'title', 'heading'] as const).map((role) => [role, loadFont(options.fonts?.[role] ?? options.fonts?.body ?? DEFAULT_FONT)])) as Record<Role, DrawingFont>;
   // pdfkit 0.20 takes a parsed fontkit font as a source; its type declarations predate that.
   for (const role of ['body', 'title', 'heading'] as const) doc.registerFont(role, roleFonts[role] as unknown as Buffer);
   // Switching fonts is costly in pdfkit (it compares name tables): switch only when the font changes.
-  let current: fontkit.Font | undefined;
+  let current: DrawingFont | undefined;
   const use = (role: Role, size: number) => {
     if (current !== roleFonts[role]) doc.font(role);
     current = roleFonts[role];
@@ -93,7 +95,7 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
         lines(block.text, 'body', SIZE.body, LINE, { indent: SIZE.body * 2 });
         break;
       case 'table':
-        y = drawTable(doc, report, block.grid, y, newPage, () => y, use) + LINE / 2;
+        y = drawTable(doc, report, block.grid, y, newPage, use) + LINE / 2;
         break;
       case 'signature':
         y += LINE;
@@ -112,9 +114,9 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
   return { bytes: new Uint8Array(Buffer.concat(chunks)), findings };
 }
 
-const widthCache = new WeakMap<fontkit.Font, Map<string, number>>();
+const widthCache = new WeakMap<DrawingFont, Map<string, number>>();
 /** Advance widths summed per character, cached: Chinese needs no kerning, and shaping every candidate line is slow. */
-function measureWidth(font: fontkit.Font, text: string, size: number): number {
+function measureWidth(font: DrawingFont, text: string, size: number): number {
   let widths = widthCache.get(font);
   if (!widths) widthCache.set(font, (widths = new Map()));
   let units = 0;
@@ -126,26 +128,11 @@ function measureWidth(font: fontkit.Font, text: string, size: number): number {
   return units * size;
 }
 
-const fontCache = new Map<string | Uint8Array, fontkit.Font>();
-/**
- * Fonts are read and parsed once per process: a CJK font is megabytes, parsing it costs more than
- * laying out a report, and a batch renders thousands. pdfkit accepts the parsed font as it is.
- */
-function loadFont(font: string | Uint8Array): fontkit.Font {
-  let parsed = fontCache.get(font);
-  if (!parsed) {
-    const created = fontkit.create(typeof font === 'string' ? readFileSync(font) : Buffer.from(font));
-    if (!('layout' in created)) throw new TypeError('a font collection: give one font of it');
-    fontCache.set(font, (parsed = created));
-  }
-  return parsed;
-}
-
 /**
  * Draws a grid: spans from core's layout data, rows never split, header rows repeated on every page
  * the table crosses. A cell spanning rows that cross a page is drawn on both, its text on the first.
  */
-function drawTable(doc: Doc, report: Report, grid: TableGrid, startY: number, newPage: () => void, currentY: () => number, use: (role: Role, size: number) => (s: string) => number): number {
+function drawTable(doc: Doc, report: Report, grid: TableGrid, startY: number, newPage: () => void, use: (role: Role, size: number) => (s: string) => number): number {
   const size = grid.columnWidths.length > 10 ? SIZE.wideTable : SIZE.table;
   const lineHeight = size * 1.35;
   const width = PAGE.width - PAGE.left - PAGE.right;
@@ -165,28 +152,17 @@ function drawTable(doc: Doc, report: Report, grid: TableGrid, startY: number, ne
     const have = heights.slice(p.row, p.row + p.rowSpan).reduce((a, b) => a + b, 0);
     if (need > have) for (let r = p.row; r < p.row + p.rowSpan; r++) heights[r]! += (need - have) / p.rowSpan;
   }
-  const bottom = PAGE.height - PAGE.bottom;
-  const header = [...Array(grid.headerRows).keys()];
-  const headerHeight = header.reduce((a, r) => a + heights[r]!, 0);
-  // Lay rows out on pages: a row that does not fit starts a new page, under the repeated header.
-  const pages: { rows: number[]; top: number }[] = [{ rows: [], top: startY }];
+  // A label spanning rows needs the first of them on one page, enough to hold its text.
+  const keepTogether = [...heights];
+  for (const p of placed.filter((c) => c.rowSpan > 1 && c.row >= grid.headerRows)) {
+    const need = p.lines.length * lineHeight + CELL_PAD * 2;
+    let height = 0;
+    for (let r = p.row; r < p.row + p.rowSpan && height < need; r++) height += heights[r]!;
+    keepTogether[p.row] = Math.max(keepTogether[p.row]!, height);
+  }
+  const pages = paginateRows({ heights, keepTogether, headerRows: grid.headerRows, startY, pageTop: PAGE.top, pageBottom: PAGE.height - PAGE.bottom });
+  if (pages[0]!.top !== startY) newPage();
   let y = startY;
-  const firstBody = grid.headerRows;
-  if (y + headerHeight + (heights[firstBody] ?? 0) > bottom) {
-    newPage();
-    y = currentY();
-    pages[0]!.top = y;
-  }
-  pages[0]!.rows.push(...header);
-  y += headerHeight;
-  for (let r = firstBody; r < grid.rows.length; r++) {
-    if (y + heights[r]! > bottom) {
-      pages.push({ rows: [...header], top: PAGE.top });
-      y = PAGE.top + headerHeight;
-    }
-    pages.at(-1)!.rows.push(r);
-    y += heights[r]!;
-  }
   pages.forEach((page, i) => {
     if (i > 0) newPage();
     const rowTop = new Map<number, number>();
@@ -202,7 +178,8 @@ function drawTable(doc: Doc, report: Report, grid: TableGrid, startY: number, ne
       const y0 = rowTop.get(visible[0]!)!;
       const y1 = rowTop.get(visible.at(-1)!)! + heights[visible.at(-1)!]!;
       doc.rect(xs[p.col]!, y0, xs[p.col + p.colSpan]! - xs[p.col]!, y1 - y0).stroke();
-      // A label spanning rows that cross a page is printed again on the page it continues to.
+      // A label spanning rows that cross a page is printed again on the page it continues to, where it fits.
+      if (p.lines.length * lineHeight > y1 - y0 && visible[0] !== p.row) return;
       use('body', size);
       let ty = y0 + (y1 - y0 - p.lines.length * lineHeight) / 2 + (lineHeight - size) / 2;
       for (const line of p.lines) {
@@ -218,7 +195,7 @@ function drawTable(doc: Doc, report: Report, grid: TableGrid, startY: number, ne
 }
 
 /** Every character the report will draw must have a glyph in the font that draws it. */
-function checkGlyphs(fonts: Record<Role, fontkit.Font>, blocks: DocumentBlock[], report: Report, findings: Finding[]): void {
+function checkGlyphs(fonts: Record<Role, DrawingFont>, blocks: DocumentBlock[], report: Report, findings: Finding[]): void {
   const seenByRole = { body: new Set<string>(), title: new Set<string>(), heading: new Set<string>() };
   const visit = (text: string, where: string, whereZh: string, role: Role = 'body') => {
     const font = fonts[role];

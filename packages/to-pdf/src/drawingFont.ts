@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+
+/** The font pdfkit draws with: fontkit's, laid out as we measure it (see drawingFont). */
+export type DrawingFont = fontkit.Font;
+
+const loaded = new Map<string | Uint8Array, DrawingFont>();
+
+/**
+ * A font read, parsed and adapted once per process: a CJK font is megabytes, parsing it costs more
+ * than laying out a report, and a batch renders thousands.
+ */
+export function loadFont(source: string | Uint8Array): DrawingFont {
+  let font = loaded.get(source);
+  if (!font) {
+    const created = fontkit.create(typeof source === 'string' ? readFileSync(source) : Buffer.from(source));
+    if (!('layout' in created)) throw new TypeError('a font collection: give one font of it');
+    loaded.set(source, (font = drawingFont(created)));
+  }
+  return font;
+}
+
+/**
+ * fontkit's font as pdfkit should use it for Chinese official text, delegating everything else:
+ *
+ * - `layout` maps characters to glyphs through the cmap and advances each by its own width. Chinese
+ *   needs no OpenType shaping (no ligatures, no kerning), full shaping was a fifth of the time per
+ *   report, and the text is then drawn exactly as wide as our line breaker measured it.
+ * - the subset copies a simple TrueType glyph's bytes without decoding its outline. fontkit decodes
+ *   every outline only to learn whether the glyph is composite, which the header's sign tells; that
+ *   was another fifth. Composite and variable glyphs still take fontkit's own path.
+ */
+function drawingFont(font: fontkit.Font): DrawingFont {
+  const adapted: DrawingFont = Object.create(font);
+  adapted.layout = (text: string) => {
+    const glyphs = font.glyphsForString(text);
+    const positions = glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
+    // pdfkit scales the positions in place before it reads the run's width, as with fontkit's GlyphRun.
+    return { glyphs, positions, get advanceWidth() { return positions.reduce((sum, p) => sum + p.xAdvance, 0); } };
+  };
+  adapted.createSubset = () => {
+    const subset = font.createSubset();
+    const offsets = font.loca?.offsets;
+    if (!offsets || font._variationProcessor) return subset;
+    const addByDecoding = subset._addGlyph.bind(subset);
+    subset._addGlyph = (gid: number) => {
+      const stream = font._getTableStream('glyf');
+      stream.pos += offsets[gid]!;
+      const bytes = stream.readBuffer(offsets[gid + 1]! - offsets[gid]!);
+      if (bytes.length >= 2 && bytes[0]! & 0x80) return addByDecoding(gid); // numberOfContours < 0: composite
+      const glyph = font.getGlyph(gid);
+      subset.glyf.push(bytes);
+      subset.loca.offsets.push(subset.offset);
+      subset.hmtx.metrics.push({ advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing });
+      subset.offset += bytes.length;
+      return subset.glyf.length - 1;
+    };
+    return subset;
+  };
+  return adapted;
+}
