@@ -7,7 +7,8 @@ import type { Report } from '../model.js';
 export type SourceStyle = 'cellPerLine' | 'rowPerLine' | 'markdown' | 'html' | 'traditional' | 'glued';
 export const SOURCE_STYLES: readonly SourceStyle[] = ['cellPerLine', 'rowPerLine', 'markdown', 'html', 'traditional', 'glued'];
 
-const toTraditional = Converter({ from: 'cn', to: 't' });
+// Built on first use: the converter's dictionary trie is 20 MB of heap, and only the traditional style needs it.
+let toTraditional: ((text: string) => string) | undefined;
 const TABLE_SECTION: Record<string, SectionId> = { activeDisclosure: 'activeDisclosure', applications: 'applications', reviewLitigation: 'reviewLitigation' };
 
 /**
@@ -20,7 +21,7 @@ export function writeReportAs(report: Report, style: SourceStyle): string {
   if (style === 'html') return writeHtml(report);
   if (style === 'glued') return writeGlued(report);
   const text = writeText(report, style === 'traditional' ? 'rowPerLine' : style);
-  return style === 'traditional' ? toTraditional(text).replace(/據/g, '據(jù)').replace(/項/g, '項(xiàng)') : text;
+  return style === 'traditional' ? (toTraditional ??= Converter({ from: 'cn', to: 't' }))(text).replace(/據/g, '據(jù)').replace(/項/g, '項(xiàng)') : text;
 }
 
 function body(report: Report, table: (grid: TableGrid) => string[], paragraph: (text: string) => string): string[] {

@@ -27,8 +27,18 @@ export function formatFigure(value: number): string {
   return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
 }
 
-/** The record keys of a path. Row ids contain dots (`denied.stateSecret`, `requests.received`). */
-export function bindingKeys(path: string): string[] {
+const keysOfPath = new Map<string, readonly string[]>();
+/**
+ * The record keys of a path. Row ids contain dots (`denied.stateSecret`, `requests.received`).
+ * Remembered: the paths are the layouts' few hundred, and every writer resolves each of them per report.
+ */
+export function bindingKeys(path: string): readonly string[] {
+  let keys = keysOfPath.get(path);
+  if (!keys) keysOfPath.set(path, (keys = splitPath(path)));
+  return keys;
+}
+
+function splitPath(path: string): string[] {
   const parts = path.split('.');
   if (parts[0] === 'applications' && parts.length > 3) return [parts[0], parts.slice(1, -1).join('.'), parts.at(-1)!];
   if (parts[0] === 'legacy' || parts[0] === 'legacyCumulative') return [parts[0], parts.slice(1).join('.')];

@@ -1,6 +1,7 @@
 import { Converter } from 'opencc-js/t2cn';
 
-const toSimplified = Converter({ from: 't', to: 'cn' });
+// Built on first use: most reports are in Simplified script and never need the dictionaries.
+let toSimplified: ((text: string) => string) | undefined;
 
 /**
  * Characters that are frequent in these reports and exist only in Traditional script. Converting
@@ -28,7 +29,7 @@ export interface ScriptResult {
 export function toSimplifiedScript(input: string): ScriptResult {
   const withoutPinyin = input.replace(PINYIN_ANNOTATION, '');
   if (!TRADITIONAL_MARKERS.test(withoutPinyin)) return { text: withoutPinyin, script: withoutPinyin === input ? 'simplified' : 'traditional' };
-  const text = toSimplified(withoutPinyin);
+  const text = (toSimplified ??= Converter({ from: 't', to: 'cn' }))(withoutPinyin);
   let changed = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== withoutPinyin.charCodeAt(i)) changed++;
   // A simplified report may hold a stray traditional character or two (a quoted name): not a traditional source.
