@@ -1,40 +1,67 @@
+import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { runJob, type JobOptions, type JobResult } from './job.js';
 
 /**
+ * Inputs a worker holds at once. A job reads and writes synchronously, so one is enough; two in
+ * flight interleave at the writers' awaits and measured slower (33 against 36 reports/s).
+ */
+const IN_FLIGHT = 1;
+
+/**
  * Runs every input, spread over worker threads when there is more than one, handing each result to
  * `onDone` as it completes and keeping none: memory stays flat however long the batch. One input
- * failing never stops the others.
+ * failing, even by crashing its worker, never stops the others.
  */
 export async function runBatch(inputs: string[], options: JobOptions, onDone: (result: JobResult, done: number) => void, threads = availableParallelism()): Promise<void> {
+  const protectedInputs = new Set(inputs);
   let done = 0;
   const record = (result: JobResult) => onDone(result, ++done);
-  if (inputs.length <= 1 || threads <= 1) {
-    for (const input of inputs) record(await runJob(input, options));
+  try {
+    mkdirSync(options.outDir, { recursive: true });
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    for (const input of inputs) record({ input, status: 'failed', message: `cannot create the output directory ${options.outDir} (${why})`, messageZh: `无法创建输出目录 ${options.outDir}（${why}）` });
     return;
   }
-  const queue = [...inputs];
-  const workers = Array.from({ length: Math.min(threads, inputs.length) }, () => new Worker(new URL('./worker.js', import.meta.url)));
-  await Promise.all(
-    workers.map(
-      (worker) =>
-        new Promise<void>((resolve) => {
-          const next = () => {
-            const input = queue.shift();
-            if (input === undefined) return void worker.terminate().then(() => resolve());
-            worker.once('message', (result: JobResult) => {
-              record(result);
-              next();
-            });
-            worker.postMessage({ input, options });
-          };
-          worker.on('error', (error) => {
-            record({ input: '(worker)', status: 'failed', message: `internal error: ${error.message}`, messageZh: `内部错误：${error.message}` });
-            resolve();
-          });
-          next();
-        }),
-    ),
-  );
+  if (inputs.length <= 1 || threads <= 1) {
+    for (const input of inputs) record(await runJob(input, options, protectedInputs));
+    return;
+  }
+  let next = 0;
+  // Options and the inputs not to overwrite go to each worker once, not with every input.
+  const runWorker = (): Promise<void> =>
+    new Promise((resolve) => {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { options, protectedInputs } });
+      const inFlight = new Set<string>();
+      let ended = false;
+      const feed = () => {
+        while (inFlight.size < IN_FLIGHT && next < inputs.length) {
+          const input = inputs[next++]!;
+          inFlight.add(input);
+          worker.postMessage(input);
+        }
+        if (inFlight.size === 0 && !ended) {
+          ended = true;
+          void worker.terminate().then(() => resolve());
+        }
+      };
+      worker.on('message', (result: JobResult) => {
+        inFlight.delete(result.input);
+        record(result);
+        feed();
+      });
+      const died = (why: string) => {
+        if (ended) return;
+        ended = true;
+        for (const input of inFlight) record({ input, status: 'failed', message: `internal error: ${why}`, messageZh: `内部错误：${why}` });
+        // The rest of the queue goes on in a fresh worker.
+        resolve(next < inputs.length ? runWorker() : undefined);
+      };
+      worker.on('error', (error) => died(error.message));
+      worker.on('exit', (code) => died(`the worker stopped (exit code ${code})`));
+      feed();
+    });
+  await Promise.all(Array.from({ length: Math.min(threads, inputs.length) }, runWorker));
 }

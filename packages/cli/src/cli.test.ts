@@ -57,6 +57,22 @@ describe('report-convert convert', () => {
     }
   });
 
+  it('draws the PDFs of a batch in a font of the user\'s, and refuses one it cannot use before converting anything', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-font-'));
+    const font = fileURLToPath(new URL('../../to-pdf/fonts/NotoSerifSC-Regular.ttf', import.meta.url));
+    const ok = run(['convert', seed('000_7b493fb4be35eb87.txt'), seed('001_1c75c2c4e67cd3d7.txt'), '--to', 'pdf', '--font', font, '--out-dir', dir]);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.pdf'))).toHaveLength(2);
+    writeFileSync(join(dir, 'not-a-font.ttf'), 'hello');
+    for (const bad of [join(dir, 'no-such-font.ttf'), join(dir, 'not-a-font.ttf')]) {
+      const r = run(['convert', seed('000_7b493fb4be35eb87.txt'), '--to', 'pdf', '--font', bad, '--out-dir', join(dir, 'bad'), '--lang', 'en']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('cannot use the font');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(join(dir, 'bad'))).toBe(false);
+    }
+  });
+
   it('has help with examples on every command, and a version', () => {
     expect(run(['--help']).stdout).toContain('convert');
     expect(run(['convert', '--help']).stdout).toContain('Examples:');

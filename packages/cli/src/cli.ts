@@ -68,9 +68,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const layout = opts.layout === 'auto' ? undefined : (opts.layout as LayoutId);
       const mapping = opts.mapping ? readMapping(opts.mapping, lang()) : undefined;
       const migration = { ...(layout ? { layout } : {}), ...(mapping ? { mapping } : {}) };
+      const font = opts.font ? resolve(opts.font) : undefined;
+      if (font && to.includes('pdf')) {
+        const problem = (await import('@report-convert/to-pdf')).fontProblem(font);
+        if (problem) throw new UsageError(t(lang(), `无法使用字体 ${opts.font}：${problem}`, `cannot use the font ${opts.font}: ${problem}`));
+      }
       if (inputs.includes('-')) {
         if (inputs.length > 1 || to.length !== 1) throw new UsageError(t(lang(), '从标准输入读取时只能有一个输入和一种输出格式', 'reading standard input takes exactly one input and one output format'));
-        const result = await convertBytes(await io.stdin(), { to, from: opts.from, ...(opts.font ? { font: readFileSync(opts.font) } : {}), ...migration });
+        const result = await convertBytes(await io.stdin(), { to, from: opts.from, ...(font ? { font } : {}), ...migration });
         if (!result.ok) {
           io.stderr(`${t(lang(), result.error.messageZh, result.error.message)}\n`);
           exitCode = 2;
@@ -91,7 +96,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       let checksFailed = false;
       const single = files.length === 1;
       const findingLines: string[] = [];
-      await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(opts.font ? { fontPath: resolve(opts.font) } : {}), inputs: files, ...migration, ...(opts.libreoffice ? { libreOffice: true } : {}) }, (result, done) => {
+      await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(font ? { fontPath: font } : {}), ...migration, ...(opts.libreoffice ? { libreOffice: true } : {}) }, (result, done) => {
         if (result.status === 'failed') {
           failed++;
           io.stderr(`${io.tty ? '\r\x1b[K' : ''}${result.input}: ${t(lang(), result.messageZh, result.message)}\n`);

@@ -4,8 +4,8 @@ import { readReport, type OutputFormat } from './formats.js';
 export interface ConvertOptions {
   to: OutputFormat[];
   from?: InputFormat;
-  /** A font file for the PDF (仿宋_GB2312 and the like). */
-  font?: Uint8Array;
+  /** A font for the PDF (仿宋_GB2312 and the like), by path or bytes. A path is parsed once per process. */
+  font?: string | Uint8Array;
   /** Migrate to this layout first (legacy sheets and 2019 reports). */
   layout?: LayoutId;
   mapping?: MigrationMapping;

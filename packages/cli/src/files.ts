@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { INPUT_EXTENSIONS } from './formats.js';
@@ -32,7 +33,7 @@ async function walk(dir: string): Promise<string[]> {
 }
 
 /** `<out-dir>/<input name>.<ext>`: refused if it would land outside the output directory or on an input. */
-export function outputPath(input: string, ext: string, outDir: string, inputs: Set<string>): string | { refused: string } {
+export function outputPath(input: string, ext: string, outDir: string, inputs: ReadonlySet<string>): string | { refused: string } {
   const name = basename(input).replace(/\.[^.]+$/, '');
   const target = resolve(outDir, `${name}.${ext}`);
   const rel = relative(resolve(outDir), target);
@@ -41,15 +42,18 @@ export function outputPath(input: string, ext: string, outDir: string, inputs: S
   return target;
 }
 
-/** Writes through a temporary file and a rename, so an interrupted run never leaves half a file. */
-export async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+/**
+ * Writes through a temporary file and a rename, so an interrupted run never leaves half a file.
+ * Synchronous on purpose: it runs in a batch worker, where blocking costs nothing and a hop through
+ * the thread pool per call cost more than the write.
+ */
+export function writeAtomic(path: string, bytes: Uint8Array): void {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, bytes);
-    await rename(temp, path);
+    writeFileSync(temp, bytes);
+    renameSync(temp, path);
   } catch (error) {
-    await rm(temp, { force: true });
+    rmSync(temp, { force: true });
     throw error;
   }
 }

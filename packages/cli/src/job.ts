@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { Finding, InputFormat, LayoutId, MigrationMapping } from '@report-convert/core';
 import { convertBytes } from './convert.js';
 import { convertOldOffice, isOldOfficeFile } from './legacyOffice.js';
@@ -10,8 +10,6 @@ export interface JobOptions {
   outDir: string;
   from?: InputFormat;
   fontPath?: string;
-  /** Every input of the batch, never to be overwritten. */
-  inputs: string[];
   layout?: LayoutId;
   mapping?: MigrationMapping;
   /** Convert old binary .doc/.xls through LibreOffice first. */
@@ -22,11 +20,11 @@ export type JobResult =
   | { input: string; status: 'converted'; written: string[]; findings: Finding[] }
   | { input: string; status: 'failed'; message: string; messageZh: string };
 
-/** Converts one file and writes its outputs: what a worker thread runs for each input. */
-export async function runJob(input: string, options: JobOptions): Promise<JobResult> {
+/** Converts one file and writes its outputs, never over one of `protectedInputs`: what a worker thread runs for each input. */
+export async function runJob(input: string, options: JobOptions, protectedInputs: ReadonlySet<string>): Promise<JobResult> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(input);
+    bytes = readFileSync(input);
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     return { input, status: 'failed', message: `cannot read the file (${why})`, messageZh: `无法读取文件（${why}）` };
@@ -36,16 +34,14 @@ export async function runJob(input: string, options: JobOptions): Promise<JobRes
     if (!converted.ok) return { input, status: 'failed', message: converted.message, messageZh: converted.messageZh };
     bytes = converted.bytes;
   }
-  const font = options.fontPath ? await readFile(options.fontPath) : undefined;
-  const result = await convertBytes(bytes, { to: options.to, ...(options.from ? { from: options.from } : {}), ...(font ? { font } : {}), ...(options.layout ? { layout: options.layout } : {}), ...(options.mapping ? { mapping: options.mapping } : {}) });
+  const result = await convertBytes(bytes, { to: options.to, ...(options.from ? { from: options.from } : {}), ...(options.fontPath ? { font: options.fontPath } : {}), ...(options.layout ? { layout: options.layout } : {}), ...(options.mapping ? { mapping: options.mapping } : {}) });
   if (!result.ok) return { input, status: 'failed', message: result.error.message, messageZh: result.error.messageZh };
-  const inputs = new Set(options.inputs);
   const written: string[] = [];
   const record = result.value.record ? [{ format: 'migration.json', bytes: new TextEncoder().encode(JSON.stringify(result.value.record, null, 2) + '\n') }] : [];
   for (const output of [...result.value.outputs, ...record]) {
-    const target = outputPath(input, output.format, options.outDir, inputs);
+    const target = outputPath(input, output.format, options.outDir, protectedInputs);
     if (typeof target !== 'string') return { input, status: 'failed', message: `refused to write: ${target.refused}`, messageZh: `拒绝写入：${target.refused}` };
-    await writeAtomic(target, output.bytes);
+    writeAtomic(target, output.bytes);
     written.push(target);
   }
   return { input, status: 'converted', written, findings: result.value.findings };

@@ -1,10 +1,11 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { runJob, type JobOptions } from './job.js';
 
-// A batch worker: receives { input, options }, answers with the job's result. Bugs are reported, not thrown away.
-parentPort!.on('message', async ({ input, options }: { input: string; options: JobOptions }) => {
+// A batch worker: receives input paths, answers each with its job's result. Bugs are reported, not thrown away.
+const { options, protectedInputs } = workerData as { options: JobOptions; protectedInputs: Set<string> };
+parentPort!.on('message', async (input: string) => {
   try {
-    parentPort!.postMessage(await runJob(input, options));
+    parentPort!.postMessage(await runJob(input, options, protectedInputs));
   } catch (error) {
     parentPort!.postMessage({ input, status: 'failed', message: `internal error: ${(error as Error).stack ?? error}`, messageZh: `内部错误：${(error as Error).message}` });
   }

@@ -20,6 +20,16 @@ export function loadFont(source: string | Uint8Array): DrawingFont {
   return font;
 }
 
+/** Why a font cannot draw PDFs (unreadable, not a font, a collection), or undefined when it can. */
+export function fontProblem(source: string | Uint8Array): string | undefined {
+  try {
+    loadFont(source);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message; // the user's file, not our bug: said, not thrown
+  }
+}
+
 /**
  * fontkit's font as pdfkit should use it for Chinese official text, delegating everything else:
  *
