@@ -37,12 +37,12 @@ export function gridTable(report: Report, grid: TableGrid, textWidth: number): T
         ...(placed.colSpan > 1 ? { columnSpan: placed.colSpan } : {}),
         ...(placed.rowSpan > 1 ? { rowSpan: placed.rowSpan } : {}),
         verticalAlign: VerticalAlign.CENTER,
-        width: { size: columnWidths.slice(placed.col, placed.col + placed.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
+        // No cell width: a fixed-layout table takes its columns from the grid (w:tblGrid), in Word and LibreOffice alike.
       }),
     );
   }
   return new Table({
-    rows: rows.map((children, r) => new TableRow({ children, tableHeader: r < grid.headerRows, cantSplit: true })),
+    rows: rows.map((children, r) => new TableRow({ children, cantSplit: true, ...(r < grid.headerRows ? { tableHeader: true } : {}) })),
     columnWidths,
     width: { size: textWidth, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
