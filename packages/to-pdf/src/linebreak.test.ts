@@ -26,6 +26,19 @@ describe('wrapLines', () => {
     );
   });
 
+  it('fills no line past the width, but for hanging punctuation or a unit wider than a line', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...'政府信息公开，。（「abc 123'.split('')), { maxLength: 200 }), fc.integer({ min: 20, max: 200 }), fc.integer({ min: 0, max: 20 }), (chars, width, indent) => {
+        const lines = wrapLines(chars.join(''), width, measure, indent);
+        lines.forEach((line, i) => {
+          const room = i === 0 ? width - indent : width;
+          const hanging = line.replace(/[，。]+$/, '');
+          if ([...hanging.matchAll(/[A-Za-z0-9]+|./gu)].length > 1) expect(measure(hanging), JSON.stringify(lines)).toBeLessThanOrEqual(room);
+        });
+      }),
+    );
+  });
+
   it('keeps numbers and Latin words whole', () => {
     expect(wrapLines('统计期限为2024年1月1日至www.example.gov.cn', 60, measure).some((l) => l.includes('www.example.gov.cn'))).toBe(true);
   });
