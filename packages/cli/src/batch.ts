@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { runJob, type JobOptions, type JobResult } from './job.js';
+import type { JobOptions, JobResult } from './job.js';
 
 /**
  * Inputs a worker holds at once. A job reads and writes synchronously, so one is enough; two in
@@ -26,6 +26,8 @@ export async function runBatch(inputs: string[], options: JobOptions, onDone: (r
     return;
   }
   if (inputs.length <= 1 || threads <= 1) {
+    // Loaded here, not at the top: a batch's main thread only hands out paths and never needs the converters.
+    const { runJob } = await import('./job.js');
     for (const input of inputs) record(await runJob(input, options, protectedInputs));
     return;
   }

@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { check, checkSeries, parseMapping, type Finding, type InputFormat, type Lang, type LayoutId, type MigrationMapping, type Report } from '@report-convert/core';
+import type { Finding, InputFormat, Lang, LayoutId, MigrationMapping, Report } from '@report-convert/core';
 import { runBatch } from './batch.js';
-import { convertBytes } from './convert.js';
 import { expandInputs } from './files.js';
-import { OUTPUT_FORMATS, readReport, type OutputFormat } from './formats.js';
-import { formatFinding, progress } from './present.js';
+import { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
+import { progress } from './progress.js';
+
+// Core, the converters and the finding texts load when a command needs them: a batch's main thread
+// only hands out paths, and stays about 20 MB smaller without them.
+const converting = () => import('./convert.js');
+const presenting = () => import('./present.js');
 
 export interface Io {
   stdout: (s: string) => void;
@@ -23,14 +27,14 @@ const t = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 class UsageError extends Error {}
 
 /** A mapping file, validated: a bad one is a usage error listing every problem. */
-function readMapping(path: string, lang: Lang): MigrationMapping {
+async function readMapping(path: string, lang: Lang): Promise<MigrationMapping> {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new UsageError(t(lang, `无法读取映射文件 ${path}：${(error as Error).message}`, `cannot read the mapping file ${path}: ${(error as Error).message}`));
   }
-  const parsed = parseMapping(json);
+  const parsed = (await import('@report-convert/core')).parseMapping(json);
   if (!parsed.ok) throw new UsageError(t(lang, `映射文件 ${path} 有误：\n  `, `the mapping file ${path} is wrong:\n  `) + parsed.errors.join('\n  '));
   return parsed.mapping;
 }
@@ -66,7 +70,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (unknown.length) throw new UsageError(t(lang(), `未知的输出格式：${unknown.join(', ')}（可用：${OUTPUT_FORMATS.join(', ')}）`, `unknown output format: ${unknown.join(', ')} (use ${OUTPUT_FORMATS.join(', ')})`));
       if (opts.mapping && opts.layout === 'auto') throw new UsageError(t(lang(), '--mapping 需要与 --layout 2019 或 2021 一起使用', '--mapping goes with --layout 2019 or 2021'));
       const layout = opts.layout === 'auto' ? undefined : (opts.layout as LayoutId);
-      const mapping = opts.mapping ? readMapping(opts.mapping, lang()) : undefined;
+      const mapping = opts.mapping ? await readMapping(opts.mapping, lang()) : undefined;
       const migration = { ...(layout ? { layout } : {}), ...(mapping ? { mapping } : {}) };
       const font = opts.font ? resolve(opts.font) : undefined;
       if (font && to.includes('pdf')) {
@@ -75,7 +79,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       if (inputs.includes('-')) {
         if (inputs.length > 1 || to.length !== 1) throw new UsageError(t(lang(), '从标准输入读取时只能有一个输入和一种输出格式', 'reading standard input takes exactly one input and one output format'));
-        const result = await convertBytes(await io.stdin(), { to, from: opts.from, ...(font ? { font } : {}), ...migration });
+        const { formatFinding } = await presenting();
+        const result = await (await converting()).convertBytes(await io.stdin(), { to, from: opts.from, ...(font ? { font } : {}), ...migration });
         if (!result.ok) {
           io.stderr(`${t(lang(), result.error.messageZh, result.error.message)}\n`);
           exitCode = 2;
@@ -95,6 +100,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       let failed = 0;
       let checksFailed = false;
       const single = files.length === 1;
+      const formatFinding = single ? (await presenting()).formatFinding : undefined;
       const findingLines: string[] = [];
       await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(font ? { fontPath: font } : {}), ...migration, ...(opts.libreoffice ? { libreOffice: true } : {}) }, (result, done) => {
         if (result.status === 'failed') {
@@ -106,7 +112,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           if (errors.length) withFindings++;
           checksFailed ||= result.findings.some((f) => f.severity === 'error');
           // One input: every finding. A batch: a count per file, so the summary stays readable.
-          if (single) findingLines.push(...errors.map((f) => formatFinding(f, lang(), result.input)));
+          if (formatFinding) findingLines.push(...errors.map((f) => formatFinding(f, lang(), result.input)));
           else if (errors.length) findingLines.push(t(lang(), `${result.input}：${errors.length} 个检查问题（用 report-convert check 查看）`, `${result.input}: ${errors.length} findings (see report-convert check)`));
         }
         // Lines go above the progress bar: on a terminal, clear the bar's line first.
@@ -129,6 +135,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .action(async (inputs: string[], opts: { from: InputFormat; json?: boolean; series?: boolean }) => {
       const { files, missing } = await expandInputs(inputs);
       for (const m of missing) io.stderr(t(lang(), `找不到输入：${m}\n`, `no such input: ${m}\n`));
+      const { check, checkSeries } = await import('@report-convert/core');
+      const { readReport } = await converting();
+      const { formatFinding } = await presenting();
       const all: { file: string; findings: Finding[]; error?: string }[] = [];
       const reports: Report[] = [];
       for (const file of files) {

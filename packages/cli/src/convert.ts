@@ -1,5 +1,10 @@
-import { check, migrate, type Finding, type InputError, type InputFormat, type LayoutId, type MigrationMapping, type MigrationRecord, type Report } from '@report-convert/core';
-import { readReport, type OutputFormat } from './formats.js';
+import { check, migrate, parse, type Finding, type InputError, type InputFormat, type LayoutId, type MigrationMapping, type MigrationRecord, type ParseResult, type Report } from '@report-convert/core';
+import type { OutputFormat } from './formats.js';
+
+/** Reads one input's bytes as a report, the format sniffed unless given. */
+export function readReport(bytes: Uint8Array, from: InputFormat = 'auto'): ParseResult {
+  return parse(bytes, { format: from });
+}
 
 export interface ConvertOptions {
   to: OutputFormat[];
