@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,23 @@ describe('report-convert convert', () => {
     const r = run(['convert', '-', '--to', 'json'], readFileSync(seed('002_09f8dcd14fce1942.txt')));
     expect(r.status, r.stderr).toBe(0);
     expect(Report.parse(JSON.parse(r.stdout)).sourceScript).toBe('traditional');
+  });
+
+  it('reports an output directory it cannot make, or an output it cannot write, per input and without a stack', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-unwritable-'));
+    copyFileSync(seed('001_1c75c2c4e67cd3d7.txt'), join(dir, 'a.txt'));
+    copyFileSync(seed('003_315724d04121e9e1.txt'), join(dir, 'b.txt'));
+    writeFileSync(join(dir, 'not-a-dir'), '');
+    const noDir = run(['convert', join(dir, 'a.txt'), join(dir, 'b.txt'), '--to', 'json', '--out-dir', join(dir, 'not-a-dir', 'out'), '--lang', 'en']);
+    expect(noDir.status).toBe(2);
+    expect(noDir.stderr).toMatch(/a\.txt: cannot create the output directory .*\(ENOTDIR\)/);
+    expect(noDir.stderr).toContain('done: 0 converted, 0 with findings, 2 failed');
+    mkdirSync(join(dir, 'out', 'a.json'), { recursive: true }); // a directory where a.json should go
+    const blocked = run(['convert', join(dir, 'a.txt'), join(dir, 'b.txt'), '--to', 'json', '--out-dir', join(dir, 'out'), '--lang', 'en']);
+    expect(blocked.status).toBe(2);
+    expect(blocked.stderr).toMatch(/a\.txt: cannot write .*a\.json \(EISDIR\)/);
+    expect(existsSync(join(dir, 'out', 'b.json'))).toBe(true);
+    for (const r of [noDir, blocked]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('refuses bad usage with exit 2 and a one-line reason', () => {

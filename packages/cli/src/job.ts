@@ -41,7 +41,12 @@ export async function runJob(input: string, options: JobOptions, protectedInputs
   for (const output of [...result.value.outputs, ...record]) {
     const target = outputPath(input, output.format, options.outDir, protectedInputs);
     if (typeof target !== 'string') return { input, status: 'failed', message: `refused to write: ${target.refused}`, messageZh: `拒绝写入：${target.refused}` };
-    writeAtomic(target, output.bytes);
+    try {
+      writeAtomic(target, output.bytes);
+    } catch (error) {
+      const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      return { input, status: 'failed', message: `cannot write ${target} (${why})`, messageZh: `无法写入 ${target}（${why}）` };
+    }
     written.push(target);
   }
   return { input, status: 'converted', written, findings: result.value.findings };
