@@ -90,6 +90,13 @@ describe('report-convert convert', () => {
     }
   });
 
+  it('is linked as `report-convert` in the repository by npm install, as `npx report-convert` finds it', () => {
+    const linked = fileURLToPath(new URL('../../../node_modules/.bin/report-convert', import.meta.url));
+    const r = spawnSync(linked, ['--version'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version);
+  });
+
   it('has help with examples on every command, and a version', () => {
     expect(run(['--help']).stdout).toContain('convert');
     expect(run(['convert', '--help']).stdout).toContain('Examples:');
