@@ -60,7 +60,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .addOption(new Option('--from <format>', 'input format instead of sniffing').choices(['auto', 'text', 'markdown', 'html', 'json', 'docx', 'xlsx']).default('auto'))
     .addOption(new Option('--layout <layout>', 'migrate to this table layout (legacy sheets and 2019 reports); auto keeps the source layout; the record of where each figure went is written beside the outputs as <name>.migration.json').choices(['auto', '2019', '2021']).default('auto'))
     .option('--mapping <file>', 'a JSON file overriding the legacy → 2019/2021 mapping')
-    .option('--font <file>', 'a TTF/OTF font for the PDF (for example 仿宋_GB2312)')
+    .option('--font <file>', 'a TTF/OTF font for the PDF (for example 仿宋_GB2312); one face of a collection as FILE.ttc#FACE')
     .option('--libreoffice', 'convert old binary .doc/.xls through LibreOffice (soffice) before reading them')
     .option('--strict', 'exit with 1 when any check fails')
     .addHelpText('after', '\nExamples:\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert legacy/2016.txt --layout 2021 --mapping my-mapping.json --out-dir out/')

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 
 /** The font pdfkit draws with: fontkit's, laid out as we measure it (see drawingFont). */
@@ -12,12 +12,23 @@ const loaded = new Map<string | Uint8Array, DrawingFont>();
  */
 export function loadFont(source: string | Uint8Array): DrawingFont {
   let font = loaded.get(source);
-  if (!font) {
-    const created = fontkit.create(typeof source === 'string' ? readFileSync(source) : Buffer.from(source));
-    if (!('layout' in created)) throw new TypeError('a font collection: give one font of it');
-    loaded.set(source, (font = drawingFont(created)));
-  }
+  if (!font) loaded.set(source, (font = drawingFont(openFace(source))));
   return font;
+}
+
+/**
+ * One face of a font file. A collection (.ttc: 宋体's simsun.ttc, Noto CJK) needs its face named as
+ * `file.ttc#PostScriptName`: its first face is often not the Chinese one (Noto CJK's is Japanese).
+ */
+function openFace(source: string | Uint8Array): fontkit.Font {
+  const named = typeof source === 'string' && !existsSync(source) ? /^(.*)#([^#/\\]+)$/.exec(source) : null;
+  const file = named ? named[1]! : source;
+  const opened = fontkit.create(typeof file === 'string' ? readFileSync(file) : Buffer.from(file));
+  if ('layout' in opened) return opened;
+  const faces = opened.fonts.map((face) => face.postscriptName);
+  const face = named && opened.fonts.find((f) => f.postscriptName === named[2]);
+  if (face) return face;
+  throw new TypeError(`${named ? `no face ${named[2]} in this collection` : 'a font collection'}: name one of its faces as FILE#FACE (${faces.join(', ')})`);
 }
 
 /** Why a font cannot draw PDFs (unreadable, not a font, a collection), or undefined when it can. */

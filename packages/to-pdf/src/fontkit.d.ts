@@ -21,6 +21,7 @@ declare module 'fontkit' {
     glyphForCodePoint(codePoint: number): Glyph;
     createSubset(): Subset;
     unitsPerEm: number;
+    postscriptName: string;
     loca?: { offsets: number[] };
     _variationProcessor?: unknown;
     _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };

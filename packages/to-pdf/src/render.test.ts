@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,11 @@ import { placeCells, reportTables, resolveBinding } from '@report-convert/core';
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
 import { findsInOrder } from '../../core/src/test-support/text.js';
+import { fontProblem } from './drawingFont.js';
 import { renderPdf } from './render.js';
+
+// Installed with fonts-noto-cjk (CI installs it): a collection of CFF-outline faces, the Japanese one first.
+const NOTO_CJK_TTC = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
 
 const corpus = parsedCorpus();
 
@@ -58,6 +62,17 @@ describe.skipIf(!poppler)('renderPdf, read back with poppler', () => {
     expect(meta).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
     expect(readFileSync(path, 'latin1')).toContain('/OutputIntents');
     for (const line of execFileSync('pdffonts', [path], { encoding: 'utf8' }).trim().split('\n').slice(2)) expect(line).toMatch(/\syes\s+yes\s+yes\s/);
+  });
+
+  it.skipIf(!existsSync(NOTO_CJK_TTC))('draws in one named face of a font collection (CFF outlines), and says which faces there are when none is named', async () => {
+    const { name, report } = corpus[0]!;
+    const { bytes, findings } = await renderPdf(report, { fonts: { body: `${NOTO_CJK_TTC}#NotoSerifCJKsc-Regular` } });
+    expect(findings).toEqual([]);
+    const path = await written(`${name}-ttc`, bytes);
+    expect(execFileSync('pdffonts', [path], { encoding: 'utf8' })).toMatch(/[A-Z]{6}\+NotoSerifCJKsc-Regular\s.*yes\s+yes\s+yes/);
+    expect(execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain(reportTables(report)[0]!.title.replace(/\s+/g, ''));
+    expect(fontProblem(NOTO_CJK_TTC)).toMatch(/name one of its faces as FILE#FACE \(.*NotoSerifCJKsc-Regular/);
+    expect(fontProblem(`${NOTO_CJK_TTC}#NoSuchFace`)).toMatch(/no face NoSuchFace in this collection/);
   });
 
   it('numbers pages — 1 — at the foot', async () => {
