@@ -97,6 +97,19 @@ describe('report-convert convert', () => {
     expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version);
   });
 
+  const NOTO_CJK_TTC = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
+  it.skipIf(!existsSync(NOTO_CJK_TTC) || !hasCommands(['pdffonts', '-v']))('takes a font per role: the title in one face, the body in the default', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-title-font-'));
+    const r = run(['convert', seed('000_7b493fb4be35eb87.txt'), '--to', 'pdf', '--title-font', `${NOTO_CJK_TTC}#NotoSerifCJKsc-Regular`, '--out-dir', dir]);
+    expect(r.status, r.stderr).toBe(0);
+    const fonts = execFileSync('pdffonts', [join(dir, '000_7b493fb4be35eb87.pdf')], { encoding: 'utf8' });
+    expect(fonts).toMatch(/\+NotoSerifCJKsc-Regular\s/);
+    expect(fonts).toMatch(/\+NotoSerifSC-Regular\s/);
+    const bad = run(['convert', seed('000_7b493fb4be35eb87.txt'), '--to', 'pdf', '--heading-font', NOTO_CJK_TTC, '--out-dir', dir, '--lang', 'en']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/cannot use the font .*NotoSerifCJK-Regular\.ttc: a font collection: name one of its faces/);
+  });
+
   it('has help with examples on every command, and a version', () => {
     expect(run(['--help']).stdout).toContain('convert');
     expect(run(['convert', '--help']).stdout).toContain('Examples:');

@@ -60,11 +60,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .addOption(new Option('--from <format>', 'input format instead of sniffing').choices(['auto', 'text', 'markdown', 'html', 'json', 'docx', 'xlsx']).default('auto'))
     .addOption(new Option('--layout <layout>', 'migrate to this table layout (legacy sheets and 2019 reports); auto keeps the source layout; the record of where each figure went is written beside the outputs as <name>.migration.json').choices(['auto', '2019', '2021']).default('auto'))
     .option('--mapping <file>', 'a JSON file overriding the legacy → 2019/2021 mapping')
-    .option('--font <file>', 'a TTF/OTF font for the PDF (for example 仿宋_GB2312); one face of a collection as FILE.ttc#FACE')
+    .option('--font <file>', 'a TTF/OTF font for the PDF body, and for title and headings unless given (for example 仿宋_GB2312); one face of a collection as FILE.ttc#FACE')
+    .option('--title-font <file>', 'a font for the PDF title (for example 方正小标宋简体)')
+    .option('--heading-font <file>', 'a font for the PDF headings (for example 黑体)')
     .option('--libreoffice', 'convert old binary .doc/.xls through LibreOffice (soffice) before reading them')
     .option('--strict', 'exit with 1 when any check fails')
     .addHelpText('after', '\nExamples:\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert legacy/2016.txt --layout 2021 --mapping my-mapping.json --out-dir out/')
-    .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; strict?: boolean; libreoffice?: boolean }) => {
+    .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; titleFont?: string; headingFont?: string; strict?: boolean; libreoffice?: boolean }) => {
       const to = opts.to.split(',').map((s) => s.trim()) as OutputFormat[];
       const unknown = to.filter((f) => !OUTPUT_FORMATS.includes(f));
       if (unknown.length) throw new UsageError(t(lang(), `未知的输出格式：${unknown.join(', ')}（可用：${OUTPUT_FORMATS.join(', ')}）`, `unknown output format: ${unknown.join(', ')} (use ${OUTPUT_FORMATS.join(', ')})`));
@@ -72,15 +74,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const layout = opts.layout === 'auto' ? undefined : (opts.layout as LayoutId);
       const mapping = opts.mapping ? await readMapping(opts.mapping, lang()) : undefined;
       const migration = { ...(layout ? { layout } : {}), ...(mapping ? { mapping } : {}) };
-      const font = opts.font ? resolve(opts.font) : undefined;
-      if (font && to.includes('pdf')) {
-        const problem = (await import('@report-convert/to-pdf')).fontProblem(font);
-        if (problem) throw new UsageError(t(lang(), `无法使用字体 ${opts.font}：${problem}`, `cannot use the font ${opts.font}: ${problem}`));
-      }
+      const given = Object.entries({ body: opts.font, title: opts.titleFont, heading: opts.headingFont }).filter((entry): entry is [string, string] => entry[1] !== undefined);
+      const fonts = given.length ? Object.fromEntries(given.map(([role, path]) => [role, resolve(path)])) : undefined;
+      if (fonts && to.includes('pdf'))
+        for (const [role, path] of given) {
+          const problem = (await import('@report-convert/to-pdf')).fontProblem(fonts[role]!);
+          if (problem) throw new UsageError(t(lang(), `无法使用字体 ${path}：${problem}`, `cannot use the font ${path}: ${problem}`));
+        }
       if (inputs.includes('-')) {
         if (inputs.length > 1 || to.length !== 1) throw new UsageError(t(lang(), '从标准输入读取时只能有一个输入和一种输出格式', 'reading standard input takes exactly one input and one output format'));
         const { formatFinding } = await presenting();
-        const result = await (await converting()).convertBytes(await io.stdin(), { to, from: opts.from, ...(font ? { font } : {}), ...migration });
+        const result = await (await converting()).convertBytes(await io.stdin(), { to, from: opts.from, ...(fonts ? { fonts } : {}), ...migration });
         if (!result.ok) {
           io.stderr(`${t(lang(), result.error.messageZh, result.error.message)}\n`);
           exitCode = 2;
@@ -102,7 +106,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const single = files.length === 1;
       const formatFinding = single ? (await presenting()).formatFinding : undefined;
       const findingLines: string[] = [];
-      await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(font ? { fontPath: font } : {}), ...migration, ...(opts.libreoffice ? { libreOffice: true } : {}) }, (result, done) => {
+      await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(fonts ? { fonts } : {}), ...migration, ...(opts.libreoffice ? { libreOffice: true } : {}) }, (result, done) => {
         if (result.status === 'failed') {
           failed++;
           io.stderr(`${io.tty ? '\r\x1b[K' : ''}${result.input}: ${t(lang(), result.messageZh, result.message)}\n`);

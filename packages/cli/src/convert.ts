@@ -1,4 +1,5 @@
 import { check, migrate, parse, type Finding, type InputError, type InputFormat, type LayoutId, type MigrationMapping, type MigrationRecord, type ParseResult, type Report } from '@report-convert/core';
+import type { PdfFonts } from '@report-convert/to-pdf';
 import type { OutputFormat } from './formats.js';
 
 /** Reads one input's bytes as a report, the format sniffed unless given. */
@@ -9,8 +10,8 @@ export function readReport(bytes: Uint8Array, from: InputFormat = 'auto'): Parse
 export interface ConvertOptions {
   to: OutputFormat[];
   from?: InputFormat;
-  /** A font for the PDF (仿宋_GB2312 and the like), by path or bytes. A path is parsed once per process. */
-  font?: string | Uint8Array;
+  /** Fonts for the PDF by role (仿宋_GB2312 for the body, 方正小标宋简体 for the title…), by path or bytes. A path is parsed once per process. */
+  fonts?: PdfFonts;
   /** Migrate to this layout first (legacy sheets and 2019 reports). */
   layout?: LayoutId;
   mapping?: MigrationMapping;
@@ -39,7 +40,7 @@ export async function convertBytes(bytes: Uint8Array, options: ConvertOptions): 
     if (format === 'docx') outputs.push({ format, bytes: await (await import('@report-convert/to-docx')).toDocx(report) });
     if (format === 'xlsx') outputs.push({ format, bytes: await (await import('@report-convert/to-xlsx')).toXlsx(report, { findings }) });
     if (format === 'pdf') {
-      const pdf = await (await import('@report-convert/to-pdf')).renderPdf(report, options.font ? { fonts: { body: options.font } } : {});
+      const pdf = await (await import('@report-convert/to-pdf')).renderPdf(report, options.fonts ? { fonts: options.fonts } : {});
       findings.push(...pdf.findings);
       outputs.push({ format, bytes: pdf.bytes });
     }

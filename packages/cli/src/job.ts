@@ -9,7 +9,8 @@ export interface JobOptions {
   to: OutputFormat[];
   outDir: string;
   from?: InputFormat;
-  fontPath?: string;
+  /** Font files for the PDF by role, checked beforehand (fontProblem). */
+  fonts?: { body?: string; title?: string; heading?: string };
   layout?: LayoutId;
   mapping?: MigrationMapping;
   /** Convert old binary .doc/.xls through LibreOffice first. */
@@ -34,7 +35,7 @@ export async function runJob(input: string, options: JobOptions, protectedInputs
     if (!converted.ok) return { input, status: 'failed', message: converted.message, messageZh: converted.messageZh };
     bytes = converted.bytes;
   }
-  const result = await convertBytes(bytes, { to: options.to, ...(options.from ? { from: options.from } : {}), ...(options.fontPath ? { font: options.fontPath } : {}), ...(options.layout ? { layout: options.layout } : {}), ...(options.mapping ? { mapping: options.mapping } : {}) });
+  const result = await convertBytes(bytes, { to: options.to, ...(options.from ? { from: options.from } : {}), ...(options.fonts ? { fonts: options.fonts } : {}), ...(options.layout ? { layout: options.layout } : {}), ...(options.mapping ? { mapping: options.mapping } : {}) });
   if (!result.ok) return { input, status: 'failed', message: result.error.message, messageZh: result.error.messageZh };
   const written: string[] = [];
   const record = result.value.record ? [{ format: 'migration.json', bytes: new TextEncoder().encode(JSON.stringify(result.value.record, null, 2) + '\n') }] : [];
