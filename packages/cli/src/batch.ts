@@ -9,12 +9,19 @@ import type { JobOptions, JobResult } from './job.js';
  */
 const IN_FLIGHT = 1;
 
+export interface BatchControl {
+  /** Worker threads; the number of cores by default. */
+  threads?: number;
+  /** Stops the batch: no new input starts, and workers are stopped before the returned promise settles. */
+  signal?: AbortSignal;
+}
+
 /**
  * Runs every input, spread over worker threads when there is more than one, handing each result to
  * `onDone` as it completes and keeping none: memory stays flat however long the batch. One input
  * failing, even by crashing its worker, never stops the others.
  */
-export async function runBatch(inputs: string[], options: JobOptions, onDone: (result: JobResult, done: number) => void, threads = availableParallelism()): Promise<void> {
+export async function runBatch(inputs: string[], options: JobOptions, onDone: (result: JobResult, done: number) => void, { threads = availableParallelism(), signal }: BatchControl = {}): Promise<void> {
   const protectedInputs = new Set(inputs);
   let done = 0;
   const record = (result: JobResult) => onDone(result, ++done);
@@ -28,14 +35,24 @@ export async function runBatch(inputs: string[], options: JobOptions, onDone: (r
   if (inputs.length <= 1 || threads <= 1) {
     // Loaded here, not at the top: a batch's main thread only hands out paths and never needs the converters.
     const { runJob } = await import('./job.js');
-    for (const input of inputs) record(await runJob(input, options, protectedInputs));
+    for (const input of inputs) {
+      if (signal?.aborted) return;
+      record(await runJob(input, options, protectedInputs));
+    }
     return;
   }
   let next = 0;
+  const live = new Set<Worker>();
+  signal?.addEventListener('abort', () => {
+    next = inputs.length;
+    for (const worker of live) void worker.terminate();
+  });
   // Options and the inputs not to overwrite go to each worker once, not with every input.
   const runWorker = (): Promise<void> =>
     new Promise((resolve) => {
+      if (signal?.aborted) return resolve();
       const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { options, protectedInputs } });
+      live.add(worker);
       const inFlight = new Set<string>();
       let ended = false;
       const feed = () => {
@@ -46,7 +63,10 @@ export async function runBatch(inputs: string[], options: JobOptions, onDone: (r
         }
         if (inFlight.size === 0 && !ended) {
           ended = true;
-          void worker.terminate().then(() => resolve());
+          void worker.terminate().then(() => {
+            live.delete(worker);
+            resolve();
+          });
         }
       };
       worker.on('message', (result: JobResult) => {
@@ -55,8 +75,10 @@ export async function runBatch(inputs: string[], options: JobOptions, onDone: (r
         feed();
       });
       const died = (why: string) => {
+        live.delete(worker);
         if (ended) return;
         ended = true;
+        if (signal?.aborted) return resolve(); // stopped on purpose: its input is neither done nor failed
         for (const input of inFlight) record({ input, status: 'failed', message: `internal error: ${why}`, messageZh: `内部错误：${why}` });
         // The rest of the queue goes on in a fresh worker.
         resolve(next < inputs.length ? runWorker() : undefined);

@@ -1,10 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Report } from '@report-convert/core';
+import { Report, generateReport, writeReportAs } from '@report-convert/core';
 import { CORPUS_DIR } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
 
@@ -63,6 +63,28 @@ describe('report-convert convert', () => {
     expect(blocked.stderr).toMatch(/a\.txt: cannot write .*a\.json \(EISDIR\)/);
     expect(existsSync(join(dir, 'out', 'b.json'))).toBe(true);
     for (const r of [noDir, blocked]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('stops a batch on Ctrl-C with exit 130, leaving only whole outputs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-interrupt-'));
+    for (let i = 0; i < 200; i++) writeFileSync(join(dir, `r${i}.txt`), writeReportAs(generateReport(i, { layout: '2021' }), 'rowPerLine'));
+    const out = join(dir, 'out');
+    const child = spawn(process.execPath, [BIN, 'convert', dir, '--to', 'docx,xlsx,pdf', '--out-dir', out, '--lang', 'en']);
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    while (!/\[5\/200\]/.test(stderr)) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    const code = await new Promise((r) => child.on('close', r));
+    expect(code, stderr).toBe(130);
+    expect(stderr).toMatch(/interrupted: \d+ converted, the rest not; no half-written file is left/);
+    const written = readdirSync(out);
+    expect(written.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(written.length).toBeLessThan(600);
+    for (const f of written) {
+      const bytes = readFileSync(join(out, f));
+      if (f.endsWith('.pdf')) expect(bytes.subarray(-6).toString('latin1'), f).toMatch(/%%EOF/);
+      else expect(bytes.lastIndexOf(Buffer.from('PK\x05\x06', 'latin1')), f).toBeGreaterThan(bytes.length - 100); // a zip's end record
+    }
   });
 
   it('refuses bad usage with exit 2 and a one-line reason', () => {

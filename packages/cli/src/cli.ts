@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { Finding, InputFormat, Lang, LayoutId, MigrationMapping, Report } from '@report-convert/core';
 import { runBatch } from './batch.js';
-import { expandInputs } from './files.js';
+import { expandInputs, removeTempFiles } from './files.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 import { progress } from './progress.js';
 
@@ -18,6 +18,8 @@ export interface Io {
   stdin: () => Promise<Uint8Array>;
   writeStdout: (bytes: Uint8Array) => void;
   tty: boolean;
+  /** Calls `stop` on the first interrupt (Ctrl-C): the batch stops and cleans up before exiting. */
+  onInterrupt?: (stop: () => void) => void;
 }
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -106,6 +108,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const single = files.length === 1;
       const formatFinding = single ? (await presenting()).formatFinding : undefined;
       const findingLines: string[] = [];
+      const interrupted = new AbortController();
+      io.onInterrupt?.(() => interrupted.abort());
       await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(fonts ? { fonts } : {}), ...migration, ...(opts.libreoffice ? { libreOffice: true } : {}) }, (result, done) => {
         if (result.status === 'failed') {
           failed++;
@@ -122,7 +126,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
         // Lines go above the progress bar: on a terminal, clear the bar's line first.
         if (!single) for (const line of findingLines.splice(0)) io.stderr(`${io.tty ? '\r\x1b[K' : ''}${line}\n`);
         show(done, result.input);
-      });
+      }, { signal: interrupted.signal });
+      if (interrupted.signal.aborted) {
+        // The workers are stopped: nothing is being written, and what was half-written goes.
+        removeTempFiles(resolve(opts.outDir));
+        io.stderr(t(lang(), `\n已中断：已转换 ${converted} 个，其余未转换；没有留下写了一半的文件\n`, `\ninterrupted: ${converted} converted, the rest not; no half-written file is left\n`));
+        exitCode = 130;
+        return;
+      }
       for (const line of findingLines) io.stderr(line + '\n');
       io.stderr(t(lang(), `完成：转换 ${converted} 个，其中有检查问题 ${withFindings} 个，失败 ${failed + missing.length} 个\n`, `done: ${converted} converted, ${withFindings} with findings, ${failed + missing.length} failed\n`));
       exitCode = failed || missing.length ? 2 : opts.strict && checksFailed ? 1 : 0;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
@@ -48,7 +48,7 @@ export function outputPath(input: string, ext: string, outDir: string, inputs: R
  * the thread pool per call cost more than the write.
  */
 export function writeAtomic(path: string, bytes: Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`); // matches TEMP_FILE
   try {
     writeFileSync(temp, bytes);
     renameSync(temp, path);
@@ -56,4 +56,18 @@ export function writeAtomic(path: string, bytes: Uint8Array): void {
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+/** The temporary files writeAtomic makes: `.<name>.<8 hex digits>.tmp`. */
+const TEMP_FILE = /^\..+\.[0-9a-f]{8}\.tmp$/;
+
+/** Removes what an interrupted batch left half-written in `dir`; returns how many files. */
+export function removeTempFiles(dir: string): number {
+  let removed = 0;
+  for (const name of existsSync(dir) ? readdirSync(dir) : [])
+    if (TEMP_FILE.test(name)) {
+      rmSync(join(dir, name), { force: true });
+      removed++;
+    }
+  return removed;
 }

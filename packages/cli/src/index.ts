@@ -1,3 +1,3 @@
 export { main, type Io } from './cli.js';
 export { convertBytes, type ConvertOptions, type Converted } from './convert.js';
-export { runBatch } from './batch.js';
+export { runBatch, type BatchControl } from './batch.js';
