@@ -61,13 +61,7 @@ export function writeAtomic(path: string, bytes: Uint8Array): void {
 /** The temporary files writeAtomic makes: `.<name>.<8 hex digits>.tmp`. */
 const TEMP_FILE = /^\..+\.[0-9a-f]{8}\.tmp$/;
 
-/** Removes what an interrupted batch left half-written in `dir`; returns how many files. */
-export function removeTempFiles(dir: string): number {
-  let removed = 0;
-  for (const name of existsSync(dir) ? readdirSync(dir) : [])
-    if (TEMP_FILE.test(name)) {
-      rmSync(join(dir, name), { force: true });
-      removed++;
-    }
-  return removed;
+/** Removes what an interrupted batch left half-written in `dir`. */
+export function removeTempFiles(dir: string): void {
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) if (TEMP_FILE.test(name)) rmSync(join(dir, name), { force: true });
 }

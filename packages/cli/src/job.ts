@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Finding, InputFormat, LayoutId, MigrationMapping } from '@report-convert/core';
+import type { PdfFonts } from '@report-convert/to-pdf';
 import { convertBytes } from './convert.js';
 import { convertOldOffice, isOldOfficeFile } from './legacyOffice.js';
 import { outputPath, writeAtomic } from './files.js';
@@ -9,8 +10,8 @@ export interface JobOptions {
   to: OutputFormat[];
   outDir: string;
   from?: InputFormat;
-  /** Font files for the PDF by role, checked beforehand (fontProblem). */
-  fonts?: { body?: string; title?: string; heading?: string };
+  /** Font files for the PDF by role, checked beforehand (fontProblem): paths, so each worker parses each once. */
+  fonts?: { [Role in keyof PdfFonts]?: string };
   layout?: LayoutId;
   mapping?: MigrationMapping;
   /** Convert old binary .doc/.xls through LibreOffice first. */
