@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { BatchInput } from './files.js';
 import type { JobOptions, JobResult } from './job.js';
 
 /**
@@ -22,15 +23,15 @@ export interface BatchControl {
  * `onDone` as it completes and keeping none: memory stays flat however long the batch. One input
  * failing, even by crashing its worker, never stops the others.
  */
-export async function runBatch(inputs: string[], options: JobOptions, onDone: (result: JobResult, done: number) => void, { threads = availableParallelism(), signal }: BatchControl = {}): Promise<void> {
-  const protectedInputs = new Set(inputs);
+export async function runBatch(inputs: BatchInput[], options: JobOptions, onDone: (result: JobResult, done: number) => void, { threads = availableParallelism(), signal }: BatchControl = {}): Promise<void> {
+  const protectedInputs = new Set(inputs.map((input) => input.path));
   let done = 0;
   const record = (result: JobResult) => onDone(result, ++done);
   try {
     mkdirSync(options.outDir, { recursive: true });
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    for (const input of inputs) record({ input, status: 'failed', message: `cannot create the output directory ${options.outDir} (${why})`, messageZh: `无法创建输出目录 ${options.outDir}（${why}）` });
+    for (const { path: input } of inputs) record({ input, status: 'failed', message: `cannot create the output directory ${options.outDir} (${why})`, messageZh: `无法创建输出目录 ${options.outDir}（${why}）` });
     return;
   }
   if (inputs.length <= 1 || threads <= 1) {
@@ -59,7 +60,7 @@ export async function runBatch(inputs: string[], options: JobOptions, onDone: (r
       const feed = () => {
         while (inFlight.size < IN_FLIGHT && next < inputs.length) {
           const input = inputs[next++]!;
-          inFlight.add(input);
+          inFlight.add(input.path);
           worker.postMessage(input);
         }
         if (inFlight.size === 0 && !ended) {

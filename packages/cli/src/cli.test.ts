@@ -28,6 +28,32 @@ describe('report-convert convert', () => {
     expect(r.stderr).toMatch(/004_b5b9a5615959bd1c\.txt：2 个检查问题/); // a batch counts findings per file
   });
 
+  it('never lets two inputs write one output: subfolders are kept, clashing names keep their extension', () => {
+    const archive = mkdtempSync(join(tmpdir(), 'cli-archive-'));
+    for (const year of ['2016', '2017']) {
+      mkdirSync(join(archive, year));
+      copyFileSync(seed('004_b5b9a5615959bd1c.txt'), join(archive, year, '市发改委.txt'));
+    }
+    copyFileSync(seed('001_1c75c2c4e67cd3d7.txt'), join(archive, '2019.txt'));
+    copyFileSync(seed('003_315724d04121e9e1.txt'), join(archive, '2019.md'));
+    const out = join(archive, 'out'); // inside the walked directory
+    const first = run(['convert', archive, '--to', 'json', '--out-dir', out]);
+    expect(first.status, first.stderr).toBe(0);
+    const written = () => readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).sort();
+    expect(written()).toEqual(['2016/市发改委.json', '2017/市发改委.json', '2019.md.json', '2019.txt.json']);
+    const json = (name: string) => Report.parse(JSON.parse(readFileSync(join(out, name), 'utf8')));
+    expect(json('2019.txt.json').meta.title).not.toBe(json('2019.md.json').meta.title);
+    // A second run does not take the first run's outputs for inputs.
+    const second = run(['convert', archive, '--to', 'json', '--out-dir', out]);
+    expect(second.stderr).toContain('完成：转换 4 个');
+    expect(written()).toHaveLength(4);
+    // The same name from two folders given as files: the first is converted, the other says why.
+    const clash = run(['convert', join(archive, '2016', '市发改委.txt'), join(archive, '2017', '市发改委.txt'), '--to', 'json', '--out-dir', join(archive, 'flat'), '--lang', 'en']);
+    expect(clash.status).toBe(2);
+    expect(clash.stderr).toMatch(/2017\/市发改委\.txt: not converted: its outputs would overwrite those of .*2016\/市发改委\.txt/);
+    expect(readdirSync(join(archive, 'flat'))).toEqual(['市发改委.txt.json']);
+  });
+
   it('keeps going past a bad input, reports it, and exits 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-batch-'));
     copyFileSync(seed('001_1c75c2c4e67cd3d7.txt'), join(dir, 'good.txt'));

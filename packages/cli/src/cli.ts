@@ -97,7 +97,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         exitCode = opts.strict && result.value.findings.some((f) => f.severity === 'error') ? 1 : 0;
         return;
       }
-      const { files, missing } = await expandInputs(inputs);
+      const { inputs: files, missing } = await expandInputs(inputs, opts.outDir);
       for (const m of missing) io.stderr(t(lang(), `找不到输入：${m}\n`, `no such input: ${m}\n`));
       if (!files.length) throw new UsageError(t(lang(), '没有可转换的输入', 'nothing to convert'));
       const show = progress(files.length, io.tty, io.stderr);
@@ -148,8 +148,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--series', "also check one agency's reports across years (上年结转 = last year's 结转下年度)")
     .addHelpText('after', '\nExamples:\n  report-convert check report.html\n  report-convert check reports/2019.html reports/2020.html --series\n  report-convert check archive/ --json --lang en')
     .action(async (inputs: string[], opts: { from: InputFormat; json?: boolean; series?: boolean }) => {
-      const { files, missing } = await expandInputs(inputs);
-      for (const m of missing) io.stderr(t(lang(), `找不到输入：${m}\n`, `no such input: ${m}\n`));
+      const expanded = await expandInputs(inputs);
+      const files = expanded.inputs.map((input) => input.path);
+      for (const m of expanded.missing) io.stderr(t(lang(), `找不到输入：${m}\n`, `no such input: ${m}\n`));
       const { check, checkSeries } = await import('@report-convert/core');
       const { readReport } = await converting();
       const { formatFinding } = await presenting();
@@ -175,7 +176,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const count = all.reduce((n, r) => n + r.findings.length, series.length);
         io.stderr(t(lang(), `检查了 ${files.length} 个文件，发现 ${count} 个问题\n`, `checked ${files.length} files, ${count} findings\n`));
       }
-      const unreadable = all.some((r) => r.error) || missing.length > 0 || files.length === 0;
+      const unreadable = all.some((r) => r.error) || expanded.missing.length > 0 || files.length === 0;
       const failedChecks = all.some((r) => r.findings.some((f) => f.severity === 'error')) || series.length > 0;
       exitCode = unreadable ? 2 : failedChecks ? 1 : 0;
     });

@@ -5,37 +5,79 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 
 import { glob } from 'tinyglobby';
 import { INPUT_EXTENSIONS } from './formats.js';
 
-/** Files, directories (recursively) and globs to a sorted list of input files; unmatched words are returned too. */
-export async function expandInputs(patterns: string[]): Promise<{ files: string[]; missing: string[] }> {
-  const files = new Set<string>();
+/** An input file and the name its outputs take under the output directory (no extension; may hold subfolders). */
+export interface BatchInput {
+  path: string;
+  name: string;
+  /** Another input whose outputs would have this one's names: this one is not converted, so nothing is overwritten. */
+  sameNameAs?: string;
+}
+
+/**
+ * Files, directories (recursively) and globs to a sorted list of input files; unmatched words are
+ * returned too. Walking skips `skipDir` (the output directory, when it lies inside an input directory),
+ * so a second run does not take the first run's outputs for inputs.
+ */
+export async function expandInputs(patterns: string[], skipDir?: string): Promise<{ inputs: BatchInput[]; missing: string[] }> {
+  const roots = new Map<string, string | undefined>(); // file → the directory it was found under
   const missing: string[] = [];
   for (const pattern of patterns) {
     const info = await stat(pattern).catch(() => undefined);
-    if (info?.isFile()) files.add(resolve(pattern));
-    else if (info?.isDirectory()) for (const f of await walk(pattern)) files.add(f);
+    if (info?.isFile()) setOnce(roots, resolve(pattern), undefined);
+    else if (info?.isDirectory()) for (const f of await walk(pattern, skipDir && resolve(skipDir))) setOnce(roots, f, resolve(pattern));
     else {
       const matched = /[*?[{]/.test(pattern) ? await glob(pattern, { absolute: true, onlyFiles: true }) : [];
-      if (matched.length) matched.forEach((f) => files.add(resolve(f)));
+      if (matched.length) matched.forEach((f) => setOnce(roots, resolve(f), undefined));
       else missing.push(pattern);
     }
   }
-  return { files: [...files].sort(), missing };
+  const files = [...roots].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, root]) => ({ path, root }));
+  return { inputs: outputNames(files), missing };
 }
 
-async function walk(dir: string): Promise<string[]> {
+function setOnce<K, V>(map: Map<K, V>, key: K, value: V): void {
+  if (!map.has(key)) map.set(key, value);
+}
+
+async function walk(dir: string, skipDir: string | undefined): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(path)));
-    else if (INPUT_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !entry.name.endsWith('.expected.json')) out.push(resolve(path));
+    if (entry.isDirectory()) {
+      if (resolve(path) !== skipDir) out.push(...(await walk(path, skipDir)));
+    } else if (INPUT_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !entry.name.endsWith('.expected.json')) out.push(resolve(path));
   }
   return out;
 }
 
+/**
+ * Output names that never make two inputs write one file:
+ * - a file found by walking a directory keeps its subfolders (archive/2016/市发改委.doc → 2016/市发改委),
+ *   since archives repeat file names across years and agencies; any other input keeps its bare name;
+ * - inputs whose names still match (2019.html and 2019.docx) keep their extension: 2019.html, 2019.docx;
+ * - any that still match (a/x.txt and b/x.txt given as files) are not converted but the first, and say why.
+ * Names are compared ignoring case, as Windows and macOS file systems do.
+ */
+export function outputNames(files: { path: string; root?: string | undefined }[]): BatchInput[] {
+  const named = files.map(({ path, root }) => ({ path, name: (root ? relative(root, path) : basename(path)).replace(/\.[^./\\]*$/, '') }) as BatchInput);
+  const clashing = (inputs: BatchInput[]) => {
+    const byName = new Map<string, BatchInput[]>();
+    for (const input of inputs) {
+      const key = input.name.normalize('NFC').toLowerCase();
+      const group = byName.get(key);
+      if (group) group.push(input);
+      else byName.set(key, [input]);
+    }
+    return [...byName.values()].filter((group) => group.length > 1);
+  };
+  for (const group of clashing(named)) for (const input of group) input.name += extname(input.path);
+  for (const [first, ...rest] of clashing(named)) for (const input of rest) input.sameNameAs = first!.path;
+  return named;
+}
+
 /** `<out-dir>/<input name>.<ext>`: refused if it would land outside the output directory or on an input. */
-export function outputPath(input: string, ext: string, outDir: string, inputs: ReadonlySet<string>): string | { refused: string } {
-  const name = basename(input).replace(/\.[^.]+$/, '');
-  const target = resolve(outDir, `${name}.${ext}`);
+export function outputPath(input: BatchInput, ext: string, outDir: string, inputs: ReadonlySet<string>): string | { refused: string } {
+  const target = resolve(outDir, `${input.name}.${ext}`);
   const rel = relative(resolve(outDir), target);
   if (rel.startsWith('..') || isAbsolute(rel)) return { refused: `${target} is outside ${outDir}` };
   if (inputs.has(target)) return { refused: `${target} is an input and is never overwritten` };
@@ -61,7 +103,7 @@ export function writeAtomic(path: string, bytes: Uint8Array): void {
 /** The temporary files writeAtomic makes: `.<name>.<8 hex digits>.tmp`. */
 const TEMP_FILE = /^\..+\.[0-9a-f]{8}\.tmp$/;
 
-/** Removes what an interrupted batch left half-written in `dir`. */
+/** Removes what an interrupted batch left half-written in `dir` and its subfolders. */
 export function removeTempFiles(dir: string): void {
-  for (const name of existsSync(dir) ? readdirSync(dir) : []) if (TEMP_FILE.test(name)) rmSync(join(dir, name), { force: true });
+  for (const path of existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }) : []) if (TEMP_FILE.test(basename(path))) rmSync(join(dir, path), { force: true });
 }

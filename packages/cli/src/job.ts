@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Finding, InputFormat, LayoutId, MigrationMapping } from '@report-convert/core';
 import type { PdfFonts } from '@report-convert/to-pdf';
 import { convertBytes } from './convert.js';
 import { convertOldOffice, isOldOfficeFile } from './legacyOffice.js';
-import { outputPath, writeAtomic } from './files.js';
+import { outputPath, writeAtomic, type BatchInput } from './files.js';
 import type { OutputFormat } from './formats.js';
 
 export interface JobOptions {
@@ -23,7 +24,11 @@ export type JobResult =
   | { input: string; status: 'failed'; message: string; messageZh: string };
 
 /** Converts one file and writes its outputs, never over one of `protectedInputs`: what a worker thread runs for each input. */
-export async function runJob(input: string, options: JobOptions, protectedInputs: ReadonlySet<string>): Promise<JobResult> {
+export async function runJob(batchInput: BatchInput, options: JobOptions, protectedInputs: ReadonlySet<string>): Promise<JobResult> {
+  const input = batchInput.path;
+  if (batchInput.sameNameAs) {
+    return { input, status: 'failed', message: `not converted: its outputs would overwrite those of ${batchInput.sameNameAs}; convert it into another --out-dir`, messageZh: `未转换：其输出会覆盖 ${batchInput.sameNameAs} 的输出；请另指定 --out-dir 转换` };
+  }
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(input);
@@ -41,9 +46,10 @@ export async function runJob(input: string, options: JobOptions, protectedInputs
   const written: string[] = [];
   const record = result.value.record ? [{ format: 'migration.json', bytes: new TextEncoder().encode(JSON.stringify(result.value.record, null, 2) + '\n') }] : [];
   for (const output of [...result.value.outputs, ...record]) {
-    const target = outputPath(input, output.format, options.outDir, protectedInputs);
+    const target = outputPath(batchInput, output.format, options.outDir, protectedInputs);
     if (typeof target !== 'string') return { input, status: 'failed', message: `refused to write: ${target.refused}`, messageZh: `拒绝写入：${target.refused}` };
     try {
+      if (dirname(target) !== options.outDir) mkdirSync(dirname(target), { recursive: true }); // a subfolder kept from a walked directory
       writeAtomic(target, output.bytes);
     } catch (error) {
       const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;

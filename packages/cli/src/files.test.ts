@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { outputNames } from './files.js';
+
+const names = (files: { path: string; root?: string }[]) => outputNames(files).map(({ name, sameNameAs }) => (sameNameAs ? { name, sameNameAs } : name));
+
+describe('outputNames', () => {
+  it('keeps the bare name of a file given directly', () => {
+    expect(names([{ path: '/in/2019年报告.docx' }, { path: '/in/other.txt' }])).toEqual(['2019年报告', 'other']);
+  });
+
+  it('keeps the subfolders of a file found by walking a directory', () => {
+    const root = '/archive';
+    expect(names([{ path: '/archive/2016/市发改委.doc', root }, { path: '/archive/2017/市发改委.doc', root }, { path: '/archive/top.txt', root }])).toEqual(['2016/市发改委', '2017/市发改委', 'top']);
+  });
+
+  it('keeps the extension of inputs that would share a name, ignoring case', () => {
+    expect(names([{ path: '/in/2019.html' }, { path: '/in/2019.DOCX' }, { path: '/in/2020.txt' }, { path: '/in/Report.txt' }, { path: '/in/report.md' }])).toEqual(['2019.html', '2019.DOCX', '2020', 'Report.txt', 'report.md']);
+  });
+
+  it('converts only the first of inputs whose names match even with extensions, and names it to the others', () => {
+    expect(names([{ path: '/a/x.txt' }, { path: '/b/x.txt' }, { path: '/c/x.txt' }])).toEqual(['x.txt', { name: 'x.txt', sameNameAs: '/a/x.txt' }, { name: 'x.txt', sameNameAs: '/a/x.txt' }]);
+  });
+});
