@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { placeCells, reportTables, resolveBinding } from '@report-convert/core';
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
@@ -53,6 +54,20 @@ describe.skipIf(!poppler)('renderPdf, read back with poppler', () => {
     expect(info).toMatch(/Subject:\s+政府信息公开工作年度报告/);
     expect(info).toMatch(/Creator:\s+report-convert/);
     expect(readFileSync(path, 'latin1')).toMatch(/\/Lang \(zh-CN\)|\/Lang <feff/);
+  });
+
+  it('keeps the XMP metadata well-formed XML when the title or agency holds & or <', async () => {
+    const { report } = corpus[0]!;
+    const odd = { ...report, meta: { ...report.meta, title: '甲&乙<市>2019年政府信息公开工作年度报告', agency: 'A&B 委员会' } };
+    const path = await written('xmp', (await renderPdf(odd, { pdfa: true })).bytes);
+    const xmp = execFileSync('pdfinfo', ['-meta', path], { encoding: 'utf8' });
+    const parser = new SaxesParser();
+    parser.on('error', (error) => {
+      throw error;
+    });
+    expect(() => parser.write(xmp).close()).not.toThrow();
+    expect(xmp).toContain('甲＆乙＜市＞2019年政府信息公开工作年度报告');
+    expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(/Author:\s+A＆B 委员会/);
   });
 
   it('with pdfa, declares PDF/A-2b in its XMP metadata, carries an output intent and embeds every font', async () => {

@@ -39,7 +39,7 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
     lang: 'zh-CN',
     displayTitle: true,
     ...(options.pdfa ? { subset: 'PDF/A-2b' as const, pdfVersion: '1.7' as const } : { pdfVersion: '1.7' as const }),
-    info: { Title: reportTitle(report), Author: report.meta.agency ?? '', Subject: '政府信息公开工作年度报告', Creator: 'report-convert', Producer: 'report-convert (pdfkit)' },
+    info: { Title: metadataText(reportTitle(report)), Author: metadataText(report.meta.agency ?? ''), Subject: '政府信息公开工作年度报告', Creator: 'report-convert', Producer: 'report-convert (pdfkit)' },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -112,6 +112,15 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
   doc.end();
   await done;
   return { bytes: new Uint8Array(Buffer.concat(chunks)), findings };
+}
+
+/**
+ * pdfkit (0.20.2) copies Title and Author into the XMP metadata without escaping them: an & or < made
+ * the XMP malformed XML, which PDF/A validators and metadata readers reject. Their full-width forms read
+ * the same in a Chinese title and need no escaping.
+ */
+function metadataText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0));
 }
 
 const widthCache = new WeakMap<DrawingFont, Map<string, number>>();
