@@ -158,6 +158,17 @@ describe('report-convert convert', () => {
     expect(bad.stderr).toMatch(/cannot use the font .*NotoSerifCJK-Regular\.ttc: a font collection: name one of its faces/);
   });
 
+
+  it.skipIf(!hasCommands(['pdfinfo', '-v']))('writes PDF/A-2b with --pdfa, plain PDF without', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-pdfa-'));
+    const meta = (args: string[]) => {
+      const r = run(['convert', seed('001_1c75c2c4e67cd3d7.txt'), '--to', 'pdf', '--out-dir', dir, ...args]);
+      expect(r.status, r.stderr).toBe(0);
+      return execFileSync('pdfinfo', ['-meta', join(dir, '001_1c75c2c4e67cd3d7.pdf')], { encoding: 'utf8' });
+    };
+    expect(meta(['--pdfa'])).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+    expect(meta([])).not.toMatch(/pdfaid/);
+  });
   it('has help with examples on every command, and a version', () => {
     expect(run(['--help']).stdout).toContain('convert');
     expect(run(['convert', '--help']).stdout).toContain('Examples:');

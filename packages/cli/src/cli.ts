@@ -65,10 +65,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--font <file>', 'a TTF/OTF font for the PDF body, and for title and headings unless given (for example 仿宋_GB2312); one face of a collection as FILE.ttc#FACE')
     .option('--title-font <file>', 'a font for the PDF title (for example 方正小标宋简体)')
     .option('--heading-font <file>', 'a font for the PDF headings (for example 黑体)')
+    .option('--pdfa', 'write PDFs as PDF/A-2b, the archival form')
     .option('--libreoffice', 'convert old binary .doc/.xls through LibreOffice (soffice) before reading them')
     .option('--strict', 'exit with 1 when any check fails')
     .addHelpText('after', '\nExamples:\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert legacy/2016.txt --layout 2021 --mapping my-mapping.json --out-dir out/')
-    .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; titleFont?: string; headingFont?: string; strict?: boolean; libreoffice?: boolean }) => {
+    .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; titleFont?: string; headingFont?: string; pdfa?: boolean; strict?: boolean; libreoffice?: boolean }) => {
       const to = opts.to.split(',').map((s) => s.trim()) as OutputFormat[];
       const unknown = to.filter((f) => !OUTPUT_FORMATS.includes(f));
       if (unknown.length) throw new UsageError(t(lang(), `未知的输出格式：${unknown.join(', ')}（可用：${OUTPUT_FORMATS.join(', ')}）`, `unknown output format: ${unknown.join(', ')} (use ${OUTPUT_FORMATS.join(', ')})`));
@@ -86,7 +87,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (inputs.includes('-')) {
         if (inputs.length > 1 || to.length !== 1) throw new UsageError(t(lang(), '从标准输入读取时只能有一个输入和一种输出格式', 'reading standard input takes exactly one input and one output format'));
         const { formatFinding } = await presenting();
-        const result = await (await converting()).convertBytes(await io.stdin(), { to, from: opts.from, ...(fonts ? { fonts } : {}), ...migration });
+        const result = await (await converting()).convertBytes(await io.stdin(), { to, from: opts.from, ...(fonts ? { fonts } : {}), ...(opts.pdfa ? { pdfa: true } : {}), ...migration });
         if (!result.ok) {
           io.stderr(`${t(lang(), result.error.messageZh, result.error.message)}\n`);
           exitCode = 2;
@@ -110,7 +111,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const findingLines: string[] = [];
       const interrupted = new AbortController();
       io.onInterrupt?.(() => interrupted.abort());
-      await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(fonts ? { fonts } : {}), ...migration, ...(opts.libreoffice ? { libreOffice: true } : {}) }, (result, done) => {
+      await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(fonts ? { fonts } : {}), ...(opts.pdfa ? { pdfa: true } : {}), ...migration, ...(opts.libreoffice ? { libreOffice: true } : {}) }, (result, done) => {
         if (result.status === 'failed') {
           failed++;
           io.stderr(`${io.tty ? '\r\x1b[K' : ''}${result.input}: ${t(lang(), result.messageZh, result.message)}\n`);

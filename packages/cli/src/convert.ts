@@ -12,6 +12,8 @@ export interface ConvertOptions {
   from?: InputFormat;
   /** Fonts for the PDF by role (仿宋_GB2312 for the body, 方正小标宋简体 for the title…), by path or bytes. A path is parsed once per process. */
   fonts?: PdfFonts;
+  /** Write the PDF as PDF/A-2b, for archives. */
+  pdfa?: boolean;
   /** Migrate to this layout first (legacy sheets and 2019 reports). */
   layout?: LayoutId;
   mapping?: MigrationMapping;
@@ -40,7 +42,7 @@ export async function convertBytes(bytes: Uint8Array, options: ConvertOptions): 
     if (format === 'docx') outputs.push({ format, bytes: await (await import('@report-convert/to-docx')).toDocx(report) });
     if (format === 'xlsx') outputs.push({ format, bytes: await (await import('@report-convert/to-xlsx')).toXlsx(report, { findings }) });
     if (format === 'pdf') {
-      const pdf = await (await import('@report-convert/to-pdf')).renderPdf(report, options.fonts ? { fonts: options.fonts } : {});
+      const pdf = await (await import('@report-convert/to-pdf')).renderPdf(report, { ...(options.fonts ? { fonts: options.fonts } : {}), ...(options.pdfa ? { pdfa: true } : {}) });
       findings.push(...pdf.findings);
       outputs.push({ format, bytes: pdf.bytes });
     }

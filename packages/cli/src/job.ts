@@ -13,6 +13,7 @@ export interface JobOptions {
   from?: InputFormat;
   /** Font files for the PDF by role, checked beforehand (fontProblem): paths, so each worker parses each once. */
   fonts?: { [Role in keyof PdfFonts]?: string };
+  pdfa?: boolean;
   layout?: LayoutId;
   mapping?: MigrationMapping;
   /** Convert old binary .doc/.xls through LibreOffice first. */
@@ -41,7 +42,8 @@ export async function runJob(batchInput: BatchInput, options: JobOptions, protec
     if (!converted.ok) return { input, status: 'failed', message: converted.message, messageZh: converted.messageZh };
     bytes = converted.bytes;
   }
-  const result = await convertBytes(bytes, { to: options.to, ...(options.from ? { from: options.from } : {}), ...(options.fonts ? { fonts: options.fonts } : {}), ...(options.layout ? { layout: options.layout } : {}), ...(options.mapping ? { mapping: options.mapping } : {}) });
+  const { outDir: _outDir, libreOffice: _libreOffice, ...convertOptions } = options;
+  const result = await convertBytes(bytes, convertOptions);
   if (!result.ok) return { input, status: 'failed', message: result.error.message, messageZh: result.error.messageZh };
   const written: string[] = [];
   const record = result.value.record ? [{ format: 'migration.json', bytes: new TextEncoder().encode(JSON.stringify(result.value.record, null, 2) + '\n') }] : [];
