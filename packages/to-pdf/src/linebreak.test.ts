@@ -26,22 +26,29 @@ describe('wrapLines', () => {
     );
   });
 
-  it('fills no line past the width, but for hanging punctuation or a unit that does not fit with its opening mark', () => {
+  it('fills no line past the width, even with words wider than a line, but for hanging punctuation and an opening mark going down with what follows', () => {
+    const pieces = [...'政府信息公开，。（「abc 123'.split(''), 'www.gov.cn/zwgk/2025/t20250310_97791.htm'];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...'政府信息公开，。（「abc 123'.split('')), { maxLength: 200 }), fc.integer({ min: 20, max: 200 }), fc.integer({ min: 0, max: 20 }), (chars, width, indent) => {
-        const lines = wrapLines(chars.join(''), width, measure, indent);
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 200 }), fc.integer({ min: 20, max: 200 }), fc.integer({ min: 0, max: 20 }), (chars, width, indent) => {
+        const text = chars.join('');
+        const lines = wrapLines(text, width, measure, indent);
+        expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
         lines.forEach((line, i) => {
           const room = i === 0 ? width - indent : width;
-          const hanging = line.replace(/[，。]+$/, '');
-          // An opening mark goes down with the unit after it, even when the two overflow together.
-          const units = [...hanging.replace(/^[（「]+/, '').matchAll(/[A-Za-z0-9]+|\s+|./gu)];
-          if (units.length > 1) expect(measure(hanging), JSON.stringify(lines)).toBeLessThanOrEqual(room);
+          const rest = line.replace(/[，。.]+$/, '').replace(/^[（「]+/, '');
+          if ([...rest].length > 1) expect(measure(rest), JSON.stringify(lines)).toBeLessThanOrEqual(room);
         });
       }),
+      { numRuns: 2000 },
     );
   });
 
-  it('keeps numbers and Latin words whole', () => {
-    expect(wrapLines('统计期限为2024年1月1日至www.example.gov.cn', 60, measure).some((l) => l.includes('www.example.gov.cn'))).toBe(true);
+  it('keeps numbers and Latin words whole where they fit a line, and breaks one that fits none by character', () => {
+    expect(wrapLines('统计期限为2024年1月1日至www.example.gov.cn', 100, measure).some((l) => l.includes('www.example.gov.cn'))).toBe(true);
+    const url = 'https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202503/t20250310_97791.htm';
+    const lines = wrapLines(`全文见${url}，欢迎查阅。`, 100, measure);
+    expect(lines.join('')).toBe(`全文见${url}，欢迎查阅。`);
+    expect(lines[0]).toMatch(/^全文见https:/); // the URL starts where there is room, not on a line of its own
+    expect(Math.max(...lines.map((l) => measure(l.replace(/[，。.]+$/, ''))))).toBeLessThanOrEqual(100); // but for hanging punctuation
   });
 });

@@ -7,7 +7,8 @@ export const NO_LINE_END = new Set('（「『“‘《〈【〔([{'.split(''));
 
 /**
  * Breaks text into lines no wider than `width`, measuring with `measure`. Latin words and numbers
- * stay whole; a punctuation mark that may not start a line hangs at the end of the previous one; an
+ * stay whole unless one is wider than a line (a long URL), which breaks by character rather than
+ * running off the page; a punctuation mark that may not start a line hangs at the end of the previous one; an
  * opening mark that may not end a line moves down with the character after it. Widths add up unit by
  * unit, as they do when glyphs are drawn unshaped (see drawingFont), so each unit is measured once.
  */
@@ -17,9 +18,14 @@ export function wrapLines(text: string, width: number, measure: (s: string) => n
   let line = '';
   let lineWidth = 0;
   let available = width - firstLineIndent;
-  for (const unit of units) {
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
     if (line === '' && /^\s+$/.test(unit) && lines.length) continue; // no leading space on a continued line
     const unitWidth = measure(unit);
+    if (unit.length > 1 && unitWidth > available && (line === '' || unitWidth > width)) {
+      units.splice(i--, 1, ...unit); // fits no line whole: its characters go one by one
+      continue;
+    }
     if (lineWidth + unitWidth <= available || line === '') {
       line += unit;
       lineWidth += unitWidth;
