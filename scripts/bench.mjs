@@ -58,31 +58,37 @@ for (const n of sizes) {
   const dir = mkdtempSync(join(tmpdir(), `bench-batch-${n}-`));
   for (let i = 0; i < n; i++) writeFileSync(join(dir, `r${i}.txt`), writeReportAs(generateReport(i, { layout: ['2019', '2021', 'mixed', 'legacy'][i % 4] }), 'rowPerLine'));
   const t = performance.now();
-  const { peakRss, code, stderr } = await runMeasured(process.execPath, [cli, 'convert', dir, '--to', 'docx,xlsx,pdf', '--out-dir', join(dir, 'out')]);
+  const { peakRss, cpuSeconds, code, stderr } = await runMeasured(process.execPath, [cli, 'convert', dir, '--to', 'docx,xlsx,pdf', '--out-dir', join(dir, 'out')]);
   const seconds = (performance.now() - t) / 1000;
   const failed = Number(/失败 (\d+) 个/.exec(stderr)?.[1] ?? NaN);
-  console.log(`  ${String(n).padStart(5)} reports: ${(n / seconds).toFixed(1)} reports/s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB${failed || code > 1 ? `, ${failed} failed (exit ${code})` : ''} (goals ≥ 40/s, < 400 MB, flat)`);
+  console.log(`  ${String(n).padStart(5)} reports: ${(n / seconds).toFixed(1)} reports/s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB, CPU ${((cpuSeconds / n) * 1000).toFixed(1)} ms per report${failed || code > 1 ? `, ${failed} failed (exit ${code})` : ''} (goals ≥ 40/s, < 400 MB, flat)`);
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Runs a command, reading its peak resident set (VmHWM, Linux) while it runs. */
+/**
+ * Runs a command, reading its peak resident set (VmHWM) and CPU time (all threads, user + system) from
+ * /proc while it runs (Linux). CPU per report varies less than wall time on a shared machine.
+ */
 function runMeasured(command, args) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     let peakRss = 0;
+    let cpuSeconds = 0;
     child.stderr.on('data', (d) => (stderr += d));
     const sample = setInterval(() => {
       try {
         const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
         peakRss = Math.max(peakRss, kb * 1024);
+        const [utime, stime] = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).map(Number);
+        cpuSeconds = (utime + stime) / 100; // clock ticks: USER_HZ is 100 on Linux
       } catch {
         // the process has just ended
       }
     }, 20);
     child.on('close', (code) => {
       clearInterval(sample);
-      resolve({ peakRss, code, stderr });
+      resolve({ peakRss, cpuSeconds, code, stderr });
     });
   });
 }
