@@ -16,6 +16,7 @@ const exitCode = await main(process.argv.slice(2), {
   stdin: async () => new Uint8Array(await buffer(process.stdin)),
   writeStdout: (bytes) => process.stdout.write(bytes),
   tty: Boolean(process.stderr.isTTY),
+  stdoutIsTerminal: Boolean(process.stdout.isTTY),
   // The first Ctrl-C stops the batch cleanly (exit 130); a second one kills at once, as usual.
   onInterrupt: (stop) => {
     process.once('SIGINT', stop);

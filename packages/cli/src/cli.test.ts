@@ -68,6 +68,18 @@ describe('report-convert convert', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace for bad input
   });
 
+  it('refuses to print a binary file on a terminal, but prints JSON there', async () => {
+    const { main } = await import('./cli.js');
+    let stderr = '';
+    let printed = 0;
+    const terminal = (input: string) => ({ stdout: () => {}, stderr: (s: string) => void (stderr += s), stdin: async () => readFileSync(input), writeStdout: (bytes: Uint8Array) => void (printed += bytes.byteLength), tty: true, stdoutIsTerminal: true });
+    expect(await main(['convert', '-', '--to', 'docx', '--lang', 'en'], terminal(seed('001_1c75c2c4e67cd3d7.txt')))).toBe(2);
+    expect(stderr).toMatch(/not writing a binary docx file to the terminal: redirect it, for example > report\.docx/);
+    expect(printed).toBe(0);
+    expect(await main(['convert', '-', '--to', 'json'], terminal(seed('001_1c75c2c4e67cd3d7.txt')))).toBe(0);
+    expect(printed).toBeGreaterThan(1000);
+  });
+
   it('reads standard input and writes standard output', () => {
     const r = run(['convert', '-', '--to', 'json'], readFileSync(seed('002_09f8dcd14fce1942.txt')));
     expect(r.status, r.stderr).toBe(0);

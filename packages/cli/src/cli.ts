@@ -18,6 +18,8 @@ export interface Io {
   stdin: () => Promise<Uint8Array>;
   writeStdout: (bytes: Uint8Array) => void;
   tty: boolean;
+  /** Standard output is a terminal: binary output is refused there, not printed as garbage. */
+  stdoutIsTerminal?: boolean;
   /** Calls `stop` on the first interrupt (Ctrl-C): the batch stops and cleans up before exiting. */
   onInterrupt?: (stop: () => void) => void;
 }
@@ -86,6 +88,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         }
       if (inputs.includes('-')) {
         if (inputs.length > 1 || to.length !== 1) throw new UsageError(t(lang(), '从标准输入读取时只能有一个输入和一种输出格式', 'reading standard input takes exactly one input and one output format'));
+        if (io.stdoutIsTerminal && to[0] !== 'json') throw new UsageError(t(lang(), `不把 ${to[0]} 文件的二进制内容写到终端：请重定向到文件，例如 > report.${to[0]}`, `not writing a binary ${to[0]} file to the terminal: redirect it, for example > report.${to[0]}`));
         const { formatFinding } = await presenting();
         const result = await (await converting()).convertBytes(await io.stdin(), { to, from: opts.from, ...(fonts ? { fonts } : {}), ...(opts.pdfa ? { pdfa: true } : {}), ...migration });
         if (!result.ok) {
