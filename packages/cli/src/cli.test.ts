@@ -36,17 +36,18 @@ describe('report-convert convert', () => {
     }
     copyFileSync(seed('001_1c75c2c4e67cd3d7.txt'), join(archive, '2019.txt'));
     copyFileSync(seed('003_315724d04121e9e1.txt'), join(archive, '2019.md'));
+    copyFileSync(join(CORPUS_DIR, 'real', '09-shuyang-drc-2023.html'), join(archive, '2023.shtml')); // a page saved as served
     const out = join(archive, 'out'); // inside the walked directory
     const first = run(['convert', archive, '--to', 'json', '--out-dir', out]);
     expect(first.status, first.stderr).toBe(0);
     const written = () => readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).sort();
-    expect(written()).toEqual(['2016/市发改委.json', '2017/市发改委.json', '2019.md.json', '2019.txt.json']);
+    expect(written()).toEqual(['2016/市发改委.json', '2017/市发改委.json', '2019.md.json', '2019.txt.json', '2023.json']);
     const json = (name: string) => Report.parse(JSON.parse(readFileSync(join(out, name), 'utf8')));
     expect(json('2019.txt.json').meta.title).not.toBe(json('2019.md.json').meta.title);
     // A second run does not take the first run's outputs for inputs.
     const second = run(['convert', archive, '--to', 'json', '--out-dir', out]);
-    expect(second.stderr).toContain('完成：转换 4 个');
-    expect(written()).toHaveLength(4);
+    expect(second.stderr).toContain('完成：转换 5 个');
+    expect(written()).toHaveLength(5);
     // The same name from two folders given as files: the first is converted, the other says why.
     const clash = run(['convert', join(archive, '2016', '市发改委.txt'), join(archive, '2017', '市发改委.txt'), '--to', 'json', '--out-dir', join(archive, 'flat'), '--lang', 'en']);
     expect(clash.status).toBe(2);
