@@ -11,6 +11,29 @@ import { CORPUS_DIR } from './test-support/corpus.js';
 
 const seed = (name: string) => readFileSync(join(CORPUS_DIR, 'seeds', name), 'utf8');
 
+describe('parse decodes what Windows saves', () => {
+  const text = seed('001_1c75c2c4e67cd3d7.txt');
+  const expected = parse(text);
+  const utf16le = Buffer.from(text, 'utf16le');
+  const utf16be = Buffer.from(utf16le).swap16();
+  it.each([
+    ['UTF-16LE with a byte-order mark (Notepad "Unicode", Excel "Unicode text")', Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le])],
+    ['UTF-16BE with a byte-order mark', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be])],
+    ['UTF-16LE without one', utf16le],
+    ['UTF-16BE without one', utf16be],
+    ['UTF-8 with a byte-order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
+  ])('%s, to the same report as UTF-8', (_, bytes) => {
+    const result = parse(new Uint8Array(bytes));
+    expect(result.ok).toBe(true);
+    expect(result).toEqual(expected);
+  });
+
+  it('still calls binary data binary', () => {
+    const result = parse(new Uint8Array(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)));
+    expect(result.ok || result.error.message).toMatch(/binary data/);
+  });
+});
+
 describe('parse on real seeds', () => {
   it('turns the Traditional seed into Simplified with no pinyin left, and remembers the script', () => {
     const result = parse(seed('002_09f8dcd14fce1942.txt'));

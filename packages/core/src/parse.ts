@@ -101,6 +101,8 @@ function decodeBytes(bytes: Uint8Array): string | InputError {
   const magic = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (magic([0xd0, 0xcf, 0x11, 0xe0])) return inputError('legacyBinaryFormat', 'an old binary Word or Excel file (.doc/.xls)', '旧版二进制 Word 或 Excel 文件（.doc/.xls）', 'Save it as .docx or .xlsx and try again.', '请另存为 .docx 或 .xlsx 后重试。');
   if (magic([0x25, 0x50, 0x44, 0x46])) return inputError('unsupportedFormat', 'a PDF file', 'PDF 文件', 'Copy its text, or save the report page as HTML.', '请复制其文字，或将报告网页另存为 HTML。');
+  const utf16 = utf16Order(bytes);
+  if (utf16) return new TextDecoder(utf16).decode(bytes); // drops the byte-order mark
   const utf8 = new TextDecoder('utf-8').decode(bytes);
   // Many government sites still serve GB18030; a UTF-8 decode full of replacement characters says so.
   const bad = (utf8.match(/\uFFFD/g) ?? []).length;
@@ -109,6 +111,23 @@ function decodeBytes(bytes: Uint8Array): string | InputError {
     if ((gb.match(/\uFFFD/g) ?? []).length < bad) return gb;
   }
   return utf8.charCodeAt(0) === 0xfeff ? utf8.slice(1) : utf8;
+}
+
+/**
+ * UTF-16, as Windows Notepad saves "Unicode" and Excel saves "Unicode text": by its byte-order mark, or
+ * without one by its zero bytes: every digit, space and line break has one on the same side, and
+ * only the few characters at U+xx00 (一, 开) on the other; UTF-8 and GB18030 text has none at all.
+ */
+function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const sample = bytes.subarray(0, 8192);
+  const zeros = [0, 0];
+  sample.forEach((byte, i) => byte === 0 && zeros[i % 2]!++);
+  const pairs = sample.length / 2;
+  if (zeros[1]! > pairs / 20 && zeros[0]! < zeros[1]! / 4) return 'utf-16le';
+  if (zeros[0]! > pairs / 20 && zeros[1]! < zeros[0]! / 4) return 'utf-16be';
+  return undefined;
 }
 
 function emptyOrBinary(text: string): InputError | undefined {
