@@ -7,6 +7,7 @@ import { toSimplifiedScript } from './normalize/script.js';
 import { parseDocx, parseOffice, parseXlsx } from './office/index.js';
 import { readGluedText } from './glued/index.js';
 import { readHtmlDocument } from './readers/html.js';
+import { mhtmlPage } from './readers/mhtml.js';
 import { readTextDocument } from './readers/text.js';
 
 export type ParseResult = { ok: true; report: Report; findings: Finding[] } | { ok: false; error: InputError };
@@ -26,6 +27,11 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     if (options.format === 'docx') return parseDocx(input);
     if (options.format === 'xlsx') return parseXlsx(input);
     return parseOffice(input);
+  }
+  const page = typeof input !== 'string' && (!options.format || options.format === 'auto' || options.format === 'html') ? mhtmlPage(input) : undefined;
+  if (page) {
+    const html = decodeIn(page.html, page.charset);
+    return typeof html === 'string' ? parseHtml(html) : fail(html);
   }
   const text = typeof input === 'string' ? input : decodeBytes(input);
   if (typeof text !== 'string') return fail(text);
@@ -96,6 +102,16 @@ function sniff(text: string): SourceFormat {
 }
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+/** Bytes in the charset a header names (gb2312, utf-8…), or as decodeBytes guesses when it names none we know. */
+function decodeIn(bytes: Uint8Array, charset: string | undefined): string | InputError {
+  try {
+    if (charset) return new TextDecoder(charset).decode(bytes);
+  } catch {
+    // a label TextDecoder does not know: guess, as for any other bytes
+  }
+  return decodeBytes(bytes);
+}
 
 function decodeBytes(bytes: Uint8Array): string | InputError {
   const magic = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
