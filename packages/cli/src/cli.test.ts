@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -212,7 +212,14 @@ describe('report-convert check', () => {
     writeFileSync(join(dir, '2021.json'), JSON.stringify(base));
     const r = run(['check', dir, '--series', '--lang', 'en']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('2021 applications.carriedOver.naturalPerson (0) ≠ 2020 applications.carriedForward.naturalPerson (4)');
+    // Said of the later year's file, so a clerk knows which file to open.
+    expect(r.stdout).toMatch(/^\S*2021\.json(:\d+:\d+)?  error  .*2021 applications\.carriedOver\.naturalPerson \(0\) ≠ 2020 applications\.carriedForward\.naturalPerson \(4\)$/m);
+    // Another agency's report of 2020 is not compared with this agency's 2021.
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ ...last, meta: { ...last.meta, agency: '另一个机关' } }));
+    rmSync(join(dir, '2020.json'));
+    const mixed = run(['check', dir, '--series', '--lang', 'en']);
+    expect(mixed.stdout).not.toContain('2021 applications.carriedOver');
+    expect(mixed.stdout).toMatch(/info  reports of 2 agencies \(.*另一个机关.*\): years are compared within each agency only/);
   });
 });
 

@@ -160,6 +160,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const { formatFinding } = await presenting();
       const all: { file: string; findings: Finding[]; error?: string }[] = [];
       const reports: Report[] = [];
+      const reportFiles: string[] = [];
       for (const file of files) {
         const parsed = readReport(readFileSync(file), opts.from);
         if (!parsed.ok) {
@@ -167,21 +168,26 @@ export async function main(argv: string[], io: Io): Promise<number> {
           continue;
         }
         reports.push(parsed.report);
+        reportFiles.push(file);
         all.push({ file, findings: [...parsed.findings, ...check(parsed.report)] });
       }
-      const series = opts.series ? checkSeries(reports) : [];
+      // A cross-year finding is about the later year's file: it says so, with that file's position.
+      const series = (opts.series ? checkSeries(reports) : []).map((finding) => {
+        const index = (finding.details as { report?: number } | undefined)?.report;
+        return index === undefined ? finding : { file: reportFiles[index]!, ...finding };
+      });
       if (opts.json) io.stdout(JSON.stringify({ files: all, series }, null, 2) + '\n');
       else {
         for (const { file, findings, error } of all) {
           if (error) io.stderr(`${file}: ${error}\n`);
           for (const f of findings) io.stdout(formatFinding(f, lang(), file) + '\n');
         }
-        for (const f of series) io.stdout(formatFinding(f, lang()) + '\n');
+        for (const f of series) io.stdout(formatFinding(f, lang(), 'file' in f ? f.file : undefined) + '\n');
         const count = all.reduce((n, r) => n + r.findings.length, series.length);
         io.stderr(t(lang(), `检查了 ${files.length} 个文件，发现 ${count} 个问题\n`, `checked ${files.length} files, ${count} findings\n`));
       }
       const unreadable = all.some((r) => r.error) || expanded.missing.length > 0 || files.length === 0;
-      const failedChecks = all.some((r) => r.findings.some((f) => f.severity === 'error')) || series.length > 0;
+      const failedChecks = [...all.flatMap((r) => r.findings), ...series].some((f) => f.severity === 'error');
       exitCode = unreadable ? 2 : failedChecks ? 1 : 0;
     });
 

@@ -62,9 +62,20 @@ describe('check', () => {
     const now = consistentReport(5);
     last.meta.year = 2022;
     now.meta.year = 2023;
+    now.meta.agency = last.meta.agency;
     last.applications.carriedForward!.naturalPerson = 9;
     const findings = checkSeries([now, last]);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ rule: 'series.carriedOver', column: 'naturalPerson', left: { value: 1 }, right: { value: 9 } });
+    expect(findings[0]).toMatchObject({ rule: 'series.carriedOver', column: 'naturalPerson', left: { value: 1 }, right: { value: 9 }, details: { report: 0, previous: 1 } });
+  });
+
+  it('checkSeries never compares two agencies, and says it saw more than one', () => {
+    const reports = [4, 5, 6].map(consistentReport);
+    reports.forEach((r, i) => Object.assign(r.meta, { year: [2022, 2023, 2023][i], agency: ['甲县人民政府', '甲县人民政府', '乙县发展和改革局'][i] }));
+    reports[0]!.applications.carriedForward!.naturalPerson = 9; // differs from both 2023 reports' 上年结转
+    const findings = checkSeries(reports);
+    expect(findings.map((f) => f.rule)).toEqual(['series.agencies', 'series.carriedOver']);
+    expect(findings[0]!.messageZh).toContain('甲县人民政府、乙县发展和改革局');
+    expect(findings[1]!.details).toEqual({ report: 1, previous: 0 });
   });
 });

@@ -103,13 +103,36 @@ function negativeFigures(report: Report): Finding[] {
   return out;
 }
 
-/** Across years of one agency: this year's 上年结转 equals last year's 结转下年度, column by column. */
+/**
+ * Across years of each agency: this year's 上年结转 equals last year's 结转下年度, column by column.
+ * Reports are grouped by their agency as printed, so that two agencies' reports given together are
+ * never compared with each other (an info finding names the agencies). Each finding's `details` holds
+ * the indices in `reports` of the year it is about and of the year before.
+ */
 export function checkSeries(reports: Report[]): Finding[] {
-  const byYear = reports.filter((r) => r.meta.year !== null).sort((a, b) => a.meta.year! - b.meta.year!);
+  const byAgency = new Map<string | null, number[]>();
+  reports.forEach((r, index) => {
+    if (r.meta.year === null) return;
+    const agency = r.meta.agency?.trim() || null;
+    const group = byAgency.get(agency);
+    if (group) group.push(index);
+    else byAgency.set(agency, [index]);
+  });
+  const out: Finding[] = [];
+  if (byAgency.size > 1) {
+    const names = [...byAgency.keys()].map((a) => a ?? '?').join('、');
+    out.push({ severity: 'info', rule: 'series.agencies', message: `reports of ${byAgency.size} agencies (${names}): years are compared within each agency only`, messageZh: `共 ${byAgency.size} 个机关的报告（${names}）：只在同一机关的各年度之间比较` });
+  }
+  for (const indices of byAgency.values()) out.push(...carriedOverFindings(reports, indices.sort((a, b) => reports[a]!.meta.year! - reports[b]!.meta.year!)));
+  return out;
+}
+
+/** The 上年结转 rule over one agency's reports, given as indices sorted by year. */
+function carriedOverFindings(reports: Report[], byYear: number[]): Finding[] {
   const out: Finding[] = [];
   for (let i = 1; i < byYear.length; i++) {
-    const last = byYear[i - 1]!;
-    const now = byYear[i]!;
+    const last = reports[byYear[i - 1]!]!;
+    const now = reports[byYear[i]!]!;
     if (now.meta.year !== last.meta.year! + 1) continue;
     for (const col of APPLICANT_COLUMNS) {
       const carriedOver = now.applications.carriedOver?.[col] ?? null;
@@ -130,6 +153,7 @@ export function checkSeries(reports: Report[]): Finding[] {
         ...(source ? { position: { line: source.line, column: source.column } } : {}),
         message: `${now.meta.year} applications.carriedOver.${col} (${carriedOver}) ≠ ${last.meta.year} applications.carriedForward.${col} (${carriedForward})`,
         messageZh: `${now.meta.year}年“上年结转”${APPLICANT_COLUMN_LABELS[col]}（${carriedOver}）不等于${last.meta.year}年“结转下年度继续办理”（${carriedForward}）`,
+        details: { report: byYear[i], previous: byYear[i - 1] },
       });
     }
   }
