@@ -214,6 +214,14 @@ describe('report-convert check', () => {
     expect(r.status).toBe(1);
     // Said of the later year's file, so a clerk knows which file to open.
     expect(r.stdout).toMatch(/^\S*2021\.json(:\d+:\d+)?  error  .*2021 applications\.carriedOver\.naturalPerson \(0\) ≠ 2020 applications\.carriedForward\.naturalPerson \(4\)$/m);
+    // The same as one JSON document, written file by file, with an unreadable file among them.
+    writeFileSync(join(dir, 'notes.txt'), '会议记录');
+    const json = run(['check', dir, '--series', '--json']);
+    const parsed = JSON.parse(json.stdout) as { files: { file: string; error?: string }[]; series: { file?: string; rule: string }[] };
+    expect(parsed.files.map((f) => [f.file.split(/[\\/]/).pop(), Boolean(f.error)])).toEqual([['2020.json', false], ['2021.json', false], ['notes.txt', true]]);
+    expect(parsed.series).toEqual([expect.objectContaining({ rule: 'series.carriedOver', file: expect.stringMatching(/2021\.json$/) })]);
+    expect(json.status).toBe(2);
+    rmSync(join(dir, 'notes.txt'));
     // Another agency's report of 2020 is not compared with this agency's 2021.
     writeFileSync(join(dir, 'other.json'), JSON.stringify({ ...last, meta: { ...last.meta, agency: '另一个机关' } }));
     rmSync(join(dir, '2020.json'));

@@ -158,36 +158,57 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const { check, checkSeries } = await import('@report-convert/core');
       const { readReport } = await converting();
       const { formatFinding } = await presenting();
-      const all: { file: string; findings: Finding[]; error?: string }[] = [];
+      // Each file's findings are printed as it is checked (JSON too, entry by entry), and its report
+      // kept only for --series: an archive of thousands is checked in flat memory.
+      const indent = (text: string, spaces: number) => text.replace(/^/gm, ' '.repeat(spaces));
+      let entries = 0;
+      const json = (entry: { file: string; findings: Finding[]; error?: string }) => io.stdout(`${entries++ ? ',\n' : '{\n  "files": [\n'}${indent(JSON.stringify(entry, null, 2), 4)}`);
       const reports: Report[] = [];
       const reportFiles: string[] = [];
-      for (const file of files) {
+      const bar = io.tty && files.length > 1;
+      const show = bar ? progress(files.length, true, io.stderr) : () => {};
+      const clearBar = () => bar && io.stderr('\r\x1b[K'); // lines go above the bar
+      const print = (line: string) => {
+        clearBar();
+        io.stdout(`${line}\n`);
+      };
+      let count = 0;
+      let unreadable = expanded.missing.length > 0 || files.length === 0;
+      let failedChecks = false;
+      const tally = (file: string | undefined, findings: Finding[]) => {
+        count += findings.length;
+        failedChecks ||= findings.some((f) => f.severity === 'error');
+        if (!opts.json) for (const f of findings) print(formatFinding(f, lang(), file));
+      };
+      for (const [i, file] of files.entries()) {
         const parsed = readReport(readFileSync(file), opts.from);
         if (!parsed.ok) {
-          all.push({ file, findings: [], error: t(lang(), parsed.error.messageZh, parsed.error.message) });
-          continue;
+          unreadable = true;
+          const error = t(lang(), parsed.error.messageZh, parsed.error.message);
+          if (opts.json) json({ file, findings: [], error });
+          else {
+            clearBar();
+            io.stderr(`${file}: ${error}\n`);
+          }
+        } else {
+          const findings = [...parsed.findings, ...check(parsed.report)];
+          if (opts.json) json({ file, findings });
+          tally(file, findings);
+          if (opts.series) {
+            reports.push(parsed.report);
+            reportFiles.push(file);
+          }
         }
-        reports.push(parsed.report);
-        reportFiles.push(file);
-        all.push({ file, findings: [...parsed.findings, ...check(parsed.report)] });
+        show(i + 1, file);
       }
       // A cross-year finding is about the later year's file: it says so, with that file's position.
       const series = (opts.series ? checkSeries(reports) : []).map((finding) => {
         const index = (finding.details as { report?: number } | undefined)?.report;
         return index === undefined ? finding : { file: reportFiles[index]!, ...finding };
       });
-      if (opts.json) io.stdout(JSON.stringify({ files: all, series }, null, 2) + '\n');
-      else {
-        for (const { file, findings, error } of all) {
-          if (error) io.stderr(`${file}: ${error}\n`);
-          for (const f of findings) io.stdout(formatFinding(f, lang(), file) + '\n');
-        }
-        for (const f of series) io.stdout(formatFinding(f, lang(), 'file' in f ? f.file : undefined) + '\n');
-        const count = all.reduce((n, r) => n + r.findings.length, series.length);
-        io.stderr(t(lang(), `检查了 ${files.length} 个文件，发现 ${count} 个问题\n`, `checked ${files.length} files, ${count} findings\n`));
-      }
-      const unreadable = all.some((r) => r.error) || expanded.missing.length > 0 || files.length === 0;
-      const failedChecks = [...all.flatMap((r) => r.findings), ...series].some((f) => f.severity === 'error');
+      for (const f of series) tally('file' in f ? f.file : undefined, [f]);
+      if (opts.json) io.stdout(`${entries ? '\n  ],' : '{\n  "files": [],'}\n  "series": ${indent(JSON.stringify(series, null, 2), 2).trimStart()}\n}\n`);
+      else io.stderr(t(lang(), `检查了 ${files.length} 个文件，发现 ${count} 个问题\n`, `checked ${files.length} files, ${count} findings\n`));
       exitCode = unreadable ? 2 : failedChecks ? 1 : 0;
     });
 
