@@ -97,7 +97,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           return;
         }
         io.writeStdout(result.value.outputs[0]!.bytes);
-        for (const f of result.value.findings) io.stderr(formatFinding(f, lang(), '-') + '\n');
+        for (const f of result.value.findings) io.stderr(formatFinding(f, lang(), '-', result.value.fromModel) + '\n');
         exitCode = opts.strict && result.value.findings.some((f) => f.severity === 'error') ? 1 : 0;
         return;
       }
@@ -124,7 +124,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           if (errors.length) withFindings++;
           checksFailed ||= result.findings.some((f) => f.severity === 'error');
           // One input: every finding. A batch: a count per file, so the summary stays readable.
-          if (formatFinding) findingLines.push(...errors.map((f) => formatFinding(f, lang(), result.input)));
+          if (formatFinding) findingLines.push(...errors.map((f) => formatFinding(f, lang(), result.input, result.fromModel)));
           else if (errors.length) findingLines.push(t(lang(), `${result.input}：${errors.length} 个检查问题（用 report-convert check 查看）`, `${result.input}: ${errors.length} findings (see report-convert check)`));
         }
         // Lines go above the progress bar: on a terminal, clear the bar's line first.
@@ -164,7 +164,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       let entries = 0;
       const json = (entry: { file: string; findings: Finding[]; error?: string }) => io.stdout(`${entries++ ? ',\n' : '{\n  "files": [\n'}${indent(JSON.stringify(entry, null, 2), 4)}`);
       const reports: Report[] = [];
-      const reportFiles: string[] = [];
+      const reportFiles: { file: string; fromModel: boolean }[] = [];
       const bar = io.tty && files.length > 1;
       const show = bar ? progress(files.length, true, io.stderr) : () => {};
       const clearBar = () => bar && io.stderr('\r\x1b[K'); // lines go above the bar
@@ -175,13 +175,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
       let count = 0;
       let unreadable = expanded.missing.length > 0 || files.length === 0;
       let failedChecks = false;
-      const tally = (file: string | undefined, findings: Finding[]) => {
+      const tally = (file: string | undefined, findings: Finding[], fromModel?: boolean) => {
         count += findings.length;
         failedChecks ||= findings.some((f) => f.severity === 'error');
-        if (!opts.json) for (const f of findings) print(formatFinding(f, lang(), file));
+        if (!opts.json) for (const f of findings) print(formatFinding(f, lang(), file, fromModel));
       };
       for (const [i, file] of files.entries()) {
-        const parsed = readReport(readFileSync(file), opts.from);
+        const parsed = await readReport(readFileSync(file), opts.from);
         if (!parsed.ok) {
           unreadable = true;
           const error = t(lang(), parsed.error.messageZh, parsed.error.message);
@@ -193,21 +193,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
         } else {
           const findings = [...parsed.findings, ...check(parsed.report)];
           if (opts.json) json({ file, findings });
-          tally(file, findings);
+          tally(file, findings, parsed.fromModel);
           if (opts.series) {
             reports.push(parsed.report);
-            reportFiles.push(file);
+            reportFiles.push({ file, fromModel: Boolean(parsed.fromModel) });
           }
         }
         show(i + 1, file);
       }
       // A cross-year finding is about the later year's file: it says so, with that file's position.
-      const series = (opts.series ? checkSeries(reports) : []).map((finding) => {
-        const index = (finding.details as { report?: number } | undefined)?.report;
-        return index === undefined ? finding : { file: reportFiles[index]!, ...finding };
-      });
-      for (const f of series) tally('file' in f ? f.file : undefined, [f]);
-      if (opts.json) io.stdout(`${entries ? '\n  ],' : '{\n  "files": [],'}\n  "series": ${indent(JSON.stringify(series, null, 2), 2).trimStart()}\n}\n`);
+      const series = opts.series ? checkSeries(reports) : [];
+      const aboutFile = (f: Finding) => reportFiles[(f.details as { report?: number } | undefined)?.report ?? -1];
+      for (const f of series) tally(aboutFile(f)?.file, [f], aboutFile(f)?.fromModel);
+      if (opts.json) io.stdout(`${entries ? '\n  ],' : '{\n  "files": [],'}\n  "series": ${indent(JSON.stringify(series.map((f) => ({ ...(aboutFile(f) ? { file: aboutFile(f)!.file } : {}), ...f })), null, 2), 2).trimStart()}\n}\n`);
       else io.stderr(t(lang(), `检查了 ${files.length} 个文件，发现 ${count} 个问题\n`, `checked ${files.length} files, ${count} findings\n`));
       exitCode = unreadable ? 2 : failedChecks ? 1 : 0;
     });

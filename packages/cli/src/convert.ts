@@ -2,9 +2,37 @@ import { check, migrate, parse, type Finding, type InputError, type InputFormat,
 import type { PdfFonts } from '@report-convert/to-pdf';
 import type { OutputFormat } from './formats.js';
 
-/** Reads one input's bytes as a report, the format sniffed unless given. */
-export function readReport(bytes: Uint8Array, from: InputFormat = 'auto'): ParseResult {
-  return parse(bytes, { format: from });
+export type ReadResult = ParseResult & {
+  /**
+   * Read from a model that report-convert wrote (its JSON, or a workbook's hidden model sheet): the
+   * findings' positions are then in the original the model was read from, not in this file.
+   */
+  fromModel?: boolean;
+};
+
+/**
+ * Reads one input's bytes as a report, the format sniffed unless given. A workbook that
+ * report-convert wrote is read with fromXlsx: its hidden model sheet keeps what cells cannot (the
+ * agency, the year, the narrative), and figures edited in Excel or WPS count.
+ */
+export async function readReport(bytes: Uint8Array, from: InputFormat = 'auto'): Promise<ReadResult> {
+  if ((from === 'auto' || from === 'xlsx') && isXlsxPackage(bytes)) {
+    const back = await (await import('@report-convert/to-xlsx')).fromXlsx(bytes);
+    if (back.ok) return { ok: true, report: back.report, findings: [], fromModel: true };
+  }
+  const parsed = parse(bytes, { format: from });
+  return parsed.ok && startsWithBrace(bytes) ? { ...parsed, fromModel: true } : parsed;
+}
+
+/** A zip holding xl/workbook.xml: entry names are stored uncompressed in the central directory. */
+function isXlsxPackage(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('xl/workbook.xml');
+}
+
+/** Our JSON model; no report's text starts with a brace. */
+function startsWithBrace(bytes: Uint8Array): boolean {
+  const first = bytes.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf);
+  return first === 0x7b;
 }
 
 export interface ConvertOptions {
@@ -26,11 +54,13 @@ export interface Converted {
   record?: MigrationRecord;
   /** What the reader noticed, the checks found, and the PDF writer could not draw. */
   findings: Finding[];
+  /** The findings' positions are in the original the model was read from (see ReadResult). */
+  fromModel?: boolean;
 }
 
 /** One input to every requested output, without touching the file system. */
 export async function convertBytes(bytes: Uint8Array, options: ConvertOptions): Promise<{ ok: true; value: Converted } | { ok: false; error: InputError }> {
-  const parsed = readReport(bytes, options.from);
+  const parsed = await readReport(bytes, options.from);
   if (!parsed.ok) return parsed;
   const migrated = options.layout ? migrate(parsed.report, { to: options.layout, ...(options.mapping ? { mapping: options.mapping } : {}) }) : undefined;
   const report = migrated?.report ?? parsed.report;
@@ -47,5 +77,5 @@ export async function convertBytes(bytes: Uint8Array, options: ConvertOptions): 
       outputs.push({ format, bytes: pdf.bytes });
     }
   }
-  return { ok: true, value: { outputs, report, findings, ...(migrated ? { record: migrated.record } : {}) } };
+  return { ok: true, value: { outputs, report, findings, ...(migrated ? { record: migrated.record } : {}), ...(parsed.fromModel ? { fromModel: true } : {}) } };
 }

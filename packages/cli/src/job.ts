@@ -21,7 +21,7 @@ export interface JobOptions {
 }
 
 export type JobResult =
-  | { input: string; status: 'converted'; written: string[]; findings: Finding[] }
+  | { input: string; status: 'converted'; written: string[]; findings: Finding[]; fromModel?: boolean }
   | { input: string; status: 'failed'; message: string; messageZh: string };
 
 /** Converts one file and writes its outputs, never over one of `protectedInputs`: what a worker thread runs for each input. */
@@ -59,5 +59,5 @@ export async function runJob(batchInput: BatchInput, options: JobOptions, protec
     }
     written.push(target);
   }
-  return { input, status: 'converted', written, findings: result.value.findings };
+  return { input, status: 'converted', written, findings: result.value.findings, ...(result.value.fromModel ? { fromModel: true } : {}) };
 }

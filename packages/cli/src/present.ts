@@ -1,9 +1,15 @@
 import { findingText, type Finding, type Lang } from '@report-convert/core';
 
-/** One line per finding: severity, where in the table as printed, the sentence, the source position. */
-export function formatFinding(f: Finding, lang: Lang, file?: string): string {
+/**
+ * One line per finding: severity, where in the table as printed, the sentence, the source position.
+ * For a report read from a model we wrote (`fromModel`), the position is in the original document,
+ * so it is said as such rather than as a line of this file.
+ */
+export function formatFinding(f: Finding, lang: Lang, file?: string, fromModel = false): string {
   const where = [f.tableLabel, f.rowLabel, f.columnLabel].filter(Boolean).join(' › ');
-  const at = f.position ? `${file ? `${file}:` : ''}${f.position.line}:${f.position.column}` : file ?? '';
+  const inFile = f.position && !fromModel;
+  const at = inFile ? `${file ? `${file}:` : ''}${f.position!.line}:${f.position!.column}` : file ?? '';
+  const original = f.position && fromModel ? (lang === 'zh' ? `（原文第 ${f.position.line} 行第 ${f.position.column} 列）` : ` (line ${f.position.line}, column ${f.position.column} of the original)`) : '';
   const severity = lang === 'zh' ? { error: '错误', warning: '警告', info: '提示' }[f.severity] : f.severity;
-  return `${at ? `${at}  ` : ''}${severity}  ${where ? `[${where}] ` : ''}${findingText(f, lang)}`;
+  return `${at ? `${at}  ` : ''}${severity}  ${where ? `[${where}] ` : ''}${findingText(f, lang)}${original}`;
 }
