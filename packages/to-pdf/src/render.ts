@@ -180,24 +180,28 @@ function drawTable(doc: Doc, report: Report, grid: TableGrid, startY: number, ne
       rowTop.set(r, top);
       top += heights[r]!;
     }
-    doc.lineWidth(0.6).strokeColor('#000');
-    placed.forEach((p) => {
+    const onPage = placed.flatMap((p) => {
       const visible = [...Array(p.rowSpan).keys()].map((k) => p.row + k).filter((r) => rowTop.has(r));
-      if (!visible.length) return;
+      if (!visible.length) return [];
       const y0 = rowTop.get(visible[0]!)!;
-      const y1 = rowTop.get(visible.at(-1)!)! + heights[visible.at(-1)!]!;
-      doc.rect(xs[p.col]!, y0, xs[p.col + p.colSpan]! - xs[p.col]!, y1 - y0).stroke();
+      return [{ ...p, y0, y1: rowTop.get(visible.at(-1)!)! + heights[visible.at(-1)!]!, continued: visible[0] !== p.row }];
+    });
+    // Every border first, painted in one stroke: a PDF path cannot be interrupted by text.
+    doc.lineWidth(0.6).strokeColor('#000');
+    for (const p of onPage) doc.rect(xs[p.col]!, p.y0, xs[p.col + p.colSpan]! - xs[p.col]!, p.y1 - p.y0);
+    doc.stroke();
+    use('body', size);
+    for (const p of onPage) {
       // A label spanning rows that cross a page is printed again on the page it continues to, where it fits.
-      if (p.lines.length * lineHeight > y1 - y0 && visible[0] !== p.row) return;
-      use('body', size);
-      let ty = y0 + (y1 - y0 - p.lines.length * lineHeight) / 2 + (lineHeight - size) / 2;
+      if (p.lines.length * lineHeight > p.y1 - p.y0 && p.continued) continue;
+      let ty = p.y0 + (p.y1 - p.y0 - p.lines.length * lineHeight) / 2 + (lineHeight - size) / 2;
       for (const line of p.lines) {
         const w = measure(line);
         const x = p.center ? (xs[p.col]! + xs[p.col + p.colSpan]! - w) / 2 : xs[p.col]! + CELL_PAD;
         doc.text(line, x, ty, { lineBreak: false });
         ty += lineHeight;
       }
-    });
+    }
     y = top;
   });
   return y;
