@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import type { Finding, InputFormat, Lang, LayoutId, MigrationMapping, Report } from '@report-convert/core';
+import type { InputFormat, Lang, LayoutId, MigrationMapping } from '@report-convert/core';
 import { runBatch } from './batch.js';
 import { expandInputs, removeTempFiles } from './files.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 import { progress } from './progress.js';
+import type { CheckOptions } from './checkCommand.js';
+import { t } from './say.js';
 
 // Core, the converters and the finding texts load when a command needs them: a batch's main thread
 // only hands out paths, and stays about 20 MB smaller without them.
@@ -25,7 +27,6 @@ export interface Io {
 }
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-const t = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
 /** Thrown for bad usage: exit code 2 with a one-line message, no stack. */
 class UsageError extends Error {}
@@ -151,63 +152,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--json', 'print findings as JSON for machines')
     .option('--series', "also check one agency's reports across years (上年结转 = last year's 结转下年度)")
     .addHelpText('after', '\nExamples:\n  report-convert check report.html\n  report-convert check reports/2019.html reports/2020.html --series\n  report-convert check archive/ --json --lang en')
-    .action(async (inputs: string[], opts: { from: InputFormat; json?: boolean; series?: boolean }) => {
-      const expanded = await expandInputs(inputs);
-      const files = expanded.inputs.map((input) => input.path);
-      for (const m of expanded.missing) io.stderr(t(lang(), `找不到输入：${m}\n`, `no such input: ${m}\n`));
-      const { check, checkSeries } = await import('@report-convert/core');
-      const { readReport } = await converting();
-      const { formatFinding } = await presenting();
-      // Each file's findings are printed as it is checked (JSON too, entry by entry), and its report
-      // kept only for --series: an archive of thousands is checked in flat memory.
-      const indent = (text: string, spaces: number) => text.replace(/^/gm, ' '.repeat(spaces));
-      let entries = 0;
-      const json = (entry: { file: string; findings: Finding[]; error?: string }) => io.stdout(`${entries++ ? ',\n' : '{\n  "files": [\n'}${indent(JSON.stringify(entry, null, 2), 4)}`);
-      const reports: Report[] = [];
-      const reportFiles: { file: string; fromModel: boolean }[] = [];
-      const bar = io.tty && files.length > 1;
-      const show = bar ? progress(files.length, true, io.stderr) : () => {};
-      const clearBar = () => bar && io.stderr('\r\x1b[K'); // lines go above the bar
-      const print = (line: string) => {
-        clearBar();
-        io.stdout(`${line}\n`);
-      };
-      let count = 0;
-      let unreadable = expanded.missing.length > 0 || files.length === 0;
-      let failedChecks = false;
-      const tally = (file: string | undefined, findings: Finding[], fromModel?: boolean) => {
-        count += findings.length;
-        failedChecks ||= findings.some((f) => f.severity === 'error');
-        if (!opts.json) for (const f of findings) print(formatFinding(f, lang(), file, fromModel));
-      };
-      for (const [i, file] of files.entries()) {
-        const parsed = await readReport(readFileSync(file), opts.from);
-        if (!parsed.ok) {
-          unreadable = true;
-          const error = t(lang(), parsed.error.messageZh, parsed.error.message);
-          if (opts.json) json({ file, findings: [], error });
-          else {
-            clearBar();
-            io.stderr(`${file}: ${error}\n`);
-          }
-        } else {
-          const findings = [...parsed.findings, ...check(parsed.report)];
-          if (opts.json) json({ file, findings });
-          tally(file, findings, parsed.fromModel);
-          if (opts.series) {
-            reports.push(parsed.report);
-            reportFiles.push({ file, fromModel: Boolean(parsed.fromModel) });
-          }
-        }
-        show(i + 1, file);
-      }
-      // A cross-year finding is about the later year's file: it says so, with that file's position.
-      const series = opts.series ? checkSeries(reports) : [];
-      const aboutFile = (f: Finding) => reportFiles[(f.details as { report?: number } | undefined)?.report ?? -1];
-      for (const f of series) tally(aboutFile(f)?.file, [f], aboutFile(f)?.fromModel);
-      if (opts.json) io.stdout(`${entries ? '\n  ],' : '{\n  "files": [],'}\n  "series": ${indent(JSON.stringify(series.map((f) => ({ ...(aboutFile(f) ? { file: aboutFile(f)!.file } : {}), ...f })), null, 2), 2).trimStart()}\n}\n`);
-      else io.stderr(t(lang(), `检查了 ${files.length} 个文件，发现 ${count} 个问题\n`, `checked ${files.length} files, ${count} findings\n`));
-      exitCode = unreadable ? 2 : failedChecks ? 1 : 0;
+    .action(async (inputs: string[], opts: CheckOptions) => {
+      exitCode = await (await import('./checkCommand.js')).checkCommand(inputs, opts, io, lang());
     });
 
   try {

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { check, checkSeries, type Finding, type InputFormat, type Lang, type Report } from '@report-convert/core';
+import type { Io } from './cli.js';
+import { readReport } from './convert.js';
+import { expandInputs } from './files.js';
+import { formatFinding } from './present.js';
+import { progress } from './progress.js';
+import { t } from './say.js';
+
+export interface CheckOptions {
+  from: InputFormat;
+  json?: boolean;
+  series?: boolean;
+}
+
+/**
+ * `report-convert check`: runs the checks over every input and prints each file's findings as it is
+ * checked (JSON too, entry by entry), keeping a report only for --series, so that an archive of
+ * thousands is checked in flat memory. Returns the exit code: 0 clean, 1 failed checks, 2 unreadable.
+ */
+export async function checkCommand(inputs: string[], opts: CheckOptions, io: Io, lang: Lang): Promise<number> {
+  const expanded = await expandInputs(inputs);
+  const files = expanded.inputs.map((input) => input.path);
+  for (const m of expanded.missing) io.stderr(t(lang, `找不到输入：${m}\n`, `no such input: ${m}\n`));
+  const json = opts.json ? jsonWriter(io) : undefined;
+  const bar = io.tty && files.length > 1;
+  const show = bar ? progress(files.length, true, io.stderr) : () => {};
+  const clearBar = () => bar && io.stderr('\r\x1b[K'); // lines go above the bar
+  let count = 0;
+  let unreadable = expanded.missing.length > 0 || files.length === 0;
+  let failedChecks = false;
+  const tally = (file: string | undefined, findings: Finding[], fromModel?: boolean) => {
+    count += findings.length;
+    failedChecks ||= findings.some((f) => f.severity === 'error');
+    if (json) return;
+    for (const f of findings) {
+      clearBar();
+      io.stdout(`${formatFinding(f, lang, file, fromModel)}\n`);
+    }
+  };
+  const reports: Report[] = [];
+  const reportFiles: { file: string; fromModel: boolean }[] = [];
+  for (const [i, file] of files.entries()) {
+    const parsed = await readReport(readFileSync(file), opts.from);
+    if (!parsed.ok) {
+      unreadable = true;
+      const error = t(lang, parsed.error.messageZh, parsed.error.message);
+      if (json) json.file({ file, findings: [], error });
+      else {
+        clearBar();
+        io.stderr(`${file}: ${error}\n`);
+      }
+    } else {
+      const findings = [...parsed.findings, ...check(parsed.report)];
+      json?.file({ file, findings });
+      tally(file, findings, parsed.fromModel);
+      if (opts.series) {
+        reports.push(parsed.report);
+        reportFiles.push({ file, fromModel: Boolean(parsed.fromModel) });
+      }
+    }
+    show(i + 1, file);
+  }
+  // A cross-year finding is about the later year's file: it says so, with that file's position.
+  const series = opts.series ? checkSeries(reports) : [];
+  const aboutFile = (f: Finding) => reportFiles[(f.details as { report?: number } | undefined)?.report ?? -1];
+  for (const f of series) tally(aboutFile(f)?.file, [f], aboutFile(f)?.fromModel);
+  if (json) json.end(series.map((f) => ({ ...(aboutFile(f) ? { file: aboutFile(f)!.file } : {}), ...f })));
+  else io.stderr(t(lang, `检查了 ${files.length} 个文件，发现 ${count} 个问题\n`, `checked ${files.length} files, ${count} findings\n`));
+  return unreadable ? 2 : failedChecks ? 1 : 0;
+}
+
+/** `{ "files": [...], "series": [...] }`, written a file's entry at a time. */
+function jsonWriter(io: Io) {
+  const indent = (text: string, spaces: number) => text.replace(/^/gm, ' '.repeat(spaces));
+  let entries = 0;
+  return {
+    file: (entry: { file: string; findings: Finding[]; error?: string }) => io.stdout(`${entries++ ? ',\n' : '{\n  "files": [\n'}${indent(JSON.stringify(entry, null, 2), 4)}`),
+    end: (series: unknown[]) => io.stdout(`${entries ? '\n  ],' : '{\n  "files": [],'}\n  "series": ${indent(JSON.stringify(series, null, 2), 2).trimStart()}\n}\n`),
+  };
+}
