@@ -37,6 +37,8 @@ describe('report-convert convert', () => {
     copyFileSync(seed('001_1c75c2c4e67cd3d7.txt'), join(archive, '2019.txt'));
     copyFileSync(seed('003_315724d04121e9e1.txt'), join(archive, '2019.md'));
     copyFileSync(join(CORPUS_DIR, 'real', '09-shuyang-drc-2023.html'), join(archive, '2023.shtml')); // a page saved as served
+    writeFileSync(join(archive, '~$2019.docx'), 'lock'); // Word's lock file beside an open document
+    writeFileSync(join(archive, '._2019.txt'), '\x00\x05\x16\x07'); // macOS's shadow of a file on a USB drive
     const out = join(archive, 'out'); // inside the walked directory
     const first = run(['convert', archive, '--to', 'json', '--out-dir', out]);
     expect(first.status, first.stderr).toBe(0);

@@ -39,9 +39,15 @@ function setOnce<K, V>(map: Map<K, V>, key: K, value: V): void {
   if (!map.has(key)) map.set(key, value);
 }
 
+/**
+ * Files with an input ending under `dir`, leaving out `skipDir`, hidden files and folders (.git, and
+ * the ._ copies macOS leaves on USB drives) and the ~$ lock files Word and Excel keep beside an open
+ * document, none of which is a report.
+ */
 async function walk(dir: string, skipDir: string | undefined): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (resolve(path) !== skipDir) out.push(...(await walk(path, skipDir)));
