@@ -83,6 +83,17 @@ describe('report-convert convert', () => {
     expect(printed).toBeGreaterThan(1000);
   });
 
+  it('writes standard output with --out-dir -, one input and one format', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-stdout-'));
+    const r = spawnSync(process.execPath, [BIN, 'convert', seed('001_1c75c2c4e67cd3d7.txt'), '--to', 'pdf', '--out-dir', '-'], { cwd: dir, timeout: 120_000 });
+    expect(r.status, String(r.stderr)).toBe(0);
+    expect(r.stdout.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readdirSync(dir)).toEqual([]); // no directory called "-"
+    const two = run(['convert', seed('001_1c75c2c4e67cd3d7.txt'), '--to', 'pdf,json', '--out-dir', '-', '--lang', 'en']);
+    expect(two.status).toBe(2);
+    expect(two.stderr).toContain('standard input or output takes exactly one input and one output format');
+  });
+
   it('reads standard input and writes standard output', () => {
     const r = run(['convert', '-', '--to', 'json'], readFileSync(seed('002_09f8dcd14fce1942.txt')));
     expect(r.status, r.stderr).toBe(0);

@@ -61,7 +61,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .description('convert reports to Word, Excel, PDF and JSON (one input per file; directories are walked)')
     .argument('<inputs...>', 'files, directories or globs; - reads standard input')
     .option('-t, --to <formats>', `output formats, comma-separated: ${OUTPUT_FORMATS.join(',')}`, 'docx,xlsx,pdf')
-    .option('-o, --out-dir <dir>', 'where outputs go, named <input name>.<ext>', '.')
+    .option('-o, --out-dir <dir>', 'where outputs go, named <input name>.<ext>; - writes standard output (one input, one format)', '.')
     .addOption(new Option('--from <format>', 'input format instead of sniffing').choices(['auto', 'text', 'markdown', 'html', 'json', 'docx', 'xlsx']).default('auto'))
     .addOption(new Option('--layout <layout>', 'migrate to this table layout (legacy sheets and 2019 reports); auto keeps the source layout; the record of where each figure went is written beside the outputs as <name>.migration.json').choices(['auto', '2019', '2021']).default('auto'))
     .option('--mapping <file>', 'a JSON file overriding the legacy → 2019/2021 mapping')
@@ -71,7 +71,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--pdfa', 'write PDFs as PDF/A-2b, the archival form')
     .option('--libreoffice', 'convert old binary .doc/.xls through LibreOffice (soffice) before reading them')
     .option('--strict', 'exit with 1 when any check fails')
-    .addHelpText('after', '\nExamples:\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert legacy/2016.txt --layout 2021 --mapping my-mapping.json --out-dir out/')
+    .addHelpText('after', '\nExamples:\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert report.html --to pdf --out-dir - > report.pdf\n  report-convert convert legacy/2016.txt --layout 2021 --mapping my-mapping.json --out-dir out/')
     .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; titleFont?: string; headingFont?: string; pdfa?: boolean; strict?: boolean; libreoffice?: boolean }) => {
       const to = opts.to.split(',').map((s) => s.trim()) as OutputFormat[];
       const unknown = to.filter((f) => !OUTPUT_FORMATS.includes(f));
@@ -87,18 +87,30 @@ export async function main(argv: string[], io: Io): Promise<number> {
           const problem = (await import('@report-convert/to-pdf')).fontProblem(fonts[role]!);
           if (problem) throw new UsageError(t(lang(), `无法使用字体 ${path}：${problem}`, `cannot use the font ${path}: ${problem}`));
         }
-      if (inputs.includes('-')) {
-        if (inputs.length > 1 || to.length !== 1) throw new UsageError(t(lang(), '从标准输入读取时只能有一个输入和一种输出格式', 'reading standard input takes exactly one input and one output format'));
+      // `-` as the input reads standard input; `--out-dir -` writes standard output. Either way: one input, one format.
+      if (inputs.includes('-') || opts.outDir === '-') {
+        if (inputs.length > 1 || to.length !== 1) throw new UsageError(t(lang(), '使用标准输入或标准输出时只能有一个输入和一种输出格式', 'standard input or output takes exactly one input and one output format'));
         if (io.stdoutIsTerminal && to[0] !== 'json') throw new UsageError(t(lang(), `不把 ${to[0]} 文件的二进制内容写到终端：请重定向到文件，例如 > report.${to[0]}`, `not writing a binary ${to[0]} file to the terminal: redirect it, for example > report.${to[0]}`));
+        let bytes: Uint8Array;
+        let name = '-';
+        if (inputs[0] === '-') bytes = await io.stdin();
+        else {
+          name = inputs[0]!;
+          try {
+            bytes = readFileSync(name);
+          } catch (error) {
+            throw new UsageError(t(lang(), `无法读取 ${name}（${(error as NodeJS.ErrnoException).code}）`, `cannot read ${name} (${(error as NodeJS.ErrnoException).code})`));
+          }
+        }
         const { formatFinding } = await presenting();
-        const result = await (await converting()).convertBytes(await io.stdin(), { to, from: opts.from, ...(fonts ? { fonts } : {}), ...(opts.pdfa ? { pdfa: true } : {}), ...migration });
+        const result = await (await converting()).convertBytes(bytes, { to, from: opts.from, ...(fonts ? { fonts } : {}), ...(opts.pdfa ? { pdfa: true } : {}), ...migration });
         if (!result.ok) {
           io.stderr(`${t(lang(), result.error.messageZh, result.error.message)}\n`);
           exitCode = 2;
           return;
         }
         io.writeStdout(result.value.outputs[0]!.bytes);
-        for (const f of result.value.findings) io.stderr(formatFinding(f, lang(), '-', result.value.fromModel) + '\n');
+        for (const f of result.value.findings) io.stderr(formatFinding(f, lang(), name, result.value.fromModel) + '\n');
         exitCode = opts.strict && result.value.findings.some((f) => f.severity === 'error') ? 1 : 0;
         return;
       }
