@@ -68,6 +68,9 @@ describe('report-convert convert', () => {
     expect(r.stderr).toMatch(/empty\.txt: Expected .* but found an empty input/);
     expect(r.stderr).toMatch(/page\.html: Expected .* but found a document with none of the six section headings/);
     expect(r.stderr).toContain('done: 1 converted, 0 with findings, 2 failed');
+    const recap = r.stderr.split('done: ')[1]!.split('failed inputs:\n')[1]!; // said again after the summary
+    expect(recap).toMatch(/^ {2}\S*empty\.txt: Expected /m);
+    expect(recap).toMatch(/^ {2}\S*page\.html: Expected /m);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace for bad input
   });
 

@@ -125,12 +125,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const single = files.length === 1;
       const formatFinding = single ? (await presenting()).formatFinding : undefined;
       const findingLines: string[] = [];
+      // Failures are said as they happen and again after the summary: in a long batch they have scrolled away.
+      const failures = missing.map((m) => t(lang(), `${m}：找不到`, `${m}: no such input`));
       const interrupted = new AbortController();
       io.onInterrupt?.(() => interrupted.abort());
       await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(fonts ? { fonts } : {}), ...(opts.pdfa ? { pdfa: true } : {}), ...migration, ...(opts.libreoffice ? { libreOffice: true } : {}) }, (result, done) => {
         if (result.status === 'failed') {
           failed++;
-          io.stderr(`${io.tty ? '\r\x1b[K' : ''}${result.input}: ${t(lang(), result.messageZh, result.message)}\n`);
+          const line = `${result.input}: ${t(lang(), result.messageZh, result.message)}`;
+          failures.push(line);
+          io.stderr(`${io.tty ? '\r\x1b[K' : ''}${line}\n`);
         } else {
           converted++;
           const errors = result.findings.filter((f) => f.severity !== 'info');
@@ -153,6 +157,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       for (const line of findingLines) io.stderr(line + '\n');
       io.stderr(t(lang(), `完成：转换 ${converted} 个，其中有检查问题 ${withFindings} 个，失败 ${failed + missing.length} 个\n`, `done: ${converted} converted, ${withFindings} with findings, ${failed + missing.length} failed\n`));
+      if (!single && failures.length) io.stderr(t(lang(), '失败的输入：\n', 'failed inputs:\n') + failures.map((line) => `  ${line}\n`).join(''));
       exitCode = failed || missing.length ? 2 : opts.strict && checksFailed ? 1 : 0;
     });
 
