@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { placeCells, reportTables, resolveBinding } from '@report-convert/core';
+import { documentBlocks, placeCells, reportTables, resolveBinding } from '@report-convert/core';
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
 import { findsInOrder } from '../../core/src/test-support/text.js';
@@ -42,6 +42,15 @@ describe('toDocx', () => {
     expect(document).toContain('<w:tblHeader'); // header rows repeat across pages
     expect(document).toContain('<w:cantSplit'); // rows never split
     expect(strFromU8(parts['word/footer1.xml']!)).toMatch(/— .*PAGE.* —/s);
+  });
+
+  it('gives the six section headings outline level 1 and sub-headings level 2, for the navigation pane', async () => {
+    const { report } = corpus.find((c) => c.name.includes('shuyang-drc'))!;
+    const document = strFromU8(unzipSync(await toDocx(report))['word/document.xml']!);
+    const outlined = [...document.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:outlineLvl w:val="(\d)"\/>(?:(?!<\/w:p>).)*?<\/w:p>/gs)].map((m) => [Number(m[1]), [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')]);
+    const headings = documentBlocks(report).flatMap((b) => (b.kind === 'heading' ? [[b.level - 1, b.text]] : []));
+    expect(outlined).toEqual(headings);
+    expect(headings.filter(([level]) => level === 0)).toHaveLength(6);
   });
 });
 

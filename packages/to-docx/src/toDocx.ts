@@ -31,6 +31,7 @@ export async function toDocx(report: Report, options: DocxOptions = {}): Promise
             spacing: exact,
             indent: { firstLine: Math.round(style.sizes.body * 2 * 20) },
             keepNext: true,
+            outlineLevel: block.level - 1, // listed in Word's navigation pane, looking no different
             children: [run(block.text, block.level === 1 ? style.fonts.heading1 : style.fonts.heading2, block.level === 1 ? style.sizes.heading1 : style.sizes.heading2, style)],
           }),
         );

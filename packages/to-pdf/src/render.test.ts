@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { placeCells, reportTables, resolveBinding } from '@report-convert/core';
+import { documentBlocks, placeCells, reportTables, resolveBinding } from '@report-convert/core';
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
 import { findsInOrder } from '../../core/src/test-support/text.js';
@@ -88,6 +88,19 @@ describe.skipIf(!poppler)('renderPdf, read back with poppler', () => {
     expect(execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain(reportTables(report)[0]!.title.replace(/\s+/g, ''));
     expect(fontProblem(NOTO_CJK_TTC)).toMatch(/name one of its faces as FILE#FACE \(.*NotoSerifCJKsc-Regular/);
     expect(fontProblem(`${NOTO_CJK_TTC}#NoSuchFace`)).toMatch(/no face NoSuchFace in this collection/);
+  });
+
+  it.skipIf(!hasCommands(['pdftohtml', '-v']))('bookmarks the six sections, sub-headings under them, each on the page it is printed on', async () => {
+    const { report } = corpus.find((c) => c.name.includes('shuyang-drc'))!;
+    const path = await written('outline', (await renderPdf(report)).bytes);
+    const xml = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', path], { encoding: 'utf8' });
+    const outline = xml.slice(xml.indexOf('<outline>') + '<outline>'.length);
+    const topLevel = outline.replace(/<outline>[\s\S]*?<\/outline>/g, ''); // the nested outlines of sub-headings left out
+    const top = [...topLevel.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)];
+    const headings = documentBlocks(report).filter((b) => b.kind === 'heading' && b.level === 1).map((b) => (b as { text: string }).text);
+    expect(top.map((m) => m[2])).toEqual(headings);
+    for (const [, page, text] of top) expect(execFileSync('pdftotext', ['-f', page!, '-l', page!, path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''), text).toContain(text!.replace(/\s+/g, ''));
+    expect(outline).toContain('（一）主动公开政府信息情况'); // a sub-heading, nested
   });
 
   it('numbers pages — 1 — at the foot', async () => {

@@ -80,6 +80,7 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
     });
   };
 
+  let section: PDFKit.PDFOutline | undefined;
   for (const block of blocks) {
     switch (block.kind) {
       case 'title':
@@ -89,6 +90,9 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
         break;
       case 'heading':
         if (y + LINE * 3 > bottom) newPage(); // keep a heading with what follows
+        // Bookmarks: the six sections, with their numbered sub-headings under them.
+        if (block.level === 1) section = doc.outline.addItem(block.text);
+        else (section ?? doc.outline).addItem(block.text);
         lines(block.text, 'heading', SIZE.heading, LINE, { indent: SIZE.body * 2 });
         break;
       case 'paragraph':
