@@ -44,6 +44,12 @@ describe('toDocx', () => {
     expect(strFromU8(parts['word/footer1.xml']!)).toMatch(/— .*PAGE.* —/s);
   });
 
+  it('breaks a long title after the agency, as official documents do', async () => {
+    const { report } = corpus.find((c) => c.name.includes('shuyang-drc'))!;
+    const document = strFromU8(unzipSync(await toDocx(report))['word/document.xml']!);
+    expect(document).toMatch(/<w:t xml:space="preserve">沭阳县发展和改革局<\/w:t><\/w:r><w:r>(?:(?!<\/w:p>).)*<w:br\/><w:t xml:space="preserve">2023年政府信息公开年度报告<\/w:t>/s);
+  });
+
   it('gives the six section headings outline level 1 and sub-headings level 2, for the navigation pane', async () => {
     const { report } = corpus.find((c) => c.name.includes('shuyang-drc'))!;
     const document = strFromU8(unzipSync(await toDocx(report))['word/document.xml']!);

@@ -1,5 +1,5 @@
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
-import { documentBlocks, reportTitle, type Report } from '@report-convert/core';
+import { documentBlocks, reportTitle, titleLines, type Report } from '@report-convert/core';
 import { A4, GB_T_9704, mmToTwips, type DocxStyle } from './styles.js';
 import { emptyLine, gridTable, tableParagraphStyles } from './table.js';
 import { run } from './text.js';
@@ -23,7 +23,16 @@ export async function toDocx(report: Report, options: DocxOptions = {}): Promise
   for (const block of documentBlocks(report)) {
     switch (block.kind) {
       case 'title':
-        children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400, line: Math.round(style.sizes.title * 1.6 * 20), lineRule: LineRuleType.EXACT }, children: [run(block.text, style.fonts.title, style.sizes.title, style)] }));
+        children.push(
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 400, line: Math.round(style.sizes.title * 1.6 * 20), lineRule: LineRuleType.EXACT },
+            // Word does not measure for us here: a Chinese character takes an em, a Latin one about half.
+            children: titleLines(block.text, report.meta.agency, (line) => [...line].reduce((ems, ch) => ems + (ch.charCodeAt(0) < 128 ? 0.5 : 1), 0) * style.sizes.title * 20 <= textWidth).map((line, i) =>
+              run(line, style.fonts.title, style.sizes.title, style, { lineBreakBefore: i > 0 }),
+            ),
+          }),
+        );
         break;
       case 'heading':
         children.push(

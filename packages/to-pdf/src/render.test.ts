@@ -103,6 +103,13 @@ describe.skipIf(!poppler)('renderPdf, read back with poppler', () => {
     expect(outline).toContain('（一）主动公开政府信息情况'); // a sub-heading, nested
   });
 
+  it('breaks a long title after the agency, as official documents do', async () => {
+    const { report } = corpus.find((c) => c.name.includes('shuyang-drc'))!;
+    const path = await written('title', (await renderPdf(report)).bytes);
+    const [first, second] = execFileSync('pdftotext', ['-l', '1', path, '-'], { encoding: 'utf8' }).split('\n');
+    expect([first, second]).toEqual(['沭阳县发展和改革局', '2023年政府信息公开年度报告']);
+  });
+
   it('numbers pages — 1 — at the foot', async () => {
     const { report } = corpus[0]!;
     const path = await written('pages', (await renderPdf(report)).bytes);

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { documentBlocks, placeCells, reportTitle, resolveBinding, type DocumentBlock, type Finding, type Report, type TableGrid } from '@report-convert/core';
+import { documentBlocks, placeCells, reportTitle, resolveBinding, titleLines, type DocumentBlock, type Finding, type Report, type TableGrid } from '@report-convert/core';
 import { loadFont, type DrawingFont } from './drawingFont.js';
 import { DEFAULT_FONT, type PdfFonts } from './fonts.js';
 import { wrapLines } from './linebreak.js';
@@ -83,11 +83,13 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
   let section: PDFKit.PDFOutline | undefined;
   for (const block of blocks) {
     switch (block.kind) {
-      case 'title':
+      case 'title': {
         y += 6;
-        lines(block.text, 'title', SIZE.title, SIZE.title * 1.6, { align: 'center' });
+        const measure = use('title', SIZE.title);
+        for (const line of titleLines(block.text, report.meta.agency, (s) => measure(s) <= width)) lines(line, 'title', SIZE.title, SIZE.title * 1.6, { align: 'center' });
         y += 16;
         break;
+      }
       case 'heading':
         if (y + LINE * 3 > bottom) newPage(); // keep a heading with what follows
         // Bookmarks: the six sections, with their numbered sub-headings under them.

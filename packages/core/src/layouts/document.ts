@@ -21,6 +21,19 @@ export function reportTitle(report: Report): string {
   return `${who}${year}政府信息公开工作年度报告`;
 }
 
+/**
+ * The lines of a title too long for one: broken after the agency's name when both halves then fit,
+ * as official documents are (GB/T 9704: 回行时词意完整), not wherever the line fills up:
+ * 沭阳县发展和改革局 / 2023年政府信息公开工作年度报告. Otherwise one line, for the writer to wrap.
+ */
+export function titleLines(title: string, agency: string | null, fits: (line: string) => boolean): string[] {
+  const at = agency ? title.indexOf(agency) : -1;
+  if (fits(title) || at < 0) return [title];
+  const cut = at + agency!.length;
+  const lines = [title.slice(0, cut), title.slice(cut)];
+  return lines.every((line) => [...line].length >= 4 && fits(line)) ? lines : [title];
+}
+
 /** The whole report as an agency publishes it: title, preamble, the six sections with their tables, signature. */
 export function documentBlocks(report: Report): DocumentBlock[] {
   const blocks: DocumentBlock[] = [{ kind: 'title', text: reportTitle(report) }];

@@ -36,18 +36,21 @@ export function parseDocx(bytes: Uint8Array): ParseResult {
   return fromDocument({ format: 'docx', script, blocks: converted });
 }
 
+const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
 function paragraphText(p: XmlElement): string {
   let text = '';
   const visit = (node: XmlElement) => {
     for (const c of children(node)) {
       if (c.name === 'w:t') text += textOf(c);
       else if (c.name === 'w:tab') text += ' ';
-      else if (c.name === 'w:br' || c.name === 'w:cr') text += ' ';
+      else if (c.name === 'w:br' || c.name === 'w:cr') text += '\n';
       else if (c.name !== 'w:instrText' && c.name !== 'w:delText' && c.name !== 'w:pPr' && c.name !== 'w:rPr') visit(c);
     }
   };
   visit(p);
-  return text;
+  // A line break inside a paragraph (a title set on two lines) joins Chinese with nothing, Latin words with a space.
+  return text.replace(/\n/g, (_, at: number) => (HAN.test(text[at - 1] ?? '') || HAN.test(text[at + 1] ?? '') ? '' : ' '));
 }
 
 /** Word marks a vertical merge on every cell of it (restart, then continue): HTML's rowSpan is on the first only. */

@@ -77,3 +77,18 @@ describe('Word tables', () => {
     expect(result.report.reviewLitigation.litigationAfterReview).toEqual({ upheld: null, corrected: null, other: null, pending: null, total: null });
   });
 });
+
+describe('Word paragraphs', () => {
+  it('joins a title set on two lines without a space between Chinese, and Latin words with one', () => {
+    const p = (...runs: string[]) => `<w:p>${runs.map((r) => `<w:r>${r}</w:r>`).join('')}</w:p>`;
+    const body = [
+      p('<w:t>沭阳县发展和改革局</w:t>', '<w:br/><w:t>2023年政府信息公开工作年度报告</w:t>'),
+      p('<w:t>一、总体情况</w:t>'),
+      p('<w:t>Annual</w:t><w:br/><w:t>report</w:t>'),
+    ].join('');
+    const result = parseDocx(docx(WORD_DOCUMENT(body)));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.meta.title).toBe('沭阳县发展和改革局2023年政府信息公开工作年度报告');
+    expect(result.report.sections.overview).toContain('Annual report');
+  });
+});
