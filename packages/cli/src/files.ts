@@ -31,8 +31,7 @@ export async function expandInputs(patterns: string[], skipDir?: string): Promis
       else missing.push(pattern);
     }
   }
-  const files = [...roots].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, root]) => ({ path, root }));
-  return { inputs: outputNames(files), missing };
+  return { inputs: outputNames([...roots.keys()].sort().map((path) => ({ path, root: roots.get(path) }))), missing };
 }
 
 function setOnce<K, V>(map: Map<K, V>, key: K, value: V): void {
