@@ -7,6 +7,8 @@ const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/inde
 export default defineConfig({
   resolve: {
     alias: {
+      // Before the package itself: the first matching alias wins.
+      '@report-convert/core/node': fileURLToPath(new URL('./packages/core/src/node/index.ts', import.meta.url)),
       '@report-convert/core': pkg('core'),
       '@report-convert/to-docx': pkg('to-docx'),
       '@report-convert/to-xlsx': pkg('to-xlsx'),

@@ -1,6 +1,7 @@
-import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
+import { AlignmentType, Document, Footer, LineRuleType, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
 import { documentBlocks, reportTitle, titleLines, type Report } from '@report-convert/core';
 import { A4, GB_T_9704, mmToTwips, type DocxStyle } from './styles.js';
+import { packDocx } from './pack.js';
 import { emptyLine, gridTable, tableParagraphStyles } from './table.js';
 import { run } from './text.js';
 
@@ -11,6 +12,11 @@ export interface DocxOptions {
 
 /** The complete annual report as a Word document, laid out as Chinese official documents are. */
 export async function toDocx(report: Report, options: DocxOptions = {}): Promise<Uint8Array> {
+  return packDocx(reportDocument(report, options));
+}
+
+/** The report as a docx library Document, before it is packed. */
+export function reportDocument(report: Report, options: DocxOptions = {}): Document {
   const style: DocxStyle = {
     fonts: { ...GB_T_9704.fonts, ...options.style?.fonts },
     sizes: { ...GB_T_9704.sizes, ...options.style?.sizes },
@@ -57,7 +63,7 @@ export async function toDocx(report: Report, options: DocxOptions = {}): Promise
         break;
     }
   }
-  const document = new Document({
+  return new Document({
     styles: {
       default: { document: { run: { font: { eastAsia: style.fonts.body, ascii: style.fonts.latin, hAnsi: style.fonts.latin, hint: 'eastAsia' }, size: Math.round(style.sizes.body * 2), language: { eastAsia: 'zh-CN', value: 'zh-CN' } } } },
       paragraphStyles: tableParagraphStyles(style),
@@ -77,5 +83,4 @@ export async function toDocx(report: Report, options: DocxOptions = {}): Promise
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
 }

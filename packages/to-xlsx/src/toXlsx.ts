@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { findingText, placeCells, reportTables, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid } from '@report-convert/core';
-import { deflateStoredZip } from './deflateStoredZip.js';
+import { deflateStoredZip } from '@report-convert/core/node';
 import { sheetName } from './sheetName.js';
 
 export interface XlsxOptions {

@@ -1,0 +1,24 @@
+import { Packer } from 'docx';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { parsedCorpus } from '../../core/src/test-support/corpus.js';
+import { packDocx, packsNatively } from './pack.js';
+import { reportDocument } from './toDocx.js';
+
+const corpus = parsedCorpus();
+
+describe('packDocx', () => {
+  it('reaches docx’s compiler (fails when a docx release moves it: packDocx then falls back to Packer, slower)', () => {
+    expect(packsNatively).toBe(true);
+  });
+
+  it.each(corpus)('$name: the same parts, in the same order, as Packer writes, each deflated', async ({ report }) => {
+    const ours = await packDocx(reportDocument(report));
+    const packers = unzipSync(new Uint8Array(await Packer.toBuffer(reportDocument(report))));
+    const parts = unzipSync(ours);
+    expect(Object.keys(parts)).toEqual(Object.keys(packers));
+    // core.xml carries the time of writing, to the second.
+    for (const [name, bytes] of Object.entries(parts)) if (name !== 'docProps/core.xml') expect(Buffer.from(bytes).equals(Buffer.from(packers[name]!)), name).toBe(true);
+    expect(new DataView(ours.buffer, ours.byteOffset).getUint16(8, true)).toBe(8); // the first entry's method: deflate
+  });
+});
