@@ -12,6 +12,7 @@ export default defineConfig({
       '@report-convert/core': pkg('core'),
       '@report-convert/to-docx': pkg('to-docx'),
       '@report-convert/to-xlsx': pkg('to-xlsx'),
+      '@report-convert/to-pdf/fonts': fileURLToPath(new URL('./packages/to-pdf/src/fonts.ts', import.meta.url)),
       '@report-convert/to-pdf': pkg('to-pdf'),
     },
   },

@@ -11,8 +11,8 @@ export interface JobOptions {
   to: OutputFormat[];
   outDir: string;
   from?: InputFormat;
-  /** Font files for the PDF by role, checked beforehand (fontProblem): paths, so each worker parses each once. */
-  fonts?: { [Role in keyof PdfFonts]?: string };
+  /** Fonts for the PDF by role, checked beforehand (fontProblem): paths, or bytes the batch's workers share. Each worker parses each once. */
+  fonts?: PdfFonts;
   pdfa?: boolean;
   layout?: LayoutId;
   mapping?: MigrationMapping;

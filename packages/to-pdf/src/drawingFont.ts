@@ -23,7 +23,8 @@ export function loadFont(source: string | Uint8Array): DrawingFont {
 function openFace(source: string | Uint8Array): fontkit.Font {
   const named = typeof source === 'string' && !existsSync(source) ? /^(.*)#([^#/\\]+)$/.exec(source) : null;
   const file = named ? named[1]! : source;
-  const opened = fontkit.create(typeof file === 'string' ? readFileSync(file) : Buffer.from(file));
+  // Bytes are viewed, not copied: a batch's workers share one copy of a font of megabytes.
+  const opened = fontkit.create(typeof file === 'string' ? readFileSync(file) : Buffer.from(file.buffer, file.byteOffset, file.byteLength));
   if ('layout' in opened) return opened;
   const faces = opened.fonts.map((face) => face.postscriptName);
   const face = named && opened.fonts.find((f) => f.postscriptName === named[2]);

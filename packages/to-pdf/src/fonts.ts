@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 
-/** Noto Serif SC Regular, vendored with its OFL licence: one weight, about 14 MB, instead of a package of nine. */
+/**
+ * Noto Serif SC Regular, vendored with its OFL licence: one weight, about 14 MB, instead of a package of nine.
+ * Also exported alone, as `@report-convert/to-pdf/fonts`, for callers that need the path without loading pdfkit.
+ */
 export const DEFAULT_FONT = fileURLToPath(new URL('../fonts/NotoSerifSC-Regular.ttf', import.meta.url));
 
 /**
