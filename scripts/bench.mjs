@@ -58,28 +58,39 @@ for (const n of sizes) {
   const dir = mkdtempSync(join(tmpdir(), `bench-batch-${n}-`));
   for (let i = 0; i < n; i++) writeFileSync(join(dir, `r${i}.txt`), writeReportAs(generateReport(i, { layout: ['2019', '2021', 'mixed', 'legacy'][i % 4] }), 'rowPerLine'));
   const t = performance.now();
-  const { peakRss, cpuSeconds, code, stderr } = await runMeasured(process.execPath, [cli, 'convert', dir, '--to', 'docx,xlsx,pdf', '--out-dir', join(dir, 'out')]);
+  const { peakRss, cpuSeconds, code, stderr, rssAtTenths } = await runMeasured(process.execPath, [cli, 'convert', dir, '--to', 'docx,xlsx,pdf', '--out-dir', join(dir, 'out')], n);
   const seconds = (performance.now() - t) / 1000;
   const failed = Number(/失败 (\d+) 个/.exec(stderr)?.[1] ?? NaN);
   console.log(`  ${String(n).padStart(5)} reports: ${(n / seconds).toFixed(1)} reports/s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB, CPU ${((cpuSeconds / n) * 1000).toFixed(1)} ms per report${failed || code > 1 ? `, ${failed} failed (exit ${code})` : ''} (goals ≥ 40/s, < 400 MB, flat)`);
+  console.log(`         resident memory when 10/30/50/70/90% were done: ${rssAtTenths.map((b) => (b / 2 ** 20).toFixed(0)).join(' / ')} MB`);
   rmSync(dir, { recursive: true, force: true });
 }
 
 /**
- * Runs a command, reading its peak resident set (VmHWM) and CPU time (all threads, user + system) from
- * /proc while it runs (Linux). CPU per report varies less than wall time on a shared machine.
+ * Runs a batch, reading its peak resident set (VmHWM), CPU time (all threads, user + system) and, as each
+ * tenth, three tenths … nine tenths of the `n` reports are done (from the CLI's progress lines; at the
+ * end the workers have stopped), its resident set (VmRSS) from /proc
+ * while it runs (Linux). CPU per report varies less than wall time on a shared machine; the resident set
+ * by progress shows whether memory stays flat or grows with the batch.
  */
-function runMeasured(command, args) {
+function runMeasured(command, args, n) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
+    let done = 0;
     let peakRss = 0;
     let cpuSeconds = 0;
-    child.stderr.on('data', (d) => (stderr += d));
+    const rssAtTenths = [];
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      for (const m of String(d).matchAll(/\[(\d+)\/\d+\]/g)) done = Number(m[1]);
+    });
     const sample = setInterval(() => {
       try {
-        const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
         peakRss = Math.max(peakRss, kb * 1024);
+        while (rssAtTenths.length < 5 && done >= (n * (2 * rssAtTenths.length + 1)) / 10) rssAtTenths.push(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
         const [utime, stime] = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).map(Number);
         cpuSeconds = (utime + stime) / 100; // clock ticks: USER_HZ is 100 on Linux
       } catch {
@@ -88,7 +99,7 @@ function runMeasured(command, args) {
     }, 20);
     child.on('close', (code) => {
       clearInterval(sample);
-      resolve({ peakRss, cpuSeconds, code, stderr });
+      resolve({ peakRss, cpuSeconds, code, stderr, rssAtTenths });
     });
   });
 }
