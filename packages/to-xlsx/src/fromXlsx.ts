@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Workbook } from './workbook.js';
 import { inputError, placeCells, readFigure, Report, reportTables, resolveBinding, setBinding, type InputError } from '@report-convert/core';
 import { GRID_TOP, MODEL_SHEET } from './toXlsx.js';
 import { sheetName } from './sheetName.js';
@@ -11,7 +12,7 @@ export type FromXlsxResult = { ok: true; report: Report } | { ok: false; error: 
  * evaluated; a formula cell's cached result is read as the figure.
  */
 export async function fromXlsx(bytes: Uint8Array): Promise<FromXlsxResult> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Workbook } from './workbook.js';
 import { findingText, placeCells, reportTables, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid } from '@report-convert/core';
 import { deflateStoredZip } from '@report-convert/core/node';
 import { sheetName } from './sheetName.js';
@@ -19,7 +20,7 @@ const FONT = { name: '宋体', size: 10 };
 
 /** The workbook a clerk would hand in: one sheet per official table, merged as the template. */
 export async function toXlsx(report: Report, options: XlsxOptions = {}): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Workbook();
   workbook.creator = 'report-convert';
   workbook.title = report.meta.title ?? '政府信息公开工作年度报告';
   const taken = new Set<string>([MODEL_SHEET]);
