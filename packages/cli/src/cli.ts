@@ -85,7 +85,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (fonts && to.includes('pdf'))
         for (const [role, path] of given) {
           const problem = (await import('@report-convert/to-pdf')).fontProblem(fonts[role]!);
-          if (problem) throw new UsageError(t(lang(), `无法使用字体 ${path}：${problem}`, `cannot use the font ${path}: ${problem}`));
+          if (problem) throw new UsageError(t(lang(), `无法使用字体 ${path}：${problem.messageZh}`, `cannot use the font ${path}: ${problem.message}`));
         }
       // `-` as the input reads standard input; `--out-dir -` writes standard output. Either way: one input, one format.
       if (inputs.includes('-') || opts.outDir === '-') {

@@ -26,19 +26,37 @@ function openFace(source: string | Uint8Array): fontkit.Font {
   // Bytes are viewed, not copied: a batch's workers share one copy of a font of megabytes.
   const opened = fontkit.create(typeof file === 'string' ? readFileSync(file) : Buffer.from(file.buffer, file.byteOffset, file.byteLength));
   if ('layout' in opened) return opened;
-  const faces = opened.fonts.map((face) => face.postscriptName);
+  const faces = opened.fonts.map((face) => face.postscriptName).join(', ');
   const face = named && opened.fonts.find((f) => f.postscriptName === named[2]);
   if (face) return face;
-  throw new TypeError(`${named ? `no face ${named[2]} in this collection` : 'a font collection'}: name one of its faces as FILE#FACE (${faces.join(', ')})`);
+  throw named
+    ? new FontFileError(`no face ${named[2]} in this collection (it has ${faces})`, `字体集中没有 ${named[2]}（其中有 ${faces}）`)
+    : new FontFileError(`a font collection: name one of its faces as FILE#FACE (${faces})`, `这是字体集：请以“文件#字体名”指定其中一款（${faces}）`);
 }
 
-/** Why a font cannot draw PDFs (unreadable, not a font, a collection), or undefined when it can. */
-export function fontProblem(source: string | Uint8Array): string | undefined {
+/** What is wrong with a font the user gave, in both languages. */
+export interface FontProblem {
+  message: string;
+  messageZh: string;
+}
+
+class FontFileError extends Error {
+  constructor(message: string, readonly messageZh: string) {
+    super(message);
+  }
+}
+
+/** Why a font cannot draw PDFs (unreadable, not a font, a collection with no face named), or undefined when it can. */
+export function fontProblem(source: string | Uint8Array): FontProblem | undefined {
   try {
     loadFont(source);
     return undefined;
   } catch (error) {
-    return (error as Error).message; // the user's file, not our bug: said, not thrown
+    // The user's file, not our bug: said, not thrown.
+    if (error instanceof FontFileError) return { message: error.message, messageZh: error.messageZh };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) return { message: `cannot read the font file (${code})`, messageZh: `无法读取字体文件（${code}）` };
+    return { message: `not a font file that can be used (TrueType or OpenType, .ttf, .otf or .ttc): ${(error as Error).message}`, messageZh: `不是可用的字体文件（应为 TrueType 或 OpenType：.ttf、.otf 或 .ttc）` };
   }
 }
 

@@ -86,8 +86,9 @@ describe.skipIf(!poppler)('renderPdf, read back with poppler', () => {
     const path = await written(`${name}-ttc`, bytes);
     expect(execFileSync('pdffonts', [path], { encoding: 'utf8' })).toMatch(/[A-Z]{6}\+NotoSerifCJKsc-Regular\s.*yes\s+yes\s+yes/);
     expect(execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain(reportTables(report)[0]!.title.replace(/\s+/g, ''));
-    expect(fontProblem(NOTO_CJK_TTC)).toMatch(/name one of its faces as FILE#FACE \(.*NotoSerifCJKsc-Regular/);
-    expect(fontProblem(`${NOTO_CJK_TTC}#NoSuchFace`)).toMatch(/no face NoSuchFace in this collection/);
+    expect(fontProblem(NOTO_CJK_TTC)?.message).toMatch(/name one of its faces as FILE#FACE \(.*NotoSerifCJKsc-Regular/);
+    expect(fontProblem(NOTO_CJK_TTC)?.messageZh).toMatch(/这是字体集.*NotoSerifCJKsc-Regular/);
+    expect(fontProblem(`${NOTO_CJK_TTC}#NoSuchFace`)?.message).toMatch(/no face NoSuchFace in this collection/);
   });
 
   it.skipIf(!hasCommands(['pdftohtml', '-v']))('bookmarks the six sections, sub-headings under them, each on the page it is printed on', async () => {
