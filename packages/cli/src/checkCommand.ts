@@ -24,7 +24,7 @@ export async function checkCommand(inputs: string[], opts: CheckOptions, io: Io,
   for (const m of expanded.missing) io.stderr(t(lang, `找不到输入：${m}\n`, `no such input: ${m}\n`));
   const json = opts.json ? jsonWriter(io) : undefined;
   const bar = io.tty && files.length > 1;
-  const show = bar ? progress(files.length, true, io.stderr) : () => {};
+  const show = bar ? progress(files.length, true, io.stderr, lang) : () => {};
   const clearBar = () => bar && io.stderr('\r\x1b[K'); // lines go above the bar
   let count = 0;
   let unreadable = expanded.missing.length > 0 || files.length === 0;

@@ -117,7 +117,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const { inputs: files, missing } = await expandInputs(inputs, opts.outDir);
       for (const m of missing) io.stderr(t(lang(), `找不到输入：${m}\n`, `no such input: ${m}\n`));
       if (!files.length) throw new UsageError(t(lang(), '没有可转换的输入', 'nothing to convert'));
-      const show = progress(files.length, io.tty, io.stderr);
+      const show = progress(files.length, io.tty, io.stderr, lang());
       let converted = 0;
       let withFindings = 0;
       let failed = 0;
