@@ -57,8 +57,7 @@ export function parseText(text: string): ParseResult {
   // Crawler text that lost every cell separator has its own reader; it says no quickly to anything else.
   const glued = readGluedText(simplified, script);
   if (glued) {
-    const result = fromDocument(glued.document);
-    return result.ok ? { ...result, findings: [...glued.findings, ...result.findings] } : result;
+    return withFindings(fromDocument(glued.document), glued.findings);
   }
   return fromDocument(readTextDocument(simplified, script));
 }
@@ -85,6 +84,11 @@ export function parseJson(json: string): ParseResult {
     return fail(inputError('notAReport', `JSON that is not a report model (${where})`, `不符合报告模型的 JSON（${where}）`));
   }
   return { ok: true, report: parsed.data, findings: [] };
+}
+
+/** A reader's own findings, first, on a report it read. */
+export function withFindings(result: ParseResult, findings: Finding[]): ParseResult {
+  return result.ok && findings.length ? { ...result, findings: [...findings, ...result.findings] } : result;
 }
 
 export function fromDocument(doc: SourceDocument): ParseResult {

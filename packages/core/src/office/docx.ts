@@ -1,10 +1,10 @@
 import { strFromU8 } from 'fflate';
 import type { Block, SourceCell, TableBlock } from '../ast.js';
 import { inputError } from '../errors.js';
-import { fromDocument, type ParseResult } from '../parse.js';
+import { fromDocument, withFindings, type ParseResult } from '../parse.js';
 import { convertTexts } from './script.js';
 import { openPackage } from './zip.js';
-import { child, children, parseXml, textOf, type XmlElement } from './xml.js';
+import { child, children, parseXml, textOf, truncatedParts, type XmlElement } from './xml.js';
 
 /**
  * A Word document: the body in order, paragraphs and tables, read from word/document.xml directly
@@ -16,7 +16,8 @@ export function parseDocx(bytes: Uint8Array): ParseResult {
   if ('code' in files) return { ok: false, error: files as never };
   const xml = files['word/document.xml'];
   if (!xml) return { ok: false, error: inputError('notAReport', 'a zip package that is not a Word document', '不是 Word 文档的压缩包') };
-  const root = parseXml(strFromU8(xml)).find((e) => e.name === 'w:document');
+  const text = strFromU8(xml);
+  const root = parseXml(text).find((e) => e.name === 'w:document');
   const body = root && child(root, 'w:body');
   if (!body) return { ok: false, error: inputError('damaged', 'a Word document whose body cannot be read', '无法读取正文的 Word 文档') };
   const blocks: Block[] = [];
@@ -33,7 +34,7 @@ export function parseDocx(bytes: Uint8Array): ParseResult {
   };
   walk(body);
   const { blocks: converted, script } = convertTexts(blocks);
-  return fromDocument({ format: 'docx', script, blocks: converted });
+  return withFindings(fromDocument({ format: 'docx', script, blocks: converted }), truncatedParts([{ name: 'word/document.xml', xml: text, root: 'w:document' }]));
 }
 
 const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;

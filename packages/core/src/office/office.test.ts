@@ -8,6 +8,7 @@ import { parse } from '../parse.js';
 import { corpusEntries, expectedModel, mismatches } from '../test-support/corpus.js';
 import { hasCommands } from '../test-support/tools.js';
 import { parseDocx } from './docx.js';
+import { truncatedParts } from './xml.js';
 
 const WORD_DOCUMENT = (body: string) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
@@ -90,5 +91,31 @@ describe('Word paragraphs', () => {
     if (!result.ok) throw new Error(result.error.message);
     expect(result.report.meta.title).toBe('沭阳县发展和改革局2023年政府信息公开工作年度报告');
     expect(result.report.sections.overview).toContain('Annual report');
+  });
+});
+
+describe('parts cut short', () => {
+  const body = ['一、总体情况', '本年度共主动公开政府信息120条。', '二、主动公开政府信息情况'].map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`).join('');
+
+  it('says so when word/document.xml stops early, as well as reading what is there', () => {
+    const whole = WORD_DOCUMENT(body);
+    const cut = whole.slice(0, whole.indexOf('二、主动公开') + 4);
+    const result = parseDocx(docx(cut));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.sections.overview).toContain('120条');
+    expect(result.findings[0]).toMatchObject({ severity: 'error', rule: 'reader.truncatedPart', details: { part: 'word/document.xml' } });
+    const complete = parseDocx(docx(whole + '\n'));
+    expect(complete.ok && complete.findings.some((f) => f.rule === 'reader.truncatedPart')).toBe(false);
+  });
+
+  it('names each part of a workbook that stops early', () => {
+    const sheet = (rows: string) => `<worksheet><sheetData>${rows}</sheetData></worksheet>`;
+    const found = truncatedParts([
+      { name: 'xl/sharedStrings.xml', xml: '<sst><si><t>总计</t></si></sst>', root: 'sst' },
+      { name: 'xl/worksheets/sheet1.xml', xml: sheet('<row r="1"/>'), root: 'worksheet' },
+      { name: 'xl/worksheets/sheet2.xml', xml: sheet('<row r="1"/>').slice(0, -20), root: 'worksheet' },
+    ]);
+    expect(found.map((f) => f.details)).toEqual([{ part: 'xl/worksheets/sheet2.xml' }]);
+    expect(found[0]!.messageZh).toContain('xl/worksheets/sheet2.xml 不完整');
   });
 });

@@ -4,10 +4,10 @@ import { inputError } from '../errors.js';
 import { LEGACY_SHEET_MARK } from '../interpret/legacy.js';
 import { sectionHeading } from '../interpret/sections.js';
 import { fold } from '../normalize/fold.js';
-import { fromDocument, type ParseResult } from '../parse.js';
+import { fromDocument, withFindings, type ParseResult } from '../parse.js';
 import { convertTexts } from './script.js';
 import { openPackage } from './zip.js';
-import { child, children, descendants, parseXml, textOf } from './xml.js';
+import { child, children, descendants, parseXml, textOf, truncatedParts } from './xml.js';
 
 /**
  * An Excel workbook: legacy statistics sheets and the three tables laid out by hand. Each sheet is
@@ -22,10 +22,12 @@ export function parseXlsx(bytes: Uint8Array): ParseResult {
     .filter((n) => n.startsWith('xl/worksheets/'))
     .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]));
   if (!sheets.length) return { ok: false, error: inputError('notAReport', 'a zip package that is not an Excel workbook', '不是 Excel 工作簿的压缩包') };
-  const shared = files['xl/sharedStrings.xml'] ? sharedStrings(strFromU8(files['xl/sharedStrings.xml'])) : [];
-  const blocks = sheets.flatMap((name) => readSheet(strFromU8(files[name]!), shared));
+  const strings = files['xl/sharedStrings.xml'] && { name: 'xl/sharedStrings.xml', xml: strFromU8(files['xl/sharedStrings.xml']), root: 'sst' };
+  const worksheets = sheets.map((name) => ({ name, xml: strFromU8(files[name]!), root: 'worksheet' }));
+  const shared = strings ? sharedStrings(strings.xml) : [];
+  const blocks = worksheets.flatMap(({ xml }) => readSheet(xml, shared));
   const { blocks: converted, script } = convertTexts(blocks);
-  return fromDocument({ format: 'xlsx', script, blocks: converted });
+  return withFindings(fromDocument({ format: 'xlsx', script, blocks: converted }), truncatedParts(strings ? [strings, ...worksheets] : worksheets));
 }
 
 function sharedStrings(xml: string): string[] {

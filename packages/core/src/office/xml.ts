@@ -1,4 +1,5 @@
 import { parseDocument } from 'htmlparser2';
+import type { Finding } from '../finding.js';
 
 type XmlNode = ReturnType<typeof parseDocument>['children'][number];
 export type XmlElement = Extract<XmlNode, { attribs: Record<string, string> }>;
@@ -9,6 +10,22 @@ export type XmlElement = Extract<XmlNode, { attribs: Record<string, string> }>;
  */
 export function parseXml(xml: string): XmlElement[] {
   return parseDocument(xml, { xmlMode: true, decodeEntities: true }).children.filter(isElement);
+}
+
+/**
+ * A part cut short (a faulty export, a file copied while it was being written) still parses, without a
+ * word, up to where it stops; whether it ends with its root element's end tag tells.
+ */
+export function truncatedParts(parts: { name: string; xml: string; root: string }[]): Finding[] {
+  return parts
+    .filter(({ xml, root }) => !xml.trimEnd().endsWith(`</${root}>`))
+    .map(({ name }) => ({
+      severity: 'error',
+      rule: 'reader.truncatedPart',
+      message: `${name} is cut short inside the file: whatever came after the point where it stops is missing. Open the file in Word or Excel, save it again and convert it again.`,
+      messageZh: `文件中的 ${name} 不完整（中途截断），截断处之后的内容缺失。请在 Word 或 Excel 中打开、重新保存后再转换。`,
+      details: { part: name },
+    }));
 }
 
 export const isElement = (node: XmlNode | undefined): node is XmlElement => node !== undefined && 'attribs' in node;
