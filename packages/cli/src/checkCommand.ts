@@ -27,10 +27,12 @@ export async function checkCommand(inputs: string[], opts: CheckOptions, io: Io,
   const show = bar ? progress(files.length, true, io.stderr, lang) : () => {};
   const clearBar = () => bar && io.stderr('\r\x1b[K'); // lines go above the bar
   let count = 0;
+  let notes = 0; // info findings: said, but not problems
   let unreadable = expanded.missing.length > 0 || files.length === 0;
   let failedChecks = false;
   const tally = (file: string | undefined, findings: Finding[], fromModel?: boolean) => {
-    count += findings.length;
+    notes += findings.filter((f) => f.severity === 'info').length;
+    count += findings.filter((f) => f.severity !== 'info').length;
     failedChecks ||= findings.some((f) => f.severity === 'error');
     if (json) return;
     for (const f of findings) {
@@ -66,7 +68,7 @@ export async function checkCommand(inputs: string[], opts: CheckOptions, io: Io,
   const aboutFile = (f: Finding) => reportFiles[(f.details as { report?: number } | undefined)?.report ?? -1];
   for (const f of series) tally(aboutFile(f)?.file, [f], aboutFile(f)?.fromModel);
   if (json) json.end(series.map((f) => ({ ...(aboutFile(f) ? { file: aboutFile(f)!.file } : {}), ...f })));
-  else io.stderr(t(lang, `检查了 ${files.length} 个文件，发现 ${count} 个问题\n`, `checked ${files.length} files, ${count} findings\n`));
+  else io.stderr(t(lang, `检查了 ${files.length} 个文件，发现 ${count} 个问题${notes ? `（另有 ${notes} 条提示）` : ''}\n`, `checked ${files.length} files, ${count} findings${notes ? ` (and ${notes} note${notes === 1 ? '' : 's'})` : ''}\n`));
   return unreadable ? 2 : failedChecks ? 1 : 0;
 }
 

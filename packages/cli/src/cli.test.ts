@@ -266,6 +266,7 @@ describe('report-convert check', () => {
     const mixed = run(['check', dir, '--series', '--lang', 'en']);
     expect(mixed.stdout).not.toContain('2021 applications.carriedOver');
     expect(mixed.stdout).toMatch(/info  reports of 2 agencies \(.*另一个机关.*\): years are compared within each agency only/);
+    expect(mixed.stderr).toMatch(/^checked 2 files, \d+ findings \(and 1 note\)\n$/); // a note is not a problem
   });
 });
 

@@ -78,4 +78,13 @@ describe('check', () => {
     expect(findings[0]!.messageZh).toContain('甲县人民政府、乙县发展和改革局');
     expect(findings[1]!.details).toEqual({ report: 1, previous: 0 });
   });
+
+  it('checkSeries says when one agency has two reports of a year (a copy beside its source), and which report has no year', () => {
+    const reports = [4, 5, 6].map(consistentReport);
+    reports.forEach((r, i) => Object.assign(r.meta, { year: [2023, 2022, 2023][i], agency: '甲县人民政府' }));
+    reports.push(Object.assign(consistentReport(7), { meta: { ...reports[0]!.meta, year: null } }));
+    const findings = checkSeries(reports);
+    expect(findings.map((f) => [f.rule, f.details])).toEqual([['series.noYear', { report: 3 }], ['series.sameYear', { report: 2, previous: 0 }]]);
+    expect(findings[1]!.messageZh).toBe('另有一份报告也是甲县人民政府2023年的报告：跨年度核对时每年只用其中一份');
+  });
 });

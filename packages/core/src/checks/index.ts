@@ -106,19 +106,23 @@ function negativeFigures(report: Report): Finding[] {
 /**
  * Across years of each agency: this year's 上年结转 equals last year's 结转下年度, column by column.
  * Reports are grouped by their agency as printed, so that two agencies' reports given together are
- * never compared with each other (an info finding names the agencies). Each finding's `details` holds
- * the indices in `reports` of the year it is about and of the year before.
+ * never compared with each other (an info finding names the agencies); two reports of one agency and
+ * year, and a report with no year, get an info finding too. Each finding's `details` holds the indices in `reports` of the report
+ * it is about and of the one it was compared with.
  */
 export function checkSeries(reports: Report[]): Finding[] {
   const byAgency = new Map<string | null, number[]>();
+  const out: Finding[] = [];
   reports.forEach((r, index) => {
-    if (r.meta.year === null) return;
+    if (r.meta.year === null) {
+      out.push({ severity: 'info', rule: 'series.noYear', message: 'no year was found in this report (its title names none): it is left out of the cross-year check', messageZh: '此报告中未找到年度（标题未写明）：跨年度核对未包括此报告', details: { report: index } });
+      return;
+    }
     const agency = r.meta.agency?.trim() || null;
     const group = byAgency.get(agency);
     if (group) group.push(index);
     else byAgency.set(agency, [index]);
   });
-  const out: Finding[] = [];
   if (byAgency.size > 1) {
     const names = [...byAgency.keys()].map((a) => a ?? '?').join('、');
     out.push({ severity: 'info', rule: 'series.agencies', message: `reports of ${byAgency.size} agencies (${names}): years are compared within each agency only`, messageZh: `共 ${byAgency.size} 个机关的报告（${names}）：只在同一机关的各年度之间比较` });
@@ -133,6 +137,17 @@ function carriedOverFindings(reports: Report[], byYear: number[]): Finding[] {
   for (let i = 1; i < byYear.length; i++) {
     const last = reports[byYear[i - 1]!]!;
     const now = reports[byYear[i]!]!;
+    if (now.meta.year === last.meta.year) {
+      // A draft and the final, or a converted copy beside its source: which one counts is the user's call.
+      const who = now.meta.agency?.trim() || '?';
+      out.push({
+        severity: 'info',
+        rule: 'series.sameYear',
+        message: `another report given is also ${who}'s ${now.meta.year} report: only one of each year is compared with the years around it`,
+        messageZh: `另有一份报告也是${who}${now.meta.year}年的报告：跨年度核对时每年只用其中一份`,
+        details: { report: byYear[i], previous: byYear[i - 1] },
+      });
+    }
     if (now.meta.year !== last.meta.year! + 1) continue;
     for (const col of APPLICANT_COLUMNS) {
       const carriedOver = now.applications.carriedOver?.[col] ?? null;
