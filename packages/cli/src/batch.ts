@@ -1,7 +1,6 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_FONT, type FontSource } from '@report-convert/to-pdf/fonts';
 import type { BatchInput } from './files.js';
 import type { JobOptions, JobResult } from './job.js';
 
@@ -51,7 +50,7 @@ export async function runBatch(inputs: BatchInput[], options: JobOptions, onDone
     for (const worker of live) void worker.terminate();
   });
   // Options and the inputs not to overwrite go to each worker once, not with every input.
-  const workerData = { options: sharingFonts(options), protectedInputs };
+  const workerData = { options, protectedInputs };
   const runWorker = (): Promise<void> =>
     new Promise((resolve) => {
       if (signal?.aborted) return resolve();
@@ -92,37 +91,4 @@ export async function runBatch(inputs: BatchInput[], options: JobOptions, onDone
       feed();
     });
   await Promise.all(Array.from({ length: Math.min(threads, inputs.length) }, runWorker));
-}
-
-/**
- * The PDF fonts read once into memory every worker shares. A CJK font is megabytes (the default, 15 MB),
- * and each worker reading its own copy kept that much more resident per core. A font named by a face
- * of a collection (`file.ttc#Face`), or one that cannot be read here, stays a path.
- */
-export function sharingFonts(options: JobOptions): JobOptions {
-  if (!options.to.includes('pdf')) return options;
-  const shared = new Map<string, FontSource>();
-  const share = (path: string): FontSource => {
-    if (!shared.has(path)) shared.set(path, readShared(path) ?? path);
-    return shared.get(path)!;
-  };
-  const fonts = Object.fromEntries(Object.entries({ body: DEFAULT_FONT, ...options.fonts }).map(([role, source]) => [role, typeof source === 'string' ? share(source) : source]));
-  return { ...options, fonts };
-}
-
-/** A file's bytes read straight into shared memory (reading into a Buffer first left a second copy resident), or undefined when it cannot be read here: the worker then says why. */
-function readShared(path: string): Uint8Array | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return undefined;
-    const bytes = new Uint8Array(new SharedArrayBuffer(stat.size));
-    for (let at = 0, read = 1; at < stat.size && read > 0; at += read) read = readSync(fd, bytes, at, stat.size - at, at);
-    return bytes;
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { InputFormat, Lang, LayoutId, MigrationMapping } from '@report-convert/core';
+import type { PdfFonts } from '@report-convert/to-pdf/fonts';
 import { runBatch } from './batch.js';
 import { expandInputs, removeTempFiles } from './files.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 import { progress } from './progress.js';
+import { sharedFonts } from './sharedFonts.js';
 import type { CheckOptions } from './checkCommand.js';
 import { t } from './say.js';
 
@@ -80,9 +82,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const layout = opts.layout === 'auto' ? undefined : (opts.layout as LayoutId);
       const mapping = opts.mapping ? await readMapping(opts.mapping, lang()) : undefined;
       const migration = { ...(layout ? { layout } : {}), ...(mapping ? { mapping } : {}) };
-      const given = Object.entries({ body: opts.font, title: opts.titleFont, heading: opts.headingFont }).filter((entry): entry is [string, string] => entry[1] !== undefined);
-      const fonts = given.length ? Object.fromEntries(given.map(([role, path]) => [role, resolve(path)])) : undefined;
-      if (fonts && to.includes('pdf'))
+      const given = Object.entries({ body: opts.font, title: opts.titleFont, heading: opts.headingFont }).filter((entry): entry is [keyof PdfFonts, string] => entry[1] !== undefined);
+      // Read once, into memory a batch's workers share; the check below parses these same bytes.
+      const fonts = to.includes('pdf') ? sharedFonts(Object.fromEntries(given.map(([role, path]) => [role, resolve(path)]))) : undefined;
+      if (fonts)
         for (const [role, path] of given) {
           const problem = (await import('@report-convert/to-pdf')).fontProblem(fonts[role]!);
           if (problem) throw new UsageError(t(lang(), `无法使用字体 ${path}：${problem.messageZh}`, `cannot use the font ${path}: ${problem.message}`));

@@ -107,8 +107,8 @@ function negativeFigures(report: Report): Finding[] {
  * Across years of each agency: this year's 上年结转 equals last year's 结转下年度, column by column.
  * Reports are grouped by their agency as printed, so that two agencies' reports given together are
  * never compared with each other (an info finding names the agencies); two reports of one agency and
- * year, and a report with no year, get an info finding too. Each finding's `details` holds the indices in `reports` of the report
- * it is about and of the one it was compared with.
+ * year, and a report with no year, get an info finding too. Each finding's `details` holds the indices
+ * in `reports` of the report it is about and of the one it was compared with.
  */
 export function checkSeries(reports: Report[]): Finding[] {
   const byAgency = new Map<string | null, number[]>();
