@@ -58,20 +58,20 @@ for (const n of sizes) {
   const dir = mkdtempSync(join(tmpdir(), `bench-batch-${n}-`));
   for (let i = 0; i < n; i++) writeFileSync(join(dir, `r${i}.txt`), writeReportAs(generateReport(i, { layout: ['2019', '2021', 'mixed', 'legacy'][i % 4] }), 'rowPerLine'));
   const t = performance.now();
-  const { peakRss, cpuSeconds, code, stderr, rssAtTenths } = await runMeasured(process.execPath, [cli, 'convert', dir, '--to', 'docx,xlsx,pdf', '--out-dir', join(dir, 'out')], n);
+  const { peakRss, cpuSeconds, code, stderr, rssAtTenths, firstResultMs } = await runMeasured(process.execPath, [cli, 'convert', dir, '--to', 'docx,xlsx,pdf', '--out-dir', join(dir, 'out')], n);
   const seconds = (performance.now() - t) / 1000;
   const failed = Number(/失败 (\d+) 个/.exec(stderr)?.[1] ?? NaN);
   console.log(`  ${String(n).padStart(5)} reports: ${(n / seconds).toFixed(1)} reports/s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB, CPU ${((cpuSeconds / n) * 1000).toFixed(1)} ms per report${failed || code > 1 ? `, ${failed} failed (exit ${code})` : ''} (goals ≥ 40/s, < 400 MB, flat)`);
-  console.log(`         resident memory when 10/30/50/70/90% were done: ${rssAtTenths.map((b) => (b / 2 ** 20).toFixed(0)).join(' / ')} MB`);
+  console.log(`         first result after ${(firstResultMs / 1000).toFixed(2)} s (start-up); resident memory when 10/30/50/70/90% were done: ${rssAtTenths.map((b) => (b / 2 ** 20).toFixed(0)).join(' / ')} MB`);
   rmSync(dir, { recursive: true, force: true });
 }
 
 /**
- * Runs a batch, reading its peak resident set (VmHWM), CPU time (all threads, user + system) and, as each
- * tenth, three tenths … nine tenths of the `n` reports are done (from the CLI's progress lines; at the
- * end the workers have stopped), its resident set (VmRSS) from /proc
- * while it runs (Linux). CPU per report varies less than wall time on a shared machine; the resident set
- * by progress shows whether memory stays flat or grows with the batch.
+ * Runs a batch. From /proc while it runs (Linux): its peak resident set (VmHWM), its CPU time (all
+ * threads, user + system), and its resident set (VmRSS) as a tenth, three tenths … nine tenths of the
+ * `n` reports are done (from the CLI's progress lines; at the end the workers have stopped). Also when
+ * the first result came: the start-up a short batch pays. CPU per report varies less than wall time on
+ * a shared machine; the resident set by progress shows whether memory stays flat or grows.
  */
 function runMeasured(command, args, n) {
   return new Promise((resolve) => {
@@ -81,9 +81,12 @@ function runMeasured(command, args, n) {
     let peakRss = 0;
     let cpuSeconds = 0;
     const rssAtTenths = [];
+    const started = performance.now();
+    let firstResultMs;
     child.stderr.on('data', (d) => {
       stderr += d;
       for (const m of String(d).matchAll(/\[(\d+)\/\d+\]/g)) done = Number(m[1]);
+      if (done && firstResultMs === undefined) firstResultMs = performance.now() - started;
     });
     const sample = setInterval(() => {
       try {
@@ -99,7 +102,7 @@ function runMeasured(command, args, n) {
     }, 20);
     child.on('close', (code) => {
       clearInterval(sample);
-      resolve({ peakRss, cpuSeconds, code, stderr, rssAtTenths });
+      resolve({ peakRss, cpuSeconds, code, stderr, rssAtTenths, firstResultMs });
     });
   });
 }
