@@ -40,6 +40,27 @@ describe('toXlsx → fromXlsx', () => {
     }
   });
 
+  it('styles every table cell as its kind (header, label, figure), borders on each cell a merge covers, the same in a second workbook', async () => {
+    const { report } = corpus.find((c) => c.name.includes('shanghai'))!;
+    await toXlsx(corpus[0]!.report); // the styles are shared objects: a workbook before must leave them as they were
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx(report)) as unknown as ArrayBuffer);
+    const grid = reportTables(report).find((g) => g.table === 'applications')!;
+    const sheet = workbook.getWorksheet(grid.title)!;
+    for (const p of placeCells(grid)) {
+      const header = p.row < grid.headerRows;
+      const centred = header || p.cell.kind === 'value' || (p.cell.kind === 'label' && p.cell.align === 'center');
+      for (let r = p.row; r < p.row + p.rowSpan; r++)
+        for (let c = p.col; c < p.col + p.colSpan; c++) {
+          const { font, alignment, border } = sheet.getCell(GRID_TOP + r, c + 1);
+          const where = `${grid.title} ${r}:${c}`;
+          expect([font?.name, font?.size, Boolean(font?.bold)], where).toEqual(['宋体', 10, header]);
+          expect([alignment?.horizontal, alignment?.vertical, Boolean(alignment?.wrapText)], where).toEqual([centred ? 'center' : 'left', 'middle', p.cell.kind === 'label']);
+          expect([border?.top?.style, border?.left?.style, border?.bottom?.style, border?.right?.style], where).toEqual(['thin', 'thin', 'thin', 'thin']);
+        }
+    }
+  });
+
   it('reads an edit made in the workbook, including a formula cell by its cached result', async () => {
     const { report } = corpus.find((c) => c.name.includes('shanghai'))!;
     const workbook = new ExcelJS.Workbook();
