@@ -31,6 +31,13 @@ const CELL_STYLES: Record<'header' | 'centred' | 'left' | 'value', Partial<Excel
   value: { font: FONT, alignment: { horizontal: 'center', vertical: 'middle' }, border: BORDER },
 };
 
+/** The same, for the sheets of report information and findings. */
+const INFO_STYLES: Record<'label' | 'text' | 'message', Partial<ExcelJS.Style>> = {
+  label: { font: { ...FONT, bold: true }, alignment: { vertical: 'top' } },
+  text: { alignment: { wrapText: true, vertical: 'top' } },
+  message: { alignment: { wrapText: true } },
+};
+
 /** The workbook a clerk would hand in: one sheet per official table, merged as the template. */
 export async function toXlsx(report: Report, options: XlsxOptions = {}): Promise<Uint8Array> {
   const workbook = new Workbook();
@@ -109,9 +116,8 @@ function writeInfoSheet(sheet: ExcelJS.Worksheet, report: Report): void {
   ];
   for (const [label, value] of rows) {
     const row = sheet.addRow([label, value]);
-    row.getCell(1).font = { ...FONT, bold: true };
-    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
-    row.getCell(1).alignment = { vertical: 'top' };
+    row.getCell(1).style = INFO_STYLES.label;
+    row.getCell(2).style = INFO_STYLES.text;
     const lines = String(value ?? '').split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / 50)), 0);
     row.height = Math.min(400, lines * 14 + 4);
   }
@@ -123,6 +129,6 @@ function writeFindings(sheet: ExcelJS.Worksheet, findings: Finding[], lang: 'zh'
   sheet.addRow(zh ? ['级别', '表格', '行', '位置', '说明'] : ['Severity', 'Table', 'Row', 'Position', 'Message']).font = { ...FONT, bold: true };
   for (const f of findings) {
     const row = sheet.addRow([f.severity, f.tableLabel ?? f.table ?? '', [f.rowLabel, f.columnLabel].filter(Boolean).join(' / '), f.position ? `${f.position.line}:${f.position.column}` : '', findingText(f, lang)]);
-    row.getCell(5).alignment = { wrapText: true };
+    row.getCell(5).style = INFO_STYLES.message;
   }
 }
