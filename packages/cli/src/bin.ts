@@ -10,15 +10,32 @@ import { main } from './cli.js';
 // the command line wins.
 if (!process.execArgv.some((arg) => arg.startsWith('--heap-growing-percent'))) setFlagsFromString('--heap-growing-percent=115');
 
+// A reader that stops reading (`report-convert check archive/ | head`) closes the pipe. Then write no
+// more and stop: a batch as after Ctrl-C, so nothing is left half-written; anything else at once, as
+// it writes no file. Never Node's stack trace for an unhandled EPIPE.
+let pipeClosed = false;
+let stopBatch: (() => void) | undefined;
+const onPipeError = (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  if (pipeClosed) return;
+  pipeClosed = true;
+  if (stopBatch) stopBatch();
+  else process.exit(process.exitCode ?? 0);
+};
+process.stdout.on('error', onPipeError);
+process.stderr.on('error', onPipeError);
+const write = (stream: NodeJS.WriteStream) => (s: string | Uint8Array) => void (pipeClosed || stream.write(s));
+
 const exitCode = await main(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
+  stdout: write(process.stdout),
+  stderr: write(process.stderr),
   stdin: async () => new Uint8Array(await buffer(process.stdin)),
-  writeStdout: (bytes) => process.stdout.write(bytes),
+  writeStdout: write(process.stdout),
   tty: Boolean(process.stderr.isTTY),
   stdoutIsTerminal: Boolean(process.stdout.isTTY),
   // The first Ctrl-C stops the batch cleanly (exit 130); a second one kills at once, as usual.
   onInterrupt: (stop) => {
+    stopBatch = stop;
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   },

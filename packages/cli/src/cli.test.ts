@@ -142,6 +142,22 @@ describe('report-convert convert', () => {
     }
   });
 
+  it('stops quietly when the reader of its output stops reading (| head): no stack trace, nothing half-written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-pipe-'));
+    for (let i = 0; i < 60; i++) writeFileSync(join(dir, `r${i}.txt`), writeReportAs(generateReport(i, { layout: '2021' }), 'rowPerLine'));
+    const shell = (command: string) => spawnSync('sh', ['-c', command], { encoding: 'utf8', timeout: 120_000 });
+    // check: about 40 findings a report on standard output, cut after the first line.
+    const check = shell(`"${process.execPath}" "${BIN}" check "${dir}" 2>"${join(dir, 'check.err')}" | head -n 1`);
+    expect(check.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(readFileSync(join(dir, 'check.err'), 'utf8')).not.toMatch(/EPIPE|\n\s+at /);
+    // convert: its progress lines on standard error, cut after the first; the batch stops as after Ctrl-C.
+    const out = join(dir, 'out');
+    const convert = shell(`"${process.execPath}" "${BIN}" convert "${dir}" --to json --out-dir "${out}" 2>&1 >/dev/null | head -n 1`);
+    expect(convert.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    for (const f of readdirSync(out)) expect(() => JSON.parse(readFileSync(join(out, f), 'utf8')), f).not.toThrow();
+  });
+
   it('refuses bad usage with exit 2 and a one-line reason', () => {
     for (const args of [['convert', seed('000_7b493fb4be35eb87.txt'), '--to', 'odt'], ['convert', 'no-such-file.txt'], ['frobnicate'], ['convert', seed('000_7b493fb4be35eb87.txt'), '--mapping', 'm.json']]) {
       const r = run(args);
