@@ -217,10 +217,12 @@ describe('report-convert convert', () => {
     expect(meta(['--pdfa'])).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
     expect(meta([])).not.toMatch(/pdfaid/);
   });
-  it('has help with examples on every command, and a version', () => {
-    expect(run(['--help']).stdout).toContain('convert');
-    expect(run(['convert', '--help']).stdout).toContain('Examples:');
-    expect(run(['check', '--help']).stdout).toContain('Examples:');
+  it('has help with examples on every command, in Chinese unless --lang en, and a version', () => {
+    expect(run(['--help']).stdout).toMatch(/用法：[\s\S]*convert[\s\S]*把报告转换为 Word/);
+    for (const command of ['convert', 'check']) {
+      expect(run([command, '--help']).stdout).toMatch(/选项：[\s\S]*显示帮助[\s\S]*示例：\n  report-convert /);
+      for (const args of [[command, '--help', '--lang', 'en'], ['--lang=en', command, '--help']]) expect(run(args).stdout).toMatch(/Options:[\s\S]*display help for command[\s\S]*Examples:\n  report-convert /);
+    }
     expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });

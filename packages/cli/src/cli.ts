@@ -49,31 +49,38 @@ async function readMapping(path: string, lang: Lang): Promise<MigrationMapping> 
 /** The CLI as a function of its arguments and I/O: returns the exit code (0 ok, 1 findings, 2 bad usage or input). */
 export async function main(argv: string[], io: Io): Promise<number> {
   let exitCode = 0;
+  // Help is written before --lang is parsed: it is read from the arguments, Chinese unless --lang en.
+  const helpLang: Lang = argv.some((arg, i) => arg === '--lang=en' || (arg === '--lang' && argv[i + 1] === 'en')) ? 'en' : 'zh';
+  const h = (zh: string, en: string) => t(helpLang, zh, en);
+  const TITLES: Record<string, string> = { 'Usage:': '用法：', 'Arguments:': '参数：', 'Options:': '选项：', 'Commands:': '命令：', 'Global Options:': '全局选项：' };
   const program = new Command('report-convert')
     .description('转换、检查政府信息公开工作年度报告 / convert and check government information-disclosure annual reports')
-    .version(VERSION, '-V, --version')
+    .version(VERSION, '-V, --version', h('显示版本号', 'output the version number'))
+    .helpOption('-h, --help', h('显示帮助', 'display help for command'))
+    .helpCommand('help [command]', h('显示某个命令的帮助', 'display help for command'))
+    .configureHelp(helpLang === 'zh' ? { styleTitle: (title) => TITLES[title] ?? title } : {})
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
   const lang = () => (program.opts<{ lang: Lang }>().lang ?? 'zh') as Lang;
-  program.addOption(new Option('--lang <lang>', 'language of messages: zh or en').choices(['zh', 'en']).default('zh')).option('--debug', 'show stack traces of internal errors');
+  program.addOption(new Option('--lang <lang>', h('提示信息的语言：zh（中文）或 en（英文）', 'language of messages: zh or en')).choices(['zh', 'en']).default('zh')).option('--debug', h('内部错误时显示调用栈', 'show stack traces of internal errors'));
 
   program
     .command('convert')
-    .description('convert reports to Word, Excel, PDF and JSON (one input per file; directories are walked)')
-    .argument('<inputs...>', 'files, directories or globs; - reads standard input')
-    .option('-t, --to <formats>', `output formats, comma-separated: ${OUTPUT_FORMATS.join(',')}`, 'docx,xlsx,pdf')
-    .option('-o, --out-dir <dir>', 'where outputs go, named <input name>.<ext>; - writes standard output (one input, one format)', '.')
-    .addOption(new Option('--from <format>', 'input format instead of sniffing').choices(['auto', 'text', 'markdown', 'html', 'json', 'docx', 'xlsx']).default('auto'))
-    .addOption(new Option('--layout <layout>', 'migrate to this table layout (legacy sheets and 2019 reports); auto keeps the source layout; the record of where each figure went is written beside the outputs as <name>.migration.json').choices(['auto', '2019', '2021']).default('auto'))
-    .option('--mapping <file>', 'a JSON file overriding the legacy → 2019/2021 mapping')
-    .option('--font <file>', 'a TTF/OTF font for the PDF body, and for title and headings unless given (for example 仿宋_GB2312); one face of a collection as FILE.ttc#FACE')
-    .option('--title-font <file>', 'a font for the PDF title (for example 方正小标宋简体)')
-    .option('--heading-font <file>', 'a font for the PDF headings (for example 黑体)')
-    .option('--pdfa', 'write PDFs as PDF/A-2b, the archival form')
-    .option('--libreoffice', 'convert old binary .doc/.xls through LibreOffice (soffice) before reading them')
-    .option('--strict', 'exit with 1 when any check fails')
-    .addHelpText('after', '\nExamples:\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert report.html --to pdf --out-dir - > report.pdf\n  report-convert convert legacy/2016.txt --layout 2021 --mapping my-mapping.json --out-dir out/')
+    .description(h('把报告转换为 Word、Excel、PDF 和 JSON', 'convert reports to Word, Excel, PDF and JSON (one input per file; directories are walked)'))
+    .argument('<inputs...>', h('文件、目录或通配符；- 表示读取标准输入', 'files, directories or globs; - reads standard input'))
+    .option('-t, --to <formats>', h(`输出格式，以逗号分隔：${OUTPUT_FORMATS.join(',')}`, `output formats, comma-separated: ${OUTPUT_FORMATS.join(',')}`), 'docx,xlsx,pdf')
+    .option('-o, --out-dir <dir>', h('输出目录，文件名为 <输入文件名>.<扩展名>；- 表示写到标准输出（一个输入、一种格式）', 'where outputs go, named <input name>.<ext>; - writes standard output (one input, one format)'), '.')
+    .addOption(new Option('--from <format>', h('指定输入格式，不自动识别', 'input format instead of sniffing')).choices(['auto', 'text', 'markdown', 'html', 'json', 'docx', 'xlsx']).default('auto'))
+    .addOption(new Option('--layout <layout>', h('迁移到此表格格式（旧版统计表和 2019 年版报告）；auto 保留原格式；每个数字的去向记录在输出旁的 <文件名>.migration.json', 'migrate to this table layout (legacy sheets and 2019 reports); auto keeps the source layout; the record of where each figure went is written beside the outputs as <name>.migration.json')).choices(['auto', '2019', '2021']).default('auto'))
+    .option('--mapping <file>', h('替换旧版 → 2019/2021 映射的 JSON 文件', 'a JSON file overriding the legacy → 2019/2021 mapping'))
+    .option('--font <file>', h('PDF 正文字体（TTF/OTF，例如 仿宋_GB2312），未另行指定时也用于标题和各级标题；字体集中的一款写作 文件.ttc#字体名', 'a TTF/OTF font for the PDF body, and for title and headings unless given (for example 仿宋_GB2312); one face of a collection as FILE.ttc#FACE'))
+    .option('--title-font <file>', h('PDF 标题字体（例如 方正小标宋简体）', 'a font for the PDF title (for example 方正小标宋简体)'))
+    .option('--heading-font <file>', h('PDF 各级标题字体（例如 黑体）', 'a font for the PDF headings (for example 黑体)'))
+    .option('--pdfa', h('输出 PDF/A-2b 归档格式的 PDF', 'write PDFs as PDF/A-2b, the archival form'))
+    .option('--libreoffice', h('先用 LibreOffice（soffice）转换旧版 .doc/.xls 再读取', 'convert old binary .doc/.xls through LibreOffice (soffice) before reading them'))
+    .option('--strict', h('有检查问题时以 1 退出', 'exit with 1 when any check fails'))
+    .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert report.html --to pdf --out-dir - > report.pdf\n  report-convert convert legacy/2016.txt --layout 2021 --mapping my-mapping.json --out-dir out/`)
     .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; titleFont?: string; headingFont?: string; pdfa?: boolean; strict?: boolean; libreoffice?: boolean }) => {
       const to = opts.to.split(',').map((s) => s.trim()) as OutputFormat[];
       const unknown = to.filter((f) => !OUTPUT_FORMATS.includes(f));
@@ -166,12 +173,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   program
     .command('check')
-    .description('run the arithmetic checks (勾稽关系) and print findings with the table, row and column as printed')
-    .argument('<inputs...>', 'files, directories or globs')
-    .addOption(new Option('--from <format>', 'input format instead of sniffing').choices(['auto', 'text', 'markdown', 'html', 'json', 'docx', 'xlsx']).default('auto'))
-    .option('--json', 'print findings as JSON for machines')
-    .option('--series', "also check one agency's reports across years (上年结转 = last year's 结转下年度)")
-    .addHelpText('after', '\nExamples:\n  report-convert check report.html\n  report-convert check reports/2019.html reports/2020.html --series\n  report-convert check archive/ --json --lang en')
+    .description(h('核对勾稽关系，按印出的表、行、列列出问题', 'run the arithmetic checks (勾稽关系) and print findings with the table, row and column as printed'))
+    .argument('<inputs...>', h('文件、目录或通配符', 'files, directories or globs'))
+    .addOption(new Option('--from <format>', h('指定输入格式，不自动识别', 'input format instead of sniffing')).choices(['auto', 'text', 'markdown', 'html', 'json', 'docx', 'xlsx']).default('auto'))
+    .option('--json', h('以 JSON 输出检查结果，供程序读取', 'print findings as JSON for machines'))
+    .option('--series', h('另外跨年度核对同一机关的报告（上年结转 = 上一年的结转下年度）', "also check one agency's reports across years (上年结转 = last year's 结转下年度)"))
+    .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert check report.html\n  report-convert check reports/2019.html reports/2020.html --series\n  report-convert check archive/ --json --lang en`)
     .action(async (inputs: string[], opts: CheckOptions) => {
       exitCode = await (await import('./checkCommand.js')).checkCommand(inputs, opts, io, lang());
     });
