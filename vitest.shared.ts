@@ -13,6 +13,7 @@ export default defineConfig({
       '@report-convert/to-docx': pkg('to-docx'),
       '@report-convert/to-xlsx': pkg('to-xlsx'),
       '@report-convert/to-pdf/fonts': fileURLToPath(new URL('./packages/to-pdf/src/fonts.ts', import.meta.url)),
+      '@report-convert/to-pdf/linebreak': fileURLToPath(new URL('./packages/to-pdf/src/linebreak.ts', import.meta.url)),
       '@report-convert/to-pdf': pkg('to-pdf'),
     },
   },

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Report, generateReport, writeReportAs } from '@report-convert/core';
 import { CORPUS_DIR } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
+import { displayWidth } from './columns.js';
 
 // The built CLI, run as a user runs it (turbo builds every package before its tests).
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
@@ -224,6 +225,16 @@ describe('report-convert convert', () => {
       for (const args of [[command, '--help', '--lang', 'en'], ['--lang=en', command, '--help']]) expect(run(args).stdout).toMatch(/Options:[\s\S]*display help for command[\s\S]*Examples:\n  report-convert /);
     }
     expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('lays Chinese help out in 80 terminal columns, a Chinese character taking two, every description in one column', () => {
+    // Standard output is a pipe here, not a terminal: commander then takes 80 columns.
+    const lines = run(['convert', '--help']).stdout.split('\n');
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+    const options = lines.slice(lines.indexOf('选项：') + 1, lines.indexOf('', lines.indexOf('选项：')));
+    expect(options.length).toBeGreaterThan(12); // 12 options, some wrapped over two or three lines
+    const descriptionColumn = (line: string) => displayWidth(/^ +(?:\S+(?: \S+)* {2,})?/.exec(line)![0]);
+    expect(new Set(options.map(descriptionColumn)).size).toBe(1);
   });
 });
 

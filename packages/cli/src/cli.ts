@@ -9,6 +9,7 @@ import { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 import { progress } from './progress.js';
 import { sharedFonts } from './sharedFonts.js';
 import type { CheckOptions } from './checkCommand.js';
+import { helpConfiguration } from './commanderText.js';
 import { t } from './say.js';
 
 // Core, the converters and the finding texts load when a command needs them: a batch's main thread
@@ -52,13 +53,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
   // Help is written before --lang is parsed: it is read from the arguments, Chinese unless --lang en.
   const helpLang: Lang = argv.some((arg, i) => arg === '--lang=en' || (arg === '--lang' && argv[i + 1] === 'en')) ? 'en' : 'zh';
   const h = (zh: string, en: string) => t(helpLang, zh, en);
-  const TITLES: Record<string, string> = { 'Usage:': '用法：', 'Arguments:': '参数：', 'Options:': '选项：', 'Commands:': '命令：', 'Global Options:': '全局选项：' };
   const program = new Command('report-convert')
-    .description('转换、检查政府信息公开工作年度报告 / convert and check government information-disclosure annual reports')
+    .description(h('转换、检查政府信息公开工作年度报告', 'convert and check government information-disclosure annual reports'))
     .version(VERSION, '-V, --version', h('显示版本号', 'output the version number'))
     .helpOption('-h, --help', h('显示帮助', 'display help for command'))
     .helpCommand('help [command]', h('显示某个命令的帮助', 'display help for command'))
-    .configureHelp(helpLang === 'zh' ? { styleTitle: (title) => TITLES[title] ?? title } : {})
+    .configureHelp(helpConfiguration(helpLang))
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
@@ -80,7 +80,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--pdfa', h('输出 PDF/A-2b 归档格式的 PDF', 'write PDFs as PDF/A-2b, the archival form'))
     .option('--libreoffice', h('先用 LibreOffice（soffice）转换旧版 .doc/.xls 再读取', 'convert old binary .doc/.xls through LibreOffice (soffice) before reading them'))
     .option('--strict', h('有检查问题时以 1 退出', 'exit with 1 when any check fails'))
-    .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert report.html --to pdf --out-dir - > report.pdf\n  report-convert convert legacy/2016.txt --layout 2021 --mapping my-mapping.json --out-dir out/`)
+    .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert report.html --to pdf --out-dir - > report.pdf\n  report-convert convert legacy/2016.txt --layout 2021 --mapping mapping.json`)
     .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; titleFont?: string; headingFont?: string; pdfa?: boolean; strict?: boolean; libreoffice?: boolean }) => {
       const to = opts.to.split(',').map((s) => s.trim()) as OutputFormat[];
       const unknown = to.filter((f) => !OUTPUT_FORMATS.includes(f));

@@ -1,4 +1,5 @@
 import type { Lang } from '@report-convert/core';
+import { displayWidth } from './columns.js';
 import { t } from './say.js';
 
 /**
@@ -23,7 +24,7 @@ function fit(label: string, columns: number): string {
   let kept = '';
   let used = 0;
   for (const ch of [...label].reverse()) {
-    const wide = ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+    const wide = displayWidth(ch);
     if (used + wide > columns) break;
     kept = ch + kept;
     used += wide;
