@@ -235,6 +235,16 @@ describe('report-convert convert', () => {
     expect(options.length).toBeGreaterThan(12); // 12 options, some wrapped over two or three lines
     const descriptionColumn = (line: string) => displayWidth(/^ +(?:\S+(?: \S+)* {2,})?/.exec(line)![0]);
     expect(new Set(options.map(descriptionColumn)).size).toBe(1);
+    expect(options.join('\n')).toContain('（可选：auto、2019、2021；默认：auto）');
+  });
+
+  it('says commander\'s own usage errors in Chinese, in English with --lang en, exit 2, and where the usage is', () => {
+    const misspelt = (lang: string[]) => run(['convert', seed('001_1c75c2c4e67cd3d7.txt'), '--layuot', '2021', ...lang]);
+    expect(misspelt([])).toMatchObject({ status: 2, stdout: '', stderr: '错误：未知选项 --layuot\n（是否想用 --layout？）\n（用法见 report-convert convert --help）\n' });
+    expect(misspelt(['--lang', 'en'])).toMatchObject({ status: 2, stdout: '', stderr: "error: unknown option '--layuot'\n(Did you mean --layout?)\n(usage: report-convert convert --help)\n" });
+    expect(run(['convert'])).toMatchObject({ status: 2, stderr: '错误：缺少必需的参数 inputs\n（用法见 report-convert convert --help）\n' });
+    expect(run(['check', 'a.txt', '--from', 'pdf2'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^错误：选项 --from <format> 的取值“pdf2”无效（可选：auto、text、.*）\n/) });
+    expect(run(['chek', 'a.txt'])).toMatchObject({ status: 2, stderr: '错误：未知命令 chek\n（是否想用 check？）\n（用法见 report-convert --help）\n' });
   });
 });
 

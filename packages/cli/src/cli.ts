@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { CommanderError, Option } from 'commander';
 import type { InputFormat, Lang, LayoutId, MigrationMapping } from '@report-convert/core';
 import type { PdfFonts } from '@report-convert/to-pdf/fonts';
 import { runBatch } from './batch.js';
@@ -9,7 +9,7 @@ import { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 import { progress } from './progress.js';
 import { sharedFonts } from './sharedFonts.js';
 import type { CheckOptions } from './checkCommand.js';
-import { helpConfiguration } from './commanderText.js';
+import { CommandInLang, helpConfiguration } from './commanderText.js';
 import { t } from './say.js';
 
 // Core, the converters and the finding texts load when a command needs them: a batch's main thread
@@ -53,7 +53,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   // Help is written before --lang is parsed: it is read from the arguments, Chinese unless --lang en.
   const helpLang: Lang = argv.some((arg, i) => arg === '--lang=en' || (arg === '--lang' && argv[i + 1] === 'en')) ? 'en' : 'zh';
   const h = (zh: string, en: string) => t(helpLang, zh, en);
-  const program = new Command('report-convert')
+  const seeHelp = (command: string) => h(`（用法见 report-convert ${command}--help）`, `(usage: report-convert ${command}--help)`);
+  const program = new CommandInLang('report-convert', helpLang)
     .description(h('转换、检查政府信息公开工作年度报告', 'convert and check government information-disclosure annual reports'))
     .version(VERSION, '-V, --version', h('显示版本号', 'output the version number'))
     .helpOption('-h, --help', h('显示帮助', 'display help for command'))
@@ -61,12 +62,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .configureHelp(helpConfiguration(helpLang))
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError();
+    .showHelpAfterError(seeHelp(''));
   const lang = () => (program.opts<{ lang: Lang }>().lang ?? 'zh') as Lang;
   program.addOption(new Option('--lang <lang>', h('提示信息的语言：zh（中文）或 en（英文）', 'language of messages: zh or en')).choices(['zh', 'en']).default('zh')).option('--debug', h('内部错误时显示调用栈', 'show stack traces of internal errors'));
 
   program
     .command('convert')
+    .showHelpAfterError(seeHelp('convert '))
     .description(h('把报告转换为 Word、Excel、PDF 和 JSON', 'convert reports to Word, Excel, PDF and JSON (one input per file; directories are walked)'))
     .argument('<inputs...>', h('文件、目录或通配符；- 表示读取标准输入', 'files, directories or globs; - reads standard input'))
     .option('-t, --to <formats>', h(`输出格式，以逗号分隔：${OUTPUT_FORMATS.join(',')}`, `output formats, comma-separated: ${OUTPUT_FORMATS.join(',')}`), 'docx,xlsx,pdf')
@@ -173,6 +175,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   program
     .command('check')
+    .showHelpAfterError(seeHelp('check '))
     .description(h('核对勾稽关系，按印出的表、行、列列出问题', 'run the arithmetic checks (勾稽关系) and print findings with the table, row and column as printed'))
     .argument('<inputs...>', h('文件、目录或通配符', 'files, directories or globs'))
     .addOption(new Option('--from <format>', h('指定输入格式，不自动识别', 'input format instead of sniffing')).choices(['auto', 'text', 'markdown', 'html', 'json', 'docx', 'xlsx']).default('auto'))
