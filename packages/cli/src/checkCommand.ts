@@ -28,7 +28,7 @@ export async function checkCommand(inputs: string[], opts: CheckOptions, io: Io,
   const clearBar = () => bar && io.stderr('\r\x1b[K'); // lines go above the bar
   let count = 0;
   let notes = 0; // info findings: said, but not problems
-  let unreadable = expanded.missing.length > 0 || files.length === 0;
+  let unreadable = expanded.missing.length; // inputs not found, and files that are not a report we can read
   let failedChecks = false;
   const tally = (file: string | undefined, findings: Finding[], fromModel?: boolean) => {
     notes += findings.filter((f) => f.severity === 'info').length;
@@ -45,7 +45,7 @@ export async function checkCommand(inputs: string[], opts: CheckOptions, io: Io,
   for (const [i, file] of files.entries()) {
     const parsed = await readReport(readFileSync(file), opts.from);
     if (!parsed.ok) {
-      unreadable = true;
+      unreadable++;
       const error = t(lang, parsed.error.messageZh, parsed.error.message);
       if (json) json.file({ file, findings: [], error });
       else {
@@ -68,8 +68,13 @@ export async function checkCommand(inputs: string[], opts: CheckOptions, io: Io,
   const aboutFile = (f: Finding) => reportFiles[(f.details as { report?: number } | undefined)?.report ?? -1];
   for (const f of series) tally(aboutFile(f)?.file, [f], aboutFile(f)?.fromModel);
   if (json) json.end(series.map((f) => ({ ...(aboutFile(f) ? { file: aboutFile(f)!.file } : {}), ...f })));
-  else io.stderr(t(lang, `检查了 ${files.length} 个文件，发现 ${count} 个问题${notes ? `（另有 ${notes} 条提示）` : ''}\n`, `checked ${files.length} files, ${count} findings${notes ? ` (and ${notes} note${notes === 1 ? '' : 's'})` : ''}\n`));
-  return unreadable ? 2 : failedChecks ? 1 : 0;
+  else {
+    // Every input is counted, and those that could not be checked are said: 0 findings alone would read as all clear.
+    const total = files.length + expanded.missing.length;
+    const found = t(lang, `发现 ${count} 个问题${notes ? `（另有 ${notes} 条提示）` : ''}`, `${count} findings${notes ? ` (and ${notes} note${notes === 1 ? '' : 's'})` : ''}`);
+    io.stderr(t(lang, `检查了 ${total} 个文件${unreadable ? `：${unreadable} 个无法读取，` : '，'}${found}\n`, `checked ${total} file${total === 1 ? '' : 's'}${unreadable ? `: ${unreadable} unreadable, ` : ', '}${found}\n`));
+  }
+  return unreadable || files.length === 0 ? 2 : failedChecks ? 1 : 0;
 }
 
 /** `{ "files": [...], "series": [...] }`, written a file's entry at a time. */

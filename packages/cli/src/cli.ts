@@ -168,7 +168,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return;
       }
       for (const line of findingLines) io.stderr(line + '\n');
-      io.stderr(t(lang(), `完成：转换 ${converted} 个，其中有检查问题 ${withFindings} 个，失败 ${failed + missing.length} 个\n`, `done: ${converted} converted, ${withFindings} with findings, ${failed + missing.length} failed\n`));
+      // Worded as check's summary: every input counted, then those that failed, then what was found.
+      const total = files.length + missing.length;
+      const unconverted = failed + missing.length;
+      io.stderr(t(lang(), `转换了 ${total} 个文件${unconverted ? `：${unconverted} 个失败，` : '，'}${withFindings} 个有检查问题\n`, `converted ${total} file${total === 1 ? '' : 's'}${unconverted ? `: ${unconverted} failed, ` : ', '}${withFindings} with findings\n`));
       if (!single && failures.length) io.stderr(t(lang(), '失败的输入：\n', 'failed inputs:\n') + failures.map((line) => `  ${line}\n`).join(''));
       exitCode = failed || missing.length ? 2 : opts.strict && checksFailed ? 1 : 0;
     });
