@@ -57,7 +57,7 @@ const CHINESE: Record<string, [RegExp, (...parts: string[]) => string]> = {
 };
 
 /** A commander usage error in `lang`: Chinese from its English, with its "(Did you mean …?)". */
-export function usageErrorText(message: string, code: string | undefined, lang: Lang): string {
+function usageErrorText(message: string, code: string | undefined, lang: Lang): string {
   const rule = code === undefined ? undefined : CHINESE[code];
   if (lang !== 'zh' || !rule) return message;
   const [, error, similar] = /^(.*?)(?:\n\(Did you mean (?:one of )?(.*)\?\))?$/s.exec(message)!;
