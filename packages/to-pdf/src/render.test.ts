@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { documentBlocks, placeCells, reportTables, resolveBinding } from '@report-convert/core';
+import { documentBlocks, keepWithNextRows, migrate, placeCells, reportTables, resolveBinding } from '@report-convert/core';
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
 import { findsInOrder } from '../../core/src/test-support/text.js';
@@ -109,6 +109,28 @@ describe.skipIf(!poppler)('renderPdf, read back with poppler', () => {
     const path = await written('title', (await renderPdf(report)).bytes);
     const [first, second] = execFileSync('pdftotext', ['-l', '1', path, '-'], { encoding: 'utf8' }).split('\n');
     expect([first, second]).toEqual(['沭阳县发展和改革局', '2023年政府信息公开年度报告']);
+  });
+
+  it('ends no page with a table heading, a block title or column headings: they go with the rows they introduce', async () => {
+    const legacy = corpus.find((c) => c.name.includes('seeds/004'))!.report;
+    const reports = [
+      ...corpus.filter((c) => /shanghai|seeds\/000/.test(c.name)).map((c) => [c.name, c.report] as const),
+      ['seeds/004 migrated to 2021', migrate(legacy, { to: '2021' }).report] as const,
+    ];
+    for (const [name, report] of reports) {
+      const introducers = reportTables(report).flatMap((grid) => {
+        const keep = keepWithNextRows(grid);
+        const rows = grid.rows.flatMap((_, r) => (keep[r] ? [placeCells(grid).filter((p) => p.row === r).map((p) => (p.cell.kind === 'label' ? p.cell.text : '')).join('')] : []));
+        return [grid.title, ...rows].map((t) => t.replace(/\s+/g, ''));
+      });
+      const path = await written(`keep-${name}`, (await renderPdf(report)).bytes);
+      const pages = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+      expect(pages.length, name).toBeGreaterThan(3);
+      for (const [i, page] of pages.entries()) {
+        const body = page.replace(/\s+/g, '').replace(/—\d+—$/, '');
+        for (const text of introducers) expect(body.endsWith(text), `${name}, page ${i + 1} ends with ${text}`).toBe(false);
+      }
+    }
   });
 
   it('numbers pages — 1 — at the foot', async () => {
