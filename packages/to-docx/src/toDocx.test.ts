@@ -44,6 +44,14 @@ describe('toDocx', () => {
     expect(strFromU8(parts['word/footer1.xml']!)).toMatch(/— .*PAGE.* —/s);
   });
 
+  it('keeps the rows without figures of table 二 (block titles, column headings) with the row below, and no other row', async () => {
+    const { report } = corpus.find((c) => c.name.includes('shanghai'))!;
+    const document = strFromU8(unzipSync(await toDocx(report))['word/document.xml']!);
+    const rows = [...document.matchAll(/<w:tr>(?:(?!<\/w:tr>).)*<\/w:tr>/gs)].map((m) => m[0]);
+    const kept = rows.filter((row) => row.includes('<w:keepNext/>')).map((row) => [...row.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('|'));
+    expect(kept.map((row) => row.split('|')[0])).toEqual(['（一）', '（五）', '（六）', '（八）', '（九）'].flatMap((block) => [`第二十条第${block}项`, '信息内容']));
+  });
+
   it('breaks a long title after the agency, as official documents do', async () => {
     const { report } = corpus.find((c) => c.name.includes('shuyang-drc'))!;
     const document = strFromU8(unzipSync(await toDocx(report))['word/document.xml']!);
