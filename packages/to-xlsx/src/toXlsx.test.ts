@@ -91,6 +91,33 @@ describe('toXlsx → fromXlsx', () => {
     expect(back.ok && back.report.sections.problems).toBe('=HYPERLINK("http://x","y")');
   });
 
+  it('prints each section whole in the information sheet: one row per paragraph, each tall enough for its text', async () => {
+    const { report } = corpus.find((c) => c.name.includes('shuyang-county'))!; // 一、总体情况 2,700 characters
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx(report)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('报告信息')!;
+    const texts: string[] = [];
+    sheet.eachRow((row) => {
+      const text = String(row.getCell(2).value ?? '');
+      texts.push(text);
+      // A 100-wide column holds about 50 Chinese characters a line of 14 pt; Excel's tallest row is 409 pt.
+      expect(row.height, text.slice(0, 20)).toBeGreaterThanOrEqual(Math.ceil(text.length / 50) * 14);
+      expect(row.height).toBeLessThanOrEqual(409);
+    });
+    for (const paragraph of report.sections.overview!.split('\n')) expect(texts).toContain(paragraph);
+  });
+
+  it('writes the findings sheet in the reader\'s language, one landscape page across with its heading row repeated', async () => {
+    const { report } = corpus.find((c) => c.name.includes('seeds/004'))!;
+    const findings = check(report);
+    expect(findings.length).toBeGreaterThan(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx(report, { findings })) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('检查结果')!;
+    expect(sheet.getColumn(1).values.slice(2)).toEqual(findings.map((f) => ({ error: '错误', warning: '警告', info: '提示' })[f.severity]));
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+  });
+
   it('refuses damaged and foreign workbooks with a clear error', async () => {
     const good = await toXlsx(corpus[0]!.report);
     const foreign = new ExcelJS.Workbook();
