@@ -133,6 +133,27 @@ describe.skipIf(!poppler)('renderPdf, read back with poppler', () => {
     }
   });
 
+  it('justifies body text as the Word copy does: a line followed by more of its paragraph ends at the right margin', async () => {
+    const { report } = corpus.find((c) => c.name.includes('seeds/003'))!; // half-width commas: lines of unequal natural width
+    const path = await written('justify', (await renderPdf(report)).bytes);
+    const xml = execFileSync('pdftotext', ['-bbox-layout', path, '-'], { encoding: 'utf8' });
+    const left = 28 * (72 / 25.4);
+    const right = 595.28 - 26 * (72 / 25.4);
+    let checked = 0;
+    for (const page of xml.split('<page ').slice(1)) {
+      // Body lines: 16 pt text (taller boxes than the tables' 10.5 pt), in reading order.
+      const lines = [...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/g)].map((m) => m.slice(1).map(Number)).filter(([, y0, , y1]) => y1! - y0! > 20);
+      for (let i = 0; i + 1 < lines.length; i++) {
+        const [, , xMax] = lines[i]!;
+        const [nextLeft] = lines[i + 1]!;
+        if (Math.abs(nextLeft! - left) > 0.5) continue; // the next line starts a paragraph (indented) or is no body text
+        expect(xMax, `page line ${i + 1}`).toBeGreaterThanOrEqual(right - 0.5);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+
   it('numbers pages — 1 — at the foot', async () => {
     const { report } = corpus[0]!;
     const path = await written('pages', (await renderPdf(report)).bytes);

@@ -68,14 +68,20 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
     y = PAGE.top;
   };
   newPage();
-  const lines = (text: string, role: Role, size: number, lineHeight: number, opts: { indent?: number; align?: 'left' | 'center' | 'right'; rightIndent?: number } = {}) => {
+  const lines = (text: string, role: Role, size: number, lineHeight: number, opts: { indent?: number; align?: 'left' | 'center' | 'right' | 'justify'; rightIndent?: number } = {}) => {
     const measure = use(role, size);
     const wrapped = wrapLines(text, width - (opts.rightIndent ?? 0), measure, opts.indent ?? 0);
     wrapped.forEach((line, i) => {
       if (y + lineHeight > bottom) newPage();
       const w = measure(line);
-      const x = opts.align === 'center' ? PAGE.left + (width - w) / 2 : opts.align === 'right' ? PAGE.left + width - (opts.rightIndent ?? 0) - w : PAGE.left + (i === 0 ? (opts.indent ?? 0) : 0);
-      doc.text(line, x, y + (lineHeight - size) / 2, { lineBreak: false });
+      const indent = i === 0 ? (opts.indent ?? 0) : 0;
+      const x = opts.align === 'center' ? PAGE.left + (width - w) / 2 : opts.align === 'right' ? PAGE.left + width - (opts.rightIndent ?? 0) - w : PAGE.left + indent;
+      // Justified as the Word copy is (两端对齐): the room a full line leaves, spread between its characters,
+      // unless that would space them out visibly (a long URL moved down whole leaves a short line: ragged is better).
+      const gaps = [...line].length - 1;
+      const spread = gaps > 0 ? (width - indent - w) / gaps : 0;
+      const characterSpacing = opts.align === 'justify' && i < wrapped.length - 1 && spread > 0 && spread <= size / 8 ? spread : 0;
+      doc.text(line, x, y + (lineHeight - size) / 2, { lineBreak: false, characterSpacing });
       y += lineHeight;
     });
   };
@@ -104,7 +110,7 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
         break;
       }
       case 'paragraph':
-        lines(block.text, 'body', SIZE.body, LINE, { indent: SIZE.body * 2 });
+        lines(block.text, 'body', SIZE.body, LINE, { indent: SIZE.body * 2, align: 'justify' });
         break;
       case 'table':
         y = drawTable(doc, measured(block.grid), y, newPage, use) + LINE / 2;
