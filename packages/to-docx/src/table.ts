@@ -48,7 +48,9 @@ export function gridTable(report: Report, grid: TableGrid, textWidth: number): T
     columnWidths,
     width: { size: textWidth, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
-    margins: { left: 40, right: 40, top: 20, bottom: 20 },
+    // Table 四's columns are 15 to a line: wider side margins leave room for two header characters, not
+    // three, so 结果维持 reads 结果/维持 as in the official form (and the PDF), never 结果维/持.
+    margins: { left: wide ? 80 : 40, right: wide ? 80 : 40, top: 20, bottom: 20 },
   });
 }
 
