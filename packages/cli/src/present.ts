@@ -1,4 +1,4 @@
-import { findingText, type Finding, type Lang } from '@report-convert/core';
+import { findingText, severityText, type Finding, type Lang } from '@report-convert/core';
 import { t } from './say.js';
 
 /**
@@ -11,6 +11,5 @@ export function formatFinding(f: Finding, lang: Lang, file?: string, fromModel =
   const inFile = f.position && !fromModel;
   const at = inFile ? `${file ? `${file}:` : ''}${f.position!.line}:${f.position!.column}` : file ?? '';
   const original = f.position && fromModel ? t(lang, `（原文第 ${f.position.line} 行第 ${f.position.column} 列）`, ` (line ${f.position.line}, column ${f.position.column} of the original)`) : '';
-  const severity = lang === 'zh' ? { error: '错误', warning: '警告', info: '提示' }[f.severity] : f.severity;
-  return `${at ? `${at}  ` : ''}${severity}  ${where ? `[${where}] ` : ''}${findingText(f, lang)}${original}`;
+  return `${at ? `${at}  ` : ''}${severityText(f.severity, lang)}  ${where ? `[${where}] ` : ''}${findingText(f, lang)}${original}`;
 }

@@ -35,3 +35,8 @@ export function findingText(f: Finding, lang: Lang = 'zh'): string {
   return lang === 'zh' ? f.messageZh : f.message;
 }
 
+const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+/** The severity as a word for people: 错误、警告、提示 in Chinese. */
+export function severityText(severity: Severity, lang: Lang = 'zh'): string {
+  return lang === 'zh' ? SEVERITY_ZH[severity] : severity;
+}

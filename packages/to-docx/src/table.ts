@@ -1,5 +1,5 @@
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
-import { placeCells, resolveBinding, type Report, type TableGrid } from '@report-convert/core';
+import { keepWithNextRows, placeCells, resolveBinding, type Report, type TableGrid } from '@report-convert/core';
 import type { DocxStyle } from './styles.js';
 
 const tableStyleId = (wide: boolean, header: boolean, center: boolean) => `rc-table${wide ? '-wide' : ''}${header ? '-header' : ''}${center ? '-center' : ''}`;
@@ -28,12 +28,14 @@ export function gridTable(report: Report, grid: TableGrid, textWidth: number): T
   const total = grid.columnWidths.reduce((a, b) => a + b, 0);
   const columnWidths = grid.columnWidths.map((w) => Math.floor((w / total) * textWidth));
   const rows: TableCell[][] = grid.rows.map(() => []);
+  // A row without figures (a block's title, its column headings) stays on the page of the row below.
+  const keepWithNext = keepWithNextRows(grid);
   for (const placed of placeCells(grid)) {
     const text = placed.cell.kind === 'label' ? placed.cell.text : resolveBinding(report, placed.cell.path).display;
     const center = placed.cell.kind === 'value' || placed.row < grid.headerRows || (placed.cell.kind === 'label' && placed.cell.align === 'center');
     rows[placed.row]!.push(
       new TableCell({
-        children: [new Paragraph({ style: tableStyleId(wide, placed.row < grid.headerRows, center), children: [new TextRun(text)] })],
+        children: [new Paragraph({ style: tableStyleId(wide, placed.row < grid.headerRows, center), ...(keepWithNext[placed.row] ? { keepNext: true } : {}), children: [new TextRun(text)] })],
         ...(placed.colSpan > 1 ? { columnSpan: placed.colSpan } : {}),
         ...(placed.rowSpan > 1 ? { rowSpan: placed.rowSpan } : {}),
         verticalAlign: VerticalAlign.CENTER,
@@ -46,7 +48,9 @@ export function gridTable(report: Report, grid: TableGrid, textWidth: number): T
     columnWidths,
     width: { size: textWidth, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
-    margins: { left: 40, right: 40, top: 20, bottom: 20 },
+    // Table 四's columns are 15 to a line: wider side margins leave room for two header characters, not
+    // three, so 结果维持 reads 结果/维持 as in the official form (and the PDF), never 结果维/持.
+    margins: { left: wide ? 80 : 40, right: wide ? 80 : 40, top: 20, bottom: 20 },
   });
 }
 

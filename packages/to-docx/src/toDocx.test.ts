@@ -9,6 +9,7 @@ import { documentBlocks, placeCells, reportTables, resolveBinding } from '@repor
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
 import { findsInOrder } from '../../core/src/test-support/text.js';
+import { GB_T_9704 } from './styles.js';
 import { toDocx } from './toDocx.js';
 
 const corpus = parsedCorpus();
@@ -44,6 +45,25 @@ describe('toDocx', () => {
     expect(strFromU8(parts['word/footer1.xml']!)).toMatch(/— .*PAGE.* —/s);
   });
 
+  it('keeps the rows without figures of table 二 (block titles, column headings) with the row below, and no other row', async () => {
+    const { report } = corpus.find((c) => c.name.includes('shanghai'))!;
+    const document = strFromU8(unzipSync(await toDocx(report))['word/document.xml']!);
+    const rows = [...document.matchAll(/<w:tr>(?:(?!<\/w:tr>).)*<\/w:tr>/gs)].map((m) => m[0]);
+    const kept = rows.filter((row) => row.includes('<w:keepNext/>')).map((row) => [...row.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('|'));
+    expect(kept.map((row) => row.split('|')[0])).toEqual(['（一）', '（五）', '（六）', '（八）', '（九）'].flatMap((block) => [`第二十条第${block}项`, '信息内容']));
+  });
+
+  it('fits two characters of table 四\'s 8 pt headers on a line of a column, not three: 结果/维持, never 结果维/持', async () => {
+    const document = strFromU8(unzipSync(await toDocx(corpus[0]!.report))['word/document.xml']!);
+    const wide = [...document.matchAll(/<w:tbl>(?:(?!<\/w:tbl>).)*<\/w:tbl>/gs)].map((m) => m[0]).find((t) => (t.match(/<w:gridCol /g) ?? []).length === 15)!;
+    const column = Number(/<w:gridCol w:w="(\d+)"/.exec(wide)![1]);
+    const margin = (side: string) => Number(new RegExp(`<w:tblCellMar>.*<w:${side} w:type="dxa" w:w="(\\d+)"/>.*</w:tblCellMar>`, 's').exec(wide)![1]);
+    const room = column - margin('left') - margin('right');
+    const char = GB_T_9704.sizes.wideTable * 20; // twips
+    expect(room).toBeGreaterThanOrEqual(2 * char);
+    expect(room).toBeLessThan(3 * char);
+  });
+
   it('breaks a long title after the agency, as official documents do', async () => {
     const { report } = corpus.find((c) => c.name.includes('shuyang-drc'))!;
     const document = strFromU8(unzipSync(await toDocx(report))['word/document.xml']!);
@@ -68,8 +88,13 @@ describe.skipIf(!soffice)('a real client (LibreOffice) opens each document', () 
     for (const [i, { report }] of corpus.entries()) writeFileSync(join(dir, `r${i}.docx`), await toDocx(report));
     execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...corpus.map((_, i) => join(dir, `r${i}.docx`))], { stdio: 'ignore', timeout: 300_000 });
     for (const [i, { report, name }] of corpus.entries()) {
+      const printed = execFileSync('pdftotext', [join(dir, `r${i}.pdf`), '-'], { encoding: 'utf8' });
+      // A number in the text is never broken over two lines (3044 printed as 304 / 4 条).
+      const lines = printed.split('\n');
+      for (const [l, line] of lines.slice(0, -1).entries())
+        expect(`${line}⏎${lines[l + 1]}`, name).not.toMatch(/[\u4e00-\u9fff，。] ?[0-9]+⏎[0-9.]+ ?[\u4e00-\u9fff%]/);
       // Tables wrap labels inside narrow cells: compare without white space.
-      const text = execFileSync('pdftotext', [join(dir, `r${i}.pdf`), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      const text = printed.replace(/\s+/g, '');
       let from = 0;
       for (const grid of reportTables(report)) {
         const start = findsInOrder(text, grid.title.replace(/\s+/g, ''), from);

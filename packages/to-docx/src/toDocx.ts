@@ -3,7 +3,7 @@ import { documentBlocks, reportTitle, titleLines, type Report } from '@report-co
 import { A4, GB_T_9704, mmToTwips, type DocxStyle } from './styles.js';
 import { packDocx } from './pack.js';
 import { emptyLine, gridTable, tableParagraphStyles } from './table.js';
-import { run } from './text.js';
+import { LANGUAGE, run } from './text.js';
 
 export interface DocxOptions {
   /** Overrides of the GB/T 9704 defaults (fonts, sizes in pt, margins in mm, line spacing in pt). */
@@ -65,7 +65,7 @@ export function reportDocument(report: Report, options: DocxOptions = {}): Docum
   }
   return new Document({
     styles: {
-      default: { document: { run: { font: { eastAsia: style.fonts.body, ascii: style.fonts.latin, hAnsi: style.fonts.latin, hint: 'eastAsia' }, size: Math.round(style.sizes.body * 2), language: { eastAsia: 'zh-CN', value: 'zh-CN' } } } },
+      default: { document: { run: { font: { eastAsia: style.fonts.body, ascii: style.fonts.latin, hAnsi: style.fonts.latin, hint: 'eastAsia' }, size: Math.round(style.sizes.body * 2), language: LANGUAGE } } },
       paragraphStyles: tableParagraphStyles(style),
     },
     creator: 'report-convert',

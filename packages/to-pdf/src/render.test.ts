@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { documentBlocks, placeCells, reportTables, resolveBinding } from '@report-convert/core';
+import { documentBlocks, keepWithNextRows, migrate, placeCells, reportTables, resolveBinding } from '@report-convert/core';
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
 import { findsInOrder } from '../../core/src/test-support/text.js';
@@ -109,6 +109,49 @@ describe.skipIf(!poppler)('renderPdf, read back with poppler', () => {
     const path = await written('title', (await renderPdf(report)).bytes);
     const [first, second] = execFileSync('pdftotext', ['-l', '1', path, '-'], { encoding: 'utf8' }).split('\n');
     expect([first, second]).toEqual(['沭阳县发展和改革局', '2023年政府信息公开年度报告']);
+  });
+
+  it('ends no page with a table heading, a block title or column headings: they go with the rows they introduce', async () => {
+    const legacy = corpus.find((c) => c.name.includes('seeds/004'))!.report;
+    const reports = [
+      ...corpus.filter((c) => /shanghai|seeds\/000/.test(c.name)).map((c) => [c.name, c.report] as const),
+      ['seeds/004 migrated to 2021', migrate(legacy, { to: '2021' }).report] as const,
+    ];
+    for (const [name, report] of reports) {
+      const introducers = reportTables(report).flatMap((grid) => {
+        const keep = keepWithNextRows(grid);
+        const rows = grid.rows.flatMap((_, r) => (keep[r] ? [placeCells(grid).filter((p) => p.row === r).map((p) => (p.cell.kind === 'label' ? p.cell.text : '')).join('')] : []));
+        return [grid.title, ...rows].map((t) => t.replace(/\s+/g, ''));
+      });
+      const path = await written(`keep-${name}`, (await renderPdf(report)).bytes);
+      const pages = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+      expect(pages.length, name).toBeGreaterThan(3);
+      for (const [i, page] of pages.entries()) {
+        const body = page.replace(/\s+/g, '').replace(/—\d+—$/, '');
+        for (const text of introducers) expect(body.endsWith(text), `${name}, page ${i + 1} ends with ${text}`).toBe(false);
+      }
+    }
+  });
+
+  it('justifies body text as the Word copy does: a line followed by more of its paragraph ends at the right margin', async () => {
+    const { report } = corpus.find((c) => c.name.includes('seeds/003'))!; // half-width commas: lines of unequal natural width
+    const path = await written('justify', (await renderPdf(report)).bytes);
+    const xml = execFileSync('pdftotext', ['-bbox-layout', path, '-'], { encoding: 'utf8' });
+    const left = 28 * (72 / 25.4);
+    const right = 595.28 - 26 * (72 / 25.4);
+    let checked = 0;
+    for (const page of xml.split('<page ').slice(1)) {
+      // Body lines: 16 pt text (taller boxes than the tables' 10.5 pt), in reading order.
+      const lines = [...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/g)].map((m) => m.slice(1).map(Number)).filter(([, y0, , y1]) => y1! - y0! > 20);
+      for (let i = 0; i + 1 < lines.length; i++) {
+        const [, , xMax] = lines[i]!;
+        const [nextLeft] = lines[i + 1]!;
+        if (Math.abs(nextLeft! - left) > 0.5) continue; // the next line starts a paragraph (indented) or is no body text
+        expect(xMax, `page line ${i + 1}`).toBeGreaterThanOrEqual(right - 0.5);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
   });
 
   it('numbers pages — 1 — at the foot', async () => {

@@ -1,9 +1,9 @@
 import PDFDocument from 'pdfkit';
-import { documentBlocks, placeCells, reportTitle, resolveBinding, titleLines, type DocumentBlock, type Finding, type Report, type TableGrid } from '@report-convert/core';
+import { documentBlocks, keepWithNextRows, placeCells, reportTitle, resolveBinding, titleLines, type DocumentBlock, type Finding, type PlacedCell, type Report, type TableGrid } from '@report-convert/core';
 import { loadFont, type DrawingFont } from './drawingFont.js';
 import { DEFAULT_FONT, type PdfFonts } from './fonts.js';
 import { wrapLines } from './linebreak.js';
-import { paginateRows } from './paginate.js';
+import { paginateRows, tableStartHeight, type TableRows } from './paginate.js';
 
 export interface PdfOptions {
   /** Your own fonts (仿宋_GB2312, 方正小标宋简体 …) by role; the embedded Noto Serif SC is the default. */
@@ -68,20 +68,28 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
     y = PAGE.top;
   };
   newPage();
-  const lines = (text: string, role: Role, size: number, lineHeight: number, opts: { indent?: number; align?: 'left' | 'center' | 'right'; rightIndent?: number } = {}) => {
+  const lines = (text: string, role: Role, size: number, lineHeight: number, opts: { indent?: number; align?: 'left' | 'center' | 'right' | 'justify'; rightIndent?: number } = {}) => {
     const measure = use(role, size);
     const wrapped = wrapLines(text, width - (opts.rightIndent ?? 0), measure, opts.indent ?? 0);
     wrapped.forEach((line, i) => {
       if (y + lineHeight > bottom) newPage();
       const w = measure(line);
-      const x = opts.align === 'center' ? PAGE.left + (width - w) / 2 : opts.align === 'right' ? PAGE.left + width - (opts.rightIndent ?? 0) - w : PAGE.left + (i === 0 ? (opts.indent ?? 0) : 0);
-      doc.text(line, x, y + (lineHeight - size) / 2, { lineBreak: false });
+      const indent = i === 0 ? (opts.indent ?? 0) : 0;
+      const x = opts.align === 'center' ? PAGE.left + (width - w) / 2 : opts.align === 'right' ? PAGE.left + width - (opts.rightIndent ?? 0) - w : PAGE.left + indent;
+      // Justified as the Word copy is (两端对齐): the room a full line leaves, spread between its characters,
+      // unless that would space them out visibly (a long URL moved down whole leaves a short line: ragged is better).
+      const gaps = [...line].length - 1;
+      const spread = gaps > 0 ? (width - indent - w) / gaps : 0;
+      const characterSpacing = opts.align === 'justify' && i < wrapped.length - 1 && spread > 0 && spread <= size / 8 ? spread : 0;
+      doc.text(line, x, y + (lineHeight - size) / 2, { lineBreak: false, characterSpacing });
       y += lineHeight;
     });
   };
 
+  const tableLayouts = new Map<TableGrid, TableLayout>();
+  const measured = (grid: TableGrid) => tableLayouts.get(grid) ?? tableLayouts.set(grid, layoutTable(report, grid, use)).get(grid)!;
   let section: PDFKit.PDFOutline | undefined;
-  for (const block of blocks) {
+  for (const [i, block] of blocks.entries()) {
     switch (block.kind) {
       case 'title': {
         y += 6;
@@ -90,18 +98,22 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
         y += 16;
         break;
       }
-      case 'heading':
-        if (y + LINE * 3 > bottom) newPage(); // keep a heading with what follows
+      case 'heading': {
+        // Keep a heading with what follows: two lines of text, or the start of its table.
+        const next = blocks[i + 1];
+        const following = next?.kind === 'table' ? tableStartHeight(measured(next.grid)) : LINE * 2;
+        if (y + LINE + following > bottom) newPage();
         // Bookmarks: the six sections, with their numbered sub-headings under them.
         if (block.level === 1) section = doc.outline.addItem(block.text);
         else (section ?? doc.outline).addItem(block.text);
         lines(block.text, 'heading', SIZE.heading, LINE, { indent: SIZE.body * 2 });
         break;
+      }
       case 'paragraph':
-        lines(block.text, 'body', SIZE.body, LINE, { indent: SIZE.body * 2 });
+        lines(block.text, 'body', SIZE.body, LINE, { indent: SIZE.body * 2, align: 'justify' });
         break;
       case 'table':
-        y = drawTable(doc, report, block.grid, y, newPage, use) + LINE / 2;
+        y = drawTable(doc, measured(block.grid), y, newPage, use) + LINE / 2;
         break;
       case 'signature':
         y += LINE;
@@ -143,11 +155,20 @@ function measureWidth(font: DrawingFont, text: string, size: number): number {
   return units * size;
 }
 
+interface TableLayout extends TableRows {
+  xs: number[];
+  size: number;
+  lineHeight: number;
+  measure: (s: string) => number;
+  placed: (PlacedCell & { lines: string[]; center: boolean })[];
+}
+
 /**
- * Draws a grid: spans from core's layout data, rows never split, header rows repeated on every page
- * the table crosses. A cell spanning rows that cross a page is drawn on both, its text on the first.
+ * Measures a grid: spans from core's layout data, each row as tall as its wrapped labels, and what
+ * must share a page: a label spanning rows with the rows its text needs, a row without figures
+ * (a block's title or headings) with the row below.
  */
-function drawTable(doc: Doc, report: Report, grid: TableGrid, startY: number, newPage: () => void, use: (role: Role, size: number) => (s: string) => number): number {
+function layoutTable(report: Report, grid: TableGrid, use: (role: Role, size: number) => (s: string) => number): TableLayout {
   const size = grid.columnWidths.length > 10 ? SIZE.wideTable : SIZE.table;
   const lineHeight = size * 1.35;
   const width = PAGE.width - PAGE.left - PAGE.right;
@@ -158,7 +179,7 @@ function drawTable(doc: Doc, report: Report, grid: TableGrid, startY: number, ne
   const placed = placeCells(grid).map((p) => {
     const text = p.cell.kind === 'label' ? p.cell.text : resolveBinding(report, p.cell.path).display;
     const lines = wrapLines(text, xs[p.col + p.colSpan]! - xs[p.col]! - CELL_PAD * 2, measure);
-    return { ...p, text, lines, center: p.cell.kind === 'value' || p.row < grid.headerRows || (p.cell.kind === 'label' && p.cell.align === 'center') };
+    return { ...p, lines, center: p.cell.kind === 'value' || p.row < grid.headerRows || (p.cell.kind === 'label' && p.cell.align === 'center') };
   });
   const heights = grid.rows.map(() => lineHeight + CELL_PAD * 2);
   for (const p of placed.filter((c) => c.rowSpan === 1)) heights[p.row] = Math.max(heights[p.row]!, p.lines.length * lineHeight + CELL_PAD * 2);
@@ -175,7 +196,15 @@ function drawTable(doc: Doc, report: Report, grid: TableGrid, startY: number, ne
     for (let r = p.row; r < p.row + p.rowSpan && height < need; r++) height += heights[r]!;
     keepTogether[p.row] = Math.max(keepTogether[p.row]!, height);
   }
-  const pages = paginateRows({ heights, keepTogether, headerRows: grid.headerRows, startY, pageTop: PAGE.top, pageBottom: PAGE.height - PAGE.bottom });
+  const keepWithNext = keepWithNextRows(grid);
+  for (let r = grid.rows.length - 2; r >= 0; r--) if (keepWithNext[r]) keepTogether[r] = Math.max(keepTogether[r]!, heights[r]! + keepTogether[r + 1]!);
+  return { xs, size, lineHeight, measure, placed, heights, keepTogether, headerRows: grid.headerRows, pageTop: PAGE.top, pageBottom: PAGE.height - PAGE.bottom };
+}
+
+/** Draws a measured grid: rows never split, header rows repeated on every page the table crosses. A cell spanning rows that cross a page is drawn on both, its text on the first. */
+function drawTable(doc: Doc, table: TableLayout, startY: number, newPage: () => void, use: (role: Role, size: number) => (s: string) => number): number {
+  const { xs, size, lineHeight, measure, placed, heights } = table;
+  const pages = paginateRows({ ...table, startY });
   if (pages[0]!.top !== startY) newPage();
   let y = startY;
   pages.forEach((page, i) => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { check, formatFigure, placeCells, reportTables, resolveBinding, type Report } from '@report-convert/core';
+import { check, formatFigure, placeCells, reportTables, reportTitle, resolveBinding, type Report } from '@report-convert/core';
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
 import { fromXlsx } from './fromXlsx.js';
@@ -89,6 +89,57 @@ describe('toXlsx → fromXlsx', () => {
     expect(values).toContain('+1 -2 @3');
     const back = await fromXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(back.ok && back.report.sections.problems).toBe('=HYPERLINK("http://x","y")');
+  });
+
+  it('prints each section whole in the information sheet: one row per paragraph, each tall enough for its text', async () => {
+    const { report } = corpus.find((c) => c.name.includes('shuyang-county'))!; // 一、总体情况 2,700 characters
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx(report)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('报告信息')!;
+    const texts: string[] = [];
+    sheet.eachRow((row) => {
+      const text = String(row.getCell(2).value ?? '');
+      texts.push(text);
+      // A 100-wide column holds about 50 Chinese characters a line of 14 pt; Excel's tallest row is 409 pt.
+      expect(row.height, text.slice(0, 20)).toBeGreaterThanOrEqual(Math.ceil(text.length / 50) * 14);
+      expect(row.height).toBeLessThanOrEqual(409);
+    });
+    for (const paragraph of report.sections.overview!.split('\n')) expect(texts).toContain(paragraph);
+  });
+
+  it('writes the findings sheet in the reader\'s language, one landscape page across with its heading row repeated', async () => {
+    const { report } = corpus.find((c) => c.name.includes('seeds/004'))!;
+    const findings = check(report);
+    expect(findings.length).toBeGreaterThan(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx(report, { findings })) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('检查结果')!;
+    expect(sheet.getColumn(1).values.slice(2)).toEqual(findings.map((f) => ({ error: '错误', warning: '警告', info: '提示' })[f.severity]));
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+  });
+
+  it('prints every sheet on A4 one page across, numbered at the foot, repeating a table\'s header rows and nothing else', async () => {
+    const { report } = corpus.find((c) => c.name.includes('shanghai'))!;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx(report, { findings: check(report) })) as unknown as ArrayBuffer);
+    const visible = workbook.worksheets.filter((s) => s.state === 'visible');
+    expect(visible.map((s) => s.name)).toEqual(['报告信息', ...reportTables(report).map((g) => g.title), '检查结果']);
+    for (const sheet of visible) {
+      expect(sheet.pageSetup, sheet.name).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(sheet.headerFooter.oddFooter, sheet.name).toMatch(/&P/);
+    }
+    for (const grid of reportTables(report)) {
+      const printTitles = workbook.getWorksheet(grid.title)!.pageSetup.printTitlesRow;
+      expect(printTitles, grid.title).toBe(grid.headerRows ? `${GRID_TOP}:${GRID_TOP + grid.headerRows - 1}` : undefined);
+    }
+  });
+
+  it('names the report in the information sheet with the title the Word and PDF copies print', async () => {
+    const { report } = corpus.find((c) => c.name.includes('seeds/003'))!;
+    expect(report.meta.title).toBeNull();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx(report)) as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('报告信息')!.getCell('B1').value).toBe(reportTitle(report));
   });
 
   it('refuses damaged and foreign workbooks with a clear error', async () => {

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { Workbook } from './workbook.js';
-import { findingText, placeCells, reportTables, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid } from '@report-convert/core';
+import { findingText, severityText, placeCells, reportTables, reportTitle, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid } from '@report-convert/core';
 import { deflateStoredZip } from '@report-convert/core/node';
 import { sheetName } from './sheetName.js';
 
@@ -34,9 +34,11 @@ const CELL_STYLES: Record<'header' | 'centred' | 'left' | 'value', Partial<Excel
 /** The same, for the sheets of report information and findings. */
 const INFO_STYLES: Record<'label' | 'text' | 'message', Partial<ExcelJS.Style>> = {
   label: { font: { ...FONT, bold: true }, alignment: { vertical: 'top' } },
-  text: { alignment: { wrapText: true, vertical: 'top' } },
-  message: { alignment: { wrapText: true } },
+  text: { font: FONT, alignment: { horizontal: 'left', wrapText: true, vertical: 'top' } },
+  message: { font: FONT, alignment: { wrapText: true, vertical: 'top' } },
 };
+/** Chinese characters in 宋体 10 pt that a line of the information sheet's text column (width 100) holds, with room to spare. */
+const INFO_CHARS_PER_LINE = 50;
 
 /** The workbook a clerk would hand in: one sheet per official table, merged as the template. */
 export async function toXlsx(report: Report, options: XlsxOptions = {}): Promise<Uint8Array> {
@@ -97,15 +99,23 @@ function writeTable(sheet: ExcelJS.Worksheet, report: Report, grid: TableGrid): 
   }
   heights.forEach((h, r) => (sheet.getRow(GRID_TOP + r).height = Math.min(400, h)));
   sheet.views = [{ state: 'frozen', ySplit: GRID_TOP - 1 + grid.headerRows }];
-  sheet.pageSetup = { paperSize: 9, orientation: width > 10 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
-  sheet.pageSetup.printTitlesRow = `${GRID_TOP}:${GRID_TOP - 1 + Math.max(1, grid.headerRows)}`;
+  printOnA4(sheet, width > 10 ? 'landscape' : 'portrait');
+  Object.assign(sheet.pageSetup, { horizontalCentered: true, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } });
+  // Table 二 has no header of its own: repeating its first block's title on every page would mislabel the blocks below.
+  if (grid.headerRows > 0) sheet.pageSetup.printTitlesRow = `${GRID_TOP}:${GRID_TOP - 1 + grid.headerRows}`;
+}
+
+/** A4, one page across and as many down as needed, numbered — 1 — at the foot as the Word and PDF copies are. */
+function printOnA4(sheet: ExcelJS.Worksheet, orientation: 'portrait' | 'landscape'): void {
+  sheet.pageSetup = { paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  sheet.headerFooter = { oddFooter: '&C— &P —' };
 }
 
 function writeInfoSheet(sheet: ExcelJS.Worksheet, report: Report): void {
   sheet.columns = [{ width: 22 }, { width: 100 }];
-  sheet.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  printOnA4(sheet, 'portrait');
   const rows: [string, string | number | null][] = [
-    ['标题', report.meta.title],
+    ['标题', reportTitle(report)], // as the Word and PDF copies print it, also when the source gave none
     ['机关', report.meta.agency],
     ['年度', report.meta.year],
     ['日期', report.meta.date],
@@ -115,20 +125,26 @@ function writeInfoSheet(sheet: ExcelJS.Worksheet, report: Report): void {
     ['落款', report.sections.signature ?? null],
   ];
   for (const [label, value] of rows) {
-    const row = sheet.addRow([label, value]);
-    row.getCell(1).style = INFO_STYLES.label;
-    row.getCell(2).style = INFO_STYLES.text;
-    const lines = String(value ?? '').split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / 50)), 0);
-    row.height = Math.min(400, lines * 14 + 4);
+    // One row per paragraph: a section in one cell outgrew Excel's tallest row (409 pt) and printed cut off.
+    const paragraphs = typeof value === 'string' ? value.split('\n') : [value];
+    paragraphs.forEach((paragraph, i) => {
+      const row = sheet.addRow([i === 0 ? label : null, paragraph]);
+      row.getCell(1).style = INFO_STYLES.label;
+      row.getCell(2).style = INFO_STYLES.text;
+      row.height = Math.min(409, Math.max(1, Math.ceil(String(paragraph ?? '').length / INFO_CHARS_PER_LINE)) * 14 + 4);
+    });
   }
 }
 
 function writeFindings(sheet: ExcelJS.Worksheet, findings: Finding[], lang: 'zh' | 'en'): void {
   const zh = lang === 'zh';
   sheet.columns = [{ width: 10 }, { width: 28 }, { width: 36 }, { width: 12 }, { width: 90 }];
+  // Five columns 176 characters wide: on one landscape page across, the heading row on every page.
+  printOnA4(sheet, 'landscape');
+  sheet.pageSetup.printTitlesRow = '1:1';
   sheet.addRow(zh ? ['级别', '表格', '行', '位置', '说明'] : ['Severity', 'Table', 'Row', 'Position', 'Message']).font = { ...FONT, bold: true };
   for (const f of findings) {
-    const row = sheet.addRow([f.severity, f.tableLabel ?? f.table ?? '', [f.rowLabel, f.columnLabel].filter(Boolean).join(' / '), f.position ? `${f.position.line}:${f.position.column}` : '', findingText(f, lang)]);
-    row.getCell(5).style = INFO_STYLES.message;
+    const row = sheet.addRow([severityText(f.severity, lang), f.tableLabel ?? f.table ?? '', [f.rowLabel, f.columnLabel].filter(Boolean).join(' / '), f.position ? `${f.position.line}:${f.position.column}` : '', findingText(f, lang)]);
+    row.eachCell((cell) => (cell.style = INFO_STYLES.message));
   }
 }

@@ -57,3 +57,13 @@ export function placeCells(grid: TableGrid): PlacedCell[] {
   });
   return placed;
 }
+
+/**
+ * Body rows that introduce the row below them and so must not end a page: rows holding no figure,
+ * such as a block's title and column headings in table 二 or a group heading of the legacy sheet.
+ */
+export function keepWithNextRows(grid: TableGrid): boolean[] {
+  const holdsFigure = grid.rows.map(() => false);
+  for (const p of placeCells(grid)) if (p.cell.kind === 'value') for (let r = p.row; r < p.row + p.rowSpan; r++) holdsFigure[r] = true;
+  return grid.rows.map((_, r) => r >= grid.headerRows && r < grid.rows.length - 1 && !holdsFigure[r]);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeDisclosureGrid, applicationsGrid, legacyGrid, placeCells, reviewLitigationGrid } from './index.js';
+import { activeDisclosureGrid, applicationsGrid, keepWithNextRows, legacyGrid, placeCells, reviewLitigationGrid } from './index.js';
 
 describe('official grids', () => {
   it('table 三 has 10 columns, a 3-row header and 三、本年度办理结果 spanning 20 or 22 rows', () => {
@@ -35,5 +35,16 @@ describe('official grids', () => {
     expect(plain.filter((p) => p.cell.kind === 'value')).toHaveLength(58);
     const cumulative = legacyGrid({ legacyCumulative: { 'requests.received': 3 }, extraRows: [] });
     expect(cumulative.columnWidths).toHaveLength(4);
+  });
+
+  it('keeps the rows without figures (block titles and column headings, legacy group headings) with the row below', () => {
+    const active = activeDisclosureGrid({ regulations: '2019', normativeDocuments: '2019', licensing: '2019' });
+    const labelOf = (grid: typeof active, r: number) => placeCells(grid).find((p) => p.row === r && p.col === 0)!.cell;
+    const kept = keepWithNextRows(active).flatMap((keep, r) => (keep ? [labelOf(active, r)] : []));
+    expect(kept.map((c) => (c.kind === 'label' ? c.text : c.path))).toEqual(['第二十条第（一）项', '信息内容', '第二十条第（五）项', '信息内容']);
+    const legacy = legacyGrid({ extraRows: [] });
+    expect(keepWithNextRows(legacy)[0]).toBe(false); // the header repeats on every page instead
+    expect(keepWithNextRows(legacy).filter(Boolean).length).toBe(legacy.rows.filter((row) => row.length === 1).length);
+    expect(keepWithNextRows(applicationsGrid('2021')).some(Boolean)).toBe(false);
   });
 });
