@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Finding } from '../finding.js';
-import { ACTIVE_ITEM_SPECS, APPLICANT_COLUMNS, REVIEW_FIELDS, REVIEW_GROUPS, activeItemSpec, applicationRows, legacyRowSpec, ACTIVE_COLUMN_LABELS, type ActiveItem, type LayoutId, type SectionId } from '../ids.js';
+import { ACTIVE_ITEM_SPECS, APPLICANT_COLUMNS, APPLICANT_COLUMN_LABELS, REVIEW_FIELDS, REVIEW_GROUPS, SECTION_HEADINGS, TABLE_LABELS, activeItemSpec, applicationRowLabel, applicationRows, legacyRowSpec, ACTIVE_COLUMN_LABELS, type ActiveItem, type ApplicantColumn, type LayoutId, type SectionId } from '../ids.js';
 import { formatFigure, placeCells, reportTables, resolveBinding, setBinding } from '../layouts/index.js';
 import { emptyApplicantRow, emptyReport, type Report } from '../model.js';
 import { default2019To2021Mapping, defaultLegacyMapping, sectionOf, targetOf, type MigrationMapping } from './mapping.js';
@@ -13,7 +13,7 @@ export const MigrationRecord = z.object({
   /** For each non-blank source figure: where it went, a cell or a sentence in a named section. */
   figures: z.record(z.string(), z.union([z.object({ cell: z.string() }), z.object({ section: z.string(), sentence: z.string() })])),
   /** Rules a person should confirm (FORMATS.md §4's ambiguous rows). */
-  flagged: z.array(z.object({ sources: z.array(z.string()), target: z.string(), reason: z.string() })),
+  flagged: z.array(z.object({ sources: z.array(z.string()), target: z.string(), reason: z.string(), reasonZh: z.string().optional() })),
 });
 export type MigrationRecord = z.infer<typeof MigrationRecord>;
 
@@ -75,9 +75,18 @@ function finish(report: Report, record: MigrationRecord): { report: Report; reco
     rule: 'migrate.ambiguous',
     row: f.sources.join(' + '),
     message: `${f.sources.join(' + ')} → ${f.target}: ${f.reason}; please confirm or place it by hand.`,
-    messageZh: `${f.sources.map((s) => legacyRowSpec(s)?.label ?? s).join('＋')} 已放入 ${f.target}：${f.reason}，请人工确认。`,
+    messageZh: `${f.sources.map((s) => legacyRowSpec(s)?.label ?? s).join('＋')} 已放入“${printedTarget(f.target)}”：${f.reasonZh ?? f.reason}。请人工确认，或放到合适的位置。`,
   }));
   return { report, record, findings };
+}
+
+/** A target as the report prints it: 六、其他需要报告的事项, or 表三's row › column. */
+function printedTarget(target: string): string {
+  const section = sectionOf(target);
+  if (section && section !== 'preamble' && section !== 'signature') return SECTION_HEADINGS[section];
+  const cell = /^applications\.(.+)\.([^.]+)$/.exec(target);
+  if (cell && (APPLICANT_COLUMNS as readonly string[]).includes(cell[2]!)) return `${TABLE_LABELS.applications} › ${applicationRowLabel(cell[1]!)} › ${APPLICANT_COLUMN_LABELS[cell[2] as ApplicantColumn]}`;
+  return target;
 }
 
 function sentence(label: string, value: number | null, unit: string): string {
@@ -99,7 +108,7 @@ function migrateLegacy(source: Report, options: MigrateOptions, record: Migratio
     const target = targetOf(rule, layout);
     const present = rule.from.filter((id) => legacy[id] !== undefined && legacy[id] !== null);
     rule.from.forEach((id) => mapped.add(id));
-    if (rule.ambiguous && present.length) record.flagged.push({ sources: present, target, reason: rule.note ?? 'ambiguous' });
+    if (rule.ambiguous && present.length) record.flagged.push({ sources: present, target, reason: rule.note ?? 'ambiguous', ...(rule.noteZh ? { reasonZh: rule.noteZh } : {}) });
     if (!present.length) continue;
     const section = sectionOf(target);
     if (section) {
