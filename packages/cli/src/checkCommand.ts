@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { check, checkSeries, type Finding, type InputFormat, type Lang, type Report } from '@report-convert/core';
 import type { Io } from './cli.js';
 import { readReport } from './convert.js';
@@ -6,6 +5,7 @@ import { expandInputs } from './files.js';
 import { formatFinding } from './present.js';
 import { progress } from './progress.js';
 import { t } from './say.js';
+import { readSource } from './source.js';
 
 export interface CheckOptions {
   from: InputFormat;
@@ -43,7 +43,8 @@ export async function checkCommand(inputs: string[], opts: CheckOptions, io: Io,
   const reports: Report[] = [];
   const reportFiles: { file: string; fromModel: boolean }[] = [];
   for (const [i, file] of files.entries()) {
-    const parsed = await readReport(readFileSync(file), opts.from);
+    const source = await readSource(file);
+    const parsed = source.ok ? await readReport(source.bytes, opts.from) : { ok: false as const, error: source };
     if (!parsed.ok) {
       unreadable++;
       const error = t(lang, parsed.error.messageZh, parsed.error.message);

@@ -8,6 +8,7 @@ import { expandInputs, removeTempFiles } from './files.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 import { progress } from './progress.js';
 import { sharedFonts } from './sharedFonts.js';
+import { readSource } from './source.js';
 import type { CheckOptions } from './checkCommand.js';
 import { CommandInLang, helpConfiguration } from './commanderText.js';
 import { t } from './say.js';
@@ -70,7 +71,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .command('convert')
     .showHelpAfterError(seeHelp('convert '))
     .description(h('把报告转换为 Word、Excel、PDF 和 JSON', 'convert reports to Word, Excel, PDF and JSON (one input per file; directories are walked)'))
-    .argument('<inputs...>', h('文件、目录或通配符；- 表示读取标准输入', 'files, directories or globs; - reads standard input'))
+    .argument('<inputs...>', h('文件、目录、通配符或网页地址（http://…）；- 表示读取标准输入', 'files, directories, globs or web page addresses (http://…); - reads standard input'))
     .option('-t, --to <formats>', h(`输出格式，以逗号分隔：${OUTPUT_FORMATS.join(',')}`, `output formats, comma-separated: ${OUTPUT_FORMATS.join(',')}`), 'docx,xlsx,pdf')
     .option('-o, --out-dir <dir>', h('输出目录，文件名为 <输入文件名>.<扩展名>；- 表示写到标准输出（一个输入、一种格式）', 'where outputs go, named <input name>.<ext>; - writes standard output (one input, one format)'), '.')
     .addOption(new Option('--from <format>', h('指定输入格式，不自动识别', 'input format instead of sniffing')).choices(['auto', 'text', 'markdown', 'html', 'json', 'docx', 'xlsx']).default('auto'))
@@ -82,7 +83,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--pdfa', h('输出 PDF/A-2b 归档格式的 PDF', 'write PDFs as PDF/A-2b, the archival form'))
     .option('--libreoffice', h('先用 LibreOffice（soffice）转换旧版 .doc/.xls 再读取', 'convert old binary .doc/.xls through LibreOffice (soffice) before reading them'))
     .option('--strict', h('有检查问题时以 1 退出', 'exit with 1 when any check fails'))
-    .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert report.html --to pdf --out-dir - > report.pdf\n  report-convert convert legacy/2016.txt --layout 2021 --mapping mapping.json`)
+    .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  report-convert convert https://www.example.gov.cn/art/2025/1/20/art_5843.html\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert report.html --to pdf --out-dir - > report.pdf\n  report-convert convert legacy/2016.txt --layout 2021 --mapping mapping.json`)
     .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; titleFont?: string; headingFont?: string; pdfa?: boolean; strict?: boolean; libreoffice?: boolean }) => {
       const to = opts.to.split(',').map((s) => s.trim()) as OutputFormat[];
       const unknown = to.filter((f) => !OUTPUT_FORMATS.includes(f));
@@ -103,17 +104,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (inputs.includes('-') || opts.outDir === '-') {
         if (inputs.length > 1 || to.length !== 1) throw new UsageError(t(lang(), '使用标准输入或标准输出时只能有一个输入和一种输出格式', 'standard input or output takes exactly one input and one output format'));
         if (io.stdoutIsTerminal && to[0] !== 'json') throw new UsageError(t(lang(), `不把 ${to[0]} 文件的二进制内容写到终端：请重定向到文件，例如 > report.${to[0]}`, `not writing a binary ${to[0]} file to the terminal: redirect it, for example > report.${to[0]}`));
-        let bytes: Uint8Array;
-        let name = '-';
-        if (inputs[0] === '-') bytes = await io.stdin();
-        else {
-          name = inputs[0]!;
-          try {
-            bytes = readFileSync(name);
-          } catch (error) {
-            throw new UsageError(t(lang(), `无法读取 ${name}（${(error as NodeJS.ErrnoException).code}）`, `cannot read ${name} (${(error as NodeJS.ErrnoException).code})`));
-          }
-        }
+        const name = inputs[0]!;
+        const source = name === '-' ? { ok: true as const, bytes: await io.stdin() } : await readSource(name);
+        if (!source.ok) throw new UsageError(t(lang(), `${name}：${source.messageZh}`, `${name}: ${source.message}`));
+        const bytes = source.bytes;
         const { formatFinding } = await presenting();
         const result = await (await converting()).convertBytes(bytes, { to, from: opts.from, ...(fonts ? { fonts } : {}), ...(opts.pdfa ? { pdfa: true } : {}), ...migration });
         if (!result.ok) {
@@ -180,7 +174,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .command('check')
     .showHelpAfterError(seeHelp('check '))
     .description(h('核对勾稽关系，按印出的表、行、列列出问题', 'run the arithmetic checks (勾稽关系) and print findings with the table, row and column as printed'))
-    .argument('<inputs...>', h('文件、目录或通配符', 'files, directories or globs'))
+    .argument('<inputs...>', h('文件、目录、通配符或网页地址（http://…）', 'files, directories, globs or web page addresses (http://…)'))
     .addOption(new Option('--from <format>', h('指定输入格式，不自动识别', 'input format instead of sniffing')).choices(['auto', 'text', 'markdown', 'html', 'json', 'docx', 'xlsx']).default('auto'))
     .option('--json', h('以 JSON 输出检查结果，供程序读取', 'print findings as JSON for machines'))
     .option('--series', h('另外跨年度核对同一机关的报告（上年结转 = 上一年的结转下年度）', "also check one agency's reports across years (上年结转 = last year's 结转下年度)"))

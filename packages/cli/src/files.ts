@@ -4,6 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { INPUT_EXTENSIONS } from './formats.js';
+import { isWebAddress, webPageName } from './source.js';
 
 /** An input file and the name its outputs take under the output directory (no extension; may hold subfolders). */
 export interface BatchInput {
@@ -14,7 +15,7 @@ export interface BatchInput {
 }
 
 /**
- * Files, directories (recursively) and globs to a sorted list of input files; unmatched words are
+ * Files, directories (recursively), globs and web addresses to a sorted list of inputs; unmatched words are
  * returned too. Walking skips `skipDir` (the output directory, when it lies inside an input directory),
  * so a second run does not take the first run's outputs for inputs.
  */
@@ -22,6 +23,11 @@ export async function expandInputs(patterns: string[], skipDir?: string): Promis
   const roots = new Map<string, string | undefined>(); // file → the directory it was found under
   const missing: string[] = [];
   for (const pattern of patterns) {
+    if (isWebAddress(pattern)) {
+      if (URL.canParse(pattern)) setOnce(roots, pattern, undefined);
+      else missing.push(pattern);
+      continue;
+    }
     const info = await stat(pattern).catch(() => undefined);
     if (info?.isFile()) setOnce(roots, resolve(pattern), undefined);
     else if (info?.isDirectory()) for (const f of await walk(pattern, skipDir && resolve(skipDir))) setOnce(roots, f, resolve(pattern));
@@ -64,7 +70,7 @@ async function walk(dir: string, skipDir: string | undefined): Promise<string[]>
  * Names are compared ignoring case, as Windows and macOS file systems do.
  */
 export function outputNames(files: { path: string; root?: string | undefined }[]): BatchInput[] {
-  const named = files.map(({ path, root }) => ({ path, name: (root ? relative(root, path) : basename(path)).replace(/\.[^./\\]*$/, '') }) as BatchInput);
+  const named = files.map(({ path, root }) => ({ path, name: isWebAddress(path) ? webPageName(path) : (root ? relative(root, path) : basename(path)).replace(/\.[^./\\]*$/, '') }) as BatchInput);
   const clashing = (inputs: BatchInput[]) => {
     const byName = new Map<string, BatchInput[]>();
     for (const input of inputs) {

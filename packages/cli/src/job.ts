@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Finding, InputFormat, LayoutId, MigrationMapping } from '@report-convert/core';
 import type { PdfFonts } from '@report-convert/to-pdf';
@@ -6,6 +6,7 @@ import { convertBytes } from './convert.js';
 import { convertOldOffice, isOldOfficeFile } from './legacyOffice.js';
 import { outputPath, writeAtomic, type BatchInput } from './files.js';
 import type { OutputFormat } from './formats.js';
+import { readSource } from './source.js';
 
 export interface JobOptions {
   to: OutputFormat[];
@@ -24,21 +25,17 @@ export type JobResult =
   | { input: string; status: 'converted'; written: string[]; findings: Finding[]; fromModel?: boolean }
   | { input: string; status: 'failed'; message: string; messageZh: string };
 
-/** Converts one file and writes its outputs, never over one of `protectedInputs`: what a worker thread runs for each input. */
+/** Converts one file or web page and writes its outputs, never over one of `protectedInputs`: what a worker thread runs for each input. */
 export async function runJob(batchInput: BatchInput, options: JobOptions, protectedInputs: ReadonlySet<string>): Promise<JobResult> {
   const input = batchInput.path;
   if (batchInput.sameNameAs) {
     return { input, status: 'failed', message: `not converted: its outputs would overwrite those of ${batchInput.sameNameAs}; convert it into another --out-dir`, messageZh: `未转换：其输出会覆盖 ${batchInput.sameNameAs} 的输出；请另指定 --out-dir 转换` };
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(input);
-  } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    return { input, status: 'failed', message: `cannot read the file (${why})`, messageZh: `无法读取文件（${why}）` };
-  }
+  const source = await readSource(input);
+  if (!source.ok) return { input, status: 'failed', message: source.message, messageZh: source.messageZh };
+  let bytes = source.bytes;
   if (options.libreOffice && isOldOfficeFile(bytes)) {
-    const converted = await convertOldOffice(input);
+    const converted = await convertOldOffice(bytes, input);
     if (!converted.ok) return { input, status: 'failed', message: converted.message, messageZh: converted.messageZh };
     bytes = converted.bytes;
   }
