@@ -1,0 +1,25 @@
+import { inputError } from '../errors.js';
+import { convertTexts } from '../office/script.js';
+import { fromDocument, type ParseResult } from '../parse.js';
+import type { PdfPage } from './page.js';
+import { readPdfBlocks } from './read.js';
+
+export type { PdfPage, PdfRule, PdfText } from './page.js';
+
+/** Fewer characters than this on all pages: a scan with at most a stamp or a page number as text. */
+const MIN_TEXT = 20;
+
+/**
+ * A report from a PDF's pages as a text extractor gives them (the CLI uses pdf.js). A PDF without
+ * text, a scan, is an input error that says so, not an empty report.
+ */
+export function parsePdfPages(pages: PdfPage[]): ParseResult {
+  const characters = pages.reduce((n, p) => n + p.texts.reduce((m, t) => m + t.text.replace(/\s/g, '').length, 0), 0);
+  if (characters < MIN_TEXT)
+    return {
+      ok: false,
+      error: inputError('noText', `a scanned or image-only PDF with no text to extract (${pages.length} pages, ${characters} characters)`, `扫描件/图片 PDF，没有可提取的文字（${pages.length} 页，${characters} 个字符）`, 'Run text recognition (OCR) on it, or export the original Word or WPS file as PDF.', '请先进行文字识别（OCR），或将原 Word/WPS 文件另存为 PDF 后重试。'),
+    };
+  const { blocks, script } = convertTexts(readPdfBlocks(pages));
+  return fromDocument({ format: 'pdf', script, blocks });
+}
