@@ -18,7 +18,7 @@ export function parsePdfPages(pages: PdfPage[]): ParseResult {
   if (characters < MIN_TEXT)
     return {
       ok: false,
-      error: inputError('noText', `a scanned or image-only PDF with no text to extract (${pages.length} pages, ${characters} characters)`, `扫描件/图片 PDF，没有可提取的文字（${pages.length} 页，${characters} 个字符）`, 'Run text recognition (OCR) on it, or export the original Word or WPS file as PDF.', '请先进行文字识别（OCR），或将原 Word/WPS 文件另存为 PDF 后重试。'),
+      error: inputError('noText', `a scanned or image-only PDF with no text to extract (${pages.length} page${pages.length === 1 ? '' : 's'}, ${characters} characters)`, `扫描件/图片 PDF，没有可提取的文字（${pages.length} 页，${characters} 个字符）`, 'Run text recognition (OCR) on it, or export the original Word or WPS file as PDF.', '请先进行文字识别（OCR），或将原 Word/WPS 文件另存为 PDF 后重试。'),
     };
   const { blocks, script } = convertTexts(readPdfBlocks(pages));
   return fromDocument({ format: 'pdf', script, blocks });
