@@ -10,7 +10,8 @@ import { toDocx } from '@report-convert/to-docx';
 import { toPdf } from '@report-convert/to-pdf';
 import { CORPUS_DIR, corpusEntries, expectedModel, mismatches } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
-import { readPdf } from './pdf.js';
+import { ruledTables } from '../../core/src/pdf/grid.js';
+import { pdfPages, readPdf } from './pdf.js';
 
 const entries = corpusEntries();
 const reports = new Map(
@@ -107,6 +108,55 @@ describe('a PDF without text', () => {
     const whole = await toPdf(reports.get(entries[0]!.name)!);
     const result = await readPdf(whole.subarray(0, 2000));
     expect(result.ok || result.error.code).toBe('damaged');
+  });
+});
+
+describe('pdfPages', () => {
+  const cellsOf = async (draw: (doc: PDFKit.PDFDocument) => void) => {
+    const pages = await pdfPages(await pdfkitPdf(draw));
+    if (!Array.isArray(pages)) throw new Error(pages.message);
+    return ruledTables(pages[0]!.rules).map((t) => t.cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan]));
+  };
+  // A table of two rows, the top one a single cell across both columns: x 100–300, y 100–140 from the top.
+  const H = [[100, 300, 100], [100, 300, 120], [100, 300, 140]] as const;
+  const V = [[100, 100, 140], [300, 100, 140], [200, 120, 140]] as const;
+
+  it('finds the same table whether its borders are stroked, filled as hairline rectangles or filled as thin quadrilaterals', async () => {
+    const stroked = await cellsOf((doc) => {
+      for (const [x1, x2, y] of H) doc.moveTo(x1, y).lineTo(x2, y).stroke();
+      for (const [x, y1, y2] of V) doc.moveTo(x, y1).lineTo(x, y2).stroke();
+    });
+    expect(stroked).toEqual([[[0, 0, 1, 2], [1, 0, 1, 1], [1, 1, 1, 1]]]);
+    const rectangles = await cellsOf((doc) => {
+      for (const [x1, x2, y] of H) doc.rect(x1, y - 0.25, x2 - x1, 0.5).fill();
+      for (const [x, y1, y2] of V) doc.rect(x - 0.25, y1, 0.5, y2 - y1).fill();
+    });
+    const quadrilaterals = await cellsOf((doc) => {
+      for (const [x1, x2, y] of H) doc.polygon([x1, y - 0.25], [x2, y - 0.25], [x2, y + 0.25], [x1, y + 0.25]).fill();
+      for (const [x, y1, y2] of V) doc.polygon([x - 0.25, y1], [x + 0.25, y1], [x + 0.25, y2], [x - 0.25, y2]).fill();
+    });
+    expect(rectangles).toEqual(stroked);
+    expect(quadrilaterals).toEqual(stroked);
+  });
+
+  it('takes shading (a filled cell) and a curved frame for no border', async () => {
+    expect(await cellsOf((doc) => (doc.rect(100, 100, 200, 40).fill('#ddd'), doc.roundedRect(100, 200, 200, 40, 8).fill()))).toEqual([]);
+  });
+
+  it('places text set vertically in a tall cell by its middle', async () => {
+    const pages = await pdfPages(
+      await pdfkitPdf((doc) => {
+        doc.save().rotate(-90, { origin: [120, 300] }).fontSize(12).text('ABCDEFGH', 120, 300, { lineBreak: false }).restore();
+      }),
+    );
+    if (!Array.isArray(pages)) throw new Error(pages.message);
+    const [run] = pages[0]!.texts;
+    // Rotated about (120, 300) from the top, the run rises from y = 300 to 300 - its length, at x ≈ 120–132.
+    expect(run).toMatchObject({ text: 'ABCDEFGH', width: 0 });
+    expect(run!.x).toBeGreaterThan(115);
+    expect(run!.x).toBeLessThan(140);
+    expect(842 - (run!.y + run!.size * 0.3)).toBeLessThan(300);
+    expect(842 - (run!.y + run!.size * 0.3)).toBeGreaterThan(240);
   });
 });
 

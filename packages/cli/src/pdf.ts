@@ -57,8 +57,14 @@ export async function pdfPages(bytes: Uint8Array): Promise<PdfPage[] | InputErro
       const texts: PdfText[] = [];
       for (const item of content.items)
         if ('str' in item && item.str.trim()) {
-          const [x, y] = toPage([item.transform[4], item.transform[5]]);
-          texts.push({ text: item.str, x, y, width: item.width, size: Math.hypot(item.transform[2], item.transform[3]) || item.height });
+          const [a, b, c, d, e, f] = item.transform as number[] as Matrix;
+          const size = Math.hypot(c, d) || item.height;
+          const along = item.width / (Math.hypot(a, b) || 1);
+          const [x, y] = toPage([e, f]);
+          const [endX, endY] = toPage([e + a * along, f + b * along]);
+          // Text set vertically (a rotated label in a tall cell) counts by its middle: it stands in one cell.
+          if (Math.abs(endY - y) < 1) texts.push({ text: item.str, x: Math.min(x, endX), y, width: Math.abs(endX - x), size });
+          else texts.push({ text: item.str, x: (x + endX) / 2, y: (y + endY) / 2 - size * 0.3, width: 0, size });
         }
       const rules = bordersOf(await page.getOperatorList(), OPS).map(({ x1, y1, x2, y2 }) => {
         const [a, b] = toPage([x1, y1]);
@@ -83,15 +89,16 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [m[0] * n[0] + m[2] * n[1], m
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
 /**
- * The straight lines a page strokes, and its thin filled rectangles (some producers fill table
- * borders rather than stroke them), in user space. Curves, clips and larger fills (shading) are not borders.
+ * The straight lines a page strokes, and its thin filled shapes (Word and some printers fill table
+ * borders as hairline rectangles or quadrilaterals rather than stroke them), in user space. Curves,
+ * clips and larger fills (shading) are not borders.
  */
 function bordersOf(list: { fnArray: number[]; argsArray: unknown[] }, OPS: PdfJs['OPS']): PdfRule[] {
   const rules: PdfRule[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
-  let lines: PdfRule[] = [];
-  let boxes: [number, number][][] = [];
+  // The path being built: straight runs of points; a curve ends one.
+  let shapes: { points: [number, number][]; closed: boolean }[] = [];
   const STROKE = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const FILL = new Set([OPS.fill, OPS.eoFill]);
   list.fnArray.forEach((fn, i) => {
@@ -104,33 +111,38 @@ function bordersOf(list: { fnArray: number[]; argsArray: unknown[] }, OPS: PdfJs
     else if (fn === OPS.constructPath) {
       const [ops, coords] = args as [number[], number[]];
       let at = 0;
-      let start: [number, number] | undefined;
-      let current: [number, number] | undefined;
+      const take = (n: number) => coords.slice(at, (at += n));
+      const startAt = (point: [number, number]) => shapes.push({ points: [point], closed: false });
       for (const op of ops) {
         if (op === OPS.rectangle) {
-          const [x, y, w, h] = coords.slice(at, (at += 4)) as [number, number, number, number];
-          boxes.push([apply(ctm, x, y), apply(ctm, x + w, y), apply(ctm, x + w, y + h), apply(ctm, x, y + h)]);
-        } else if (op === OPS.moveTo) start = current = apply(ctm, coords[at++]!, coords[at++]!);
+          const [x, y, w, h] = take(4) as [number, number, number, number];
+          shapes.push({ points: [apply(ctm, x, y), apply(ctm, x + w, y), apply(ctm, x + w, y + h), apply(ctm, x, y + h)], closed: true });
+        } else if (op === OPS.moveTo) startAt(apply(ctm, ...(take(2) as [number, number])));
         else if (op === OPS.lineTo) {
-          const next = apply(ctm, coords[at++]!, coords[at++]!);
-          if (current) lines.push({ x1: current[0], y1: current[1], x2: next[0], y2: next[1] });
-          current = next;
-        } else if (op === OPS.curveTo) (at += 6, (current = undefined));
-        else if (op === OPS.curveTo2 || op === OPS.curveTo3) (at += 4, (current = undefined));
-        else if (op === OPS.closePath && current && start) (lines.push({ x1: current[0], y1: current[1], x2: start[0], y2: start[1] }), (current = start));
+          const point = apply(ctm, ...(take(2) as [number, number]));
+          const shape = shapes.at(-1);
+          if (shape && !shape.closed) shape.points.push(point);
+          else startAt(point);
+        } else if (op === OPS.curveTo || op === OPS.curveTo2 || op === OPS.curveTo3) startAt(apply(ctm, ...(take(op === OPS.curveTo ? 6 : 4).slice(-2) as [number, number])));
+        else if (op === OPS.closePath) {
+          const shape = shapes.at(-1);
+          if (shape) shape.closed = true;
+        }
       }
     } else if (STROKE.has(fn) || FILL.has(fn) || fn === OPS.endPath) {
-      if (STROKE.has(fn)) rules.push(...lines, ...boxes.flatMap((b) => b.map((p, k) => ({ x1: p[0], y1: p[1], x2: b[(k + 1) % 4]![0], y2: b[(k + 1) % 4]![1] }))));
-      else if (FILL.has(fn))
-        for (const b of boxes) {
-          const xs = b.map((p) => p[0]);
-          const ys = b.map((p) => p[1]);
-          const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-          if (y2 - y1 <= 2.5) rules.push({ x1, y1: (y1 + y2) / 2, x2, y2: (y1 + y2) / 2 });
-          else if (x2 - x1 <= 2.5) rules.push({ x1: (x1 + x2) / 2, y1, x2: (x1 + x2) / 2, y2 });
-        }
-      lines = [];
-      boxes = [];
+      for (const { points, closed } of STROKE.has(fn) ? shapes : [])
+        points.forEach((p, k) => {
+          const next = points[k + 1] ?? (closed && points.length > 2 ? points[0] : undefined);
+          if (next) rules.push({ x1: p[0], y1: p[1], x2: next[0], y2: next[1] });
+        });
+      for (const { points } of FILL.has(fn) ? shapes : []) {
+        const xs = points.map((p) => p[0]);
+        const ys = points.map((p) => p[1]);
+        const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+        if (y2 - y1 <= 2.5) rules.push({ x1, y1: (y1 + y2) / 2, x2, y2: (y1 + y2) / 2 });
+        else if (x2 - x1 <= 2.5) rules.push({ x1: (x1 + x2) / 2, y1, x2: (x1 + x2) / 2, y2 });
+      }
+      shapes = [];
     }
   });
   return rules;
