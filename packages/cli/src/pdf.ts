@@ -66,7 +66,8 @@ export async function pdfPages(bytes: Uint8Array): Promise<PdfPage[] | InputErro
           if (Math.abs(endY - y) < 1) texts.push({ text: item.str, x: Math.min(x, endX), y, width: Math.abs(endX - x), size });
           else texts.push({ text: item.str, x: (x + endX) / 2, y: (y + endY) / 2 - size * 0.3, width: 0, size });
         }
-      const rules = bordersOf(await page.getOperatorList(), OPS).map(({ x1, y1, x2, y2 }) => {
+      // A page without text (a scanned one) has no table to read; its operator list would decode its image.
+      const rules = (texts.length ? bordersOf(await page.getOperatorList(), OPS) : []).map(({ x1, y1, x2, y2 }) => {
         const [a, b] = toPage([x1, y1]);
         const [c, d] = toPage([x2, y2]);
         return { x1: a, y1: b, x2: c, y2: d };
