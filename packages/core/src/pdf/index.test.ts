@@ -56,6 +56,20 @@ describe('parsePdfPages', () => {
     expect(JSON.stringify(result.report.sections)).not.toContain('- 1 -');
   });
 
+  it('tells paragraphs apart by the space between them, however widely a page spaces its lines', () => {
+    // A web page printed to PDF: 12-point text 35 points apart, no indent, more space between paragraphs.
+    const line = (text: string, y: number) => run(text, LEFT, y, 12);
+    const page: PdfPage = {
+      width: 595,
+      height: 842,
+      texts: [line('一、总体情况', 760), line('第一段第一行，排满到右边距的文字排满到右边距的文字排满到右边距的文字排满到右边距', 725), line('第一段第二行。', 690), line('第二段第一行，排满到右边距的文字排满到右边距的文字排满到右边距的文字排满到右边距', 640), line('第二段第二行。', 605)],
+      rules: [],
+    };
+    const result = parsePdfPages([page]);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.sections.overview?.split('\n')).toEqual(['第一段第一行，排满到右边距的文字排满到右边距的文字排满到右边距的文字排满到右边距第一段第二行。', '第二段第一行，排满到右边距的文字排满到右边距的文字排满到右边距的文字排满到右边距第二段第二行。']);
+  });
+
   it('says a PDF with no text is a scan, in Chinese and English', () => {
     const scan: PdfPage = { width: 595, height: 842, texts: [run('1', 290, 50)], rules: [] };
     const result = parsePdfPages([scan, scan]);

@@ -1,5 +1,6 @@
 import type { Block, SourceCell } from '../ast.js';
 import { sectionHeading } from '../interpret/sections.js';
+import { readFigure } from '../normalize/figure.js';
 import { ruledTables, type GridCell, type RuledTable } from './grid.js';
 import { pageFurniture, textLines, type TextLine } from './lines.js';
 import type { PdfPage, PdfText } from './page.js';
@@ -32,10 +33,13 @@ export function readPdfBlocks(pages: PdfPage[]): Block[] {
   });
   const furniture = pageFurniture(laidOut);
   const body = laidOut.flatMap((p) => p.lines).filter((l) => !furniture.has(l));
-  const bodySize = mostCommon(body, (l) => Math.round(l.size), (l) => l.text.length);
+  const bodySize = mostCommon(body.map((l) => l.size), Math.round, body.map((l) => l.text.length));
   // Body text starts at the left margin and most of its lines end at the right one; a line may stick out there (hung punctuation).
   const bodyLines = body.filter((l) => Math.round(l.size) === bodySize);
-  const margins = { left: Math.min(...bodyLines.map((l) => l.left)), right: mostCommon(bodyLines, (l) => Math.round(l.right)), bodySize };
+  // The usual distance from one line of body text to the next: a wider one is space between paragraphs.
+  const pitches = laidOut.flatMap((p) => p.lines.filter((l) => bodyLines.includes(l)).flatMap((l, i, all) => (i ? [all[i - 1]!.y - l.y] : [])));
+  const pitch = mostCommon(pitches.filter((d) => d < bodySize * 4), Math.round) || bodySize * 1.5;
+  const margins = { left: Math.min(...bodyLines.map((l) => l.left)), right: mostCommon(bodyLines.map((l) => l.right), Math.round), bodySize, pitch };
 
   const blocks: Block[] = [];
   let lineNumber = 0;
@@ -67,7 +71,7 @@ export function readPdfBlocks(pages: PdfPage[]): Block[] {
   return blocks;
 }
 
-type Margins = { left: number; right: number; bodySize: number };
+type Margins = { left: number; right: number; bodySize: number; pitch: number };
 
 /** Whether `next` goes on with the paragraph whose last line is `last`. */
 function continues(last: TextLine, next: TextLine, margins: Margins, acrossPages: boolean): boolean {
@@ -78,14 +82,14 @@ function continues(last: TextLine, next: TextLine, margins: Margins, acrossPages
   if (size > margins.bodySize + 1 && centred(last) && centred(next) && last.y - next.y < size * 2) return true;
   if (last.right < margins.right - size * 4) return false; // the paragraph ended short of the margin (a line ends up to a few characters short where a word or a bracket would not fit)
   if (next.left > margins.left + size * 0.5) return false; // an indented first line, or a centred or right-aligned one
-  if (!acrossPages && last.y - next.y > size * 2.5) return false; // a gap between paragraphs
+  if (!acrossPages && last.y - next.y > margins.pitch * 1.3) return false; // space between paragraphs
   return !sectionHeading(next.text);
 }
 
-/** The value of `key` that most lines have (weighted by `weight`), the larger of equals. */
-function mostCommon(lines: TextLine[], key: (l: TextLine) => number, weight: (l: TextLine) => number = () => 1): number {
+/** The value that most of `values` have once rounded (weighted by `weights`), the larger of equals. */
+function mostCommon(values: number[], round: (v: number) => number, weights?: number[]): number {
   const counts = new Map<number, number>();
-  for (const l of lines) counts.set(key(l), (counts.get(key(l)) ?? 0) + weight(l));
+  values.forEach((v, i) => counts.set(round(v), (counts.get(round(v)) ?? 0) + (weights?.[i] ?? 1)));
   return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
 }
 
@@ -99,7 +103,10 @@ function tableRows(table: RuledTable, texts: Map<GridCell, PdfText[]>, firstLine
       rowSpan: c.rowSpan,
       position: { line: firstLine + rows.length + 1, column: c.col + 1 },
     }));
-    if (row.some((c) => c.text)) rows.push(row);
+    // Blank boxes before a row's label on a page after a break are the rest of label cells spanning
+    // rows on the page before (三、本年度办理结果, （四）无法提供), not blank figures.
+    const label = row.findIndex((c) => c.text);
+    if (label >= 0) rows.push(readFigure(row[label]!.text) ? row : row.slice(label));
   }
   return rows;
 }
