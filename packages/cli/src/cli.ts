@@ -68,7 +68,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   program
     .command('convert')
     .description(h('把报告转换为 Word、Excel、PDF 和 JSON', 'convert reports to Word, Excel, PDF and JSON (one input per file; directories are walked)'))
-    .argument('<inputs...>', h('文件、目录或通配符；- 表示读取标准输入', 'files, directories or globs; - reads standard input'))
+    .argument('<inputs...>', h('文件、目录或通配符（文本、网页、Markdown、JSON、.docx、.xlsx、文字版 PDF）；- 表示读取标准输入', 'files, directories or globs (text, web pages, Markdown, JSON, .docx, .xlsx, PDFs with text); - reads standard input'))
     .option('-t, --to <formats>', h(`输出格式，以逗号分隔：${OUTPUT_FORMATS.join(',')}`, `output formats, comma-separated: ${OUTPUT_FORMATS.join(',')}`), 'docx,xlsx,pdf')
     .option('-o, --out-dir <dir>', h('输出目录，文件名为 <输入文件名>.<扩展名>；- 表示写到标准输出（一个输入、一种格式）', 'where outputs go, named <input name>.<ext>; - writes standard output (one input, one format)'), '.')
     .addOption(new Option('--from <format>', h('指定输入格式，不自动识别', 'input format instead of sniffing')).choices(['auto', 'text', 'markdown', 'html', 'json', 'docx', 'xlsx', 'pdf']).default('auto'))
@@ -80,7 +80,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--pdfa', h('输出 PDF/A-2b 归档格式的 PDF', 'write PDFs as PDF/A-2b, the archival form'))
     .option('--libreoffice', h('先用 LibreOffice（soffice）转换旧版 .doc/.xls 再读取', 'convert old binary .doc/.xls through LibreOffice (soffice) before reading them'))
     .option('--strict', h('有检查问题时以 1 退出', 'exit with 1 when any check fails'))
-    .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert report.html --to pdf --out-dir - > report.pdf\n  report-convert convert legacy/2016.txt --layout 2021 --mapping my-mapping.json --out-dir out/`)
+    .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert report.html --to pdf --out-dir - > report.pdf\n  report-convert convert 2023年度报告.pdf --to docx,xlsx\n  report-convert convert legacy/2016.txt --layout 2021 --mapping my-mapping.json --out-dir out/`)
     .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; titleFont?: string; headingFont?: string; pdfa?: boolean; strict?: boolean; libreoffice?: boolean }) => {
       const to = opts.to.split(',').map((s) => s.trim()) as OutputFormat[];
       const unknown = to.filter((f) => !OUTPUT_FORMATS.includes(f));
@@ -174,11 +174,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   program
     .command('check')
     .description(h('核对勾稽关系，按印出的表、行、列列出问题', 'run the arithmetic checks (勾稽关系) and print findings with the table, row and column as printed'))
-    .argument('<inputs...>', h('文件、目录或通配符', 'files, directories or globs'))
+    .argument('<inputs...>', h('文件、目录或通配符（文本、网页、Markdown、JSON、.docx、.xlsx、文字版 PDF）', 'files, directories or globs (text, web pages, Markdown, JSON, .docx, .xlsx, PDFs with text)'))
     .addOption(new Option('--from <format>', h('指定输入格式，不自动识别', 'input format instead of sniffing')).choices(['auto', 'text', 'markdown', 'html', 'json', 'docx', 'xlsx', 'pdf']).default('auto'))
     .option('--json', h('以 JSON 输出检查结果，供程序读取', 'print findings as JSON for machines'))
     .option('--series', h('另外跨年度核对同一机关的报告（上年结转 = 上一年的结转下年度）', "also check one agency's reports across years (上年结转 = last year's 结转下年度)"))
-    .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert check report.html\n  report-convert check reports/2019.html reports/2020.html --series\n  report-convert check archive/ --json --lang en`)
+    .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert check report.html 2023年度报告.pdf\n  report-convert check reports/2019.html reports/2020.html --series\n  report-convert check archive/ --json --lang en`)
     .action(async (inputs: string[], opts: CheckOptions) => {
       exitCode = await (await import('./checkCommand.js')).checkCommand(inputs, opts, io, lang());
     });
