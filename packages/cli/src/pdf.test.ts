@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse, type Finding, type Report } from '@report-convert/core';
+import { generateReport, parse, type Finding, type Report } from '@report-convert/core';
 import { toDocx } from '@report-convert/to-docx';
 import { toPdf } from '@report-convert/to-pdf';
 import { CORPUS_DIR, corpusEntries, expectedModel, mismatches } from '../../core/src/test-support/corpus.js';
@@ -42,6 +42,17 @@ async function readBack(bytes: Uint8Array, name: string): Promise<Report> {
   return result.report;
 }
 
+/** Generated reports in every layout with blank cells (15% of them): blank must come back blank, never shift a figure. */
+const generated = Array.from({ length: 12 }, (_, i) => generateReport(1000 + i, { blanks: true }));
+const figuresOf = ({ layouts, activeDisclosure, applications, reviewLitigation, legacy }: Report) => ({ layouts, activeDisclosure, applications, reviewLitigation, legacy });
+
+async function readGenerated(bytes: Uint8Array, report: Report): Promise<void> {
+  const result = await readPdf(bytes);
+  if (!result.ok) throw new Error(result.error.message);
+  expect(mismatches(figuresOf(report), result.report)).toEqual([]);
+  expect(result.findings).toEqual([]);
+}
+
 describe('a PDF written by to-pdf reads back', () => {
   for (const entry of entries)
     it(`${entry.name}: figures, layouts and the year`, async () => {
@@ -49,29 +60,39 @@ describe('a PDF written by to-pdf reads back', () => {
       expect(mismatches(expectedInPdf(entry.name), report)).toEqual([]);
       expect(report.meta.sourceFormat).toBe('pdf');
     });
+
+  it(`${generated.length} generated reports with blank cells: every figure and every blank`, async () => {
+    expect(generated.some((r) => r.legacy) && generated.some((r) => r.layouts.applications === '2019') && generated.some((r) => r.layouts.applications === '2021')).toBe(true);
+    for (const report of generated) await readGenerated(await toPdf(report), report);
+  });
 });
 
 describe.skipIf(!hasCommands(['soffice', '--version']))('a Word document exported to PDF by LibreOffice reads back', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pdf-from-docx-'));
-  const pdfs = new Map<string, Uint8Array>();
+  const documents = [...entries.map((entry) => reports.get(entry.name)!), ...generated];
   beforeAll(async () => {
     const files = await Promise.all(
-      entries.map(async (entry, i) => {
+      documents.map(async (report, i) => {
         const file = join(dir, `${i}.docx`);
-        writeFileSync(file, await toDocx(reports.get(entry.name)!));
+        writeFileSync(file, await toDocx(report));
         return file;
       }),
     );
     // One LibreOffice run for all, in a private profile so that it neither uses nor disturbs the user's.
     execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], { stdio: 'ignore', timeout: 300_000 });
-    entries.forEach((entry, i) => pdfs.set(entry.name, readFileSync(join(dir, `${i}.pdf`))));
   }, 300_000);
+  const pdf = (i: number) => readFileSync(join(dir, `${i}.pdf`));
 
-  for (const entry of entries)
+  entries.forEach((entry, i) =>
     it(`${entry.name}: figures, layouts and the year`, async () => {
-      const report = await readBack(pdfs.get(entry.name)!, entry.name);
+      const report = await readBack(pdf(i), entry.name);
       expect(mismatches(expectedInPdf(entry.name), report)).toEqual([]);
-    });
+    }),
+  );
+
+  it(`${generated.length} generated reports with blank cells: every figure and every blank`, async () => {
+    for (const [i, report] of generated.entries()) await readGenerated(pdf(entries.length + i), report);
+  });
 });
 
 /** A PDF drawn with pdfkit: `draw` fills its one page. */
