@@ -70,6 +70,15 @@ describe('parsePdfPages', () => {
     expect(result.report.sections.overview?.split('\n')).toEqual(['第一段第一行，排满到右边距的文字排满到右边距的文字排满到右边距的文字排满到右边距第一段第二行。', '第二段第一行，排满到右边距的文字排满到右边距的文字排满到右边距的文字排满到右边距第二段第二行。']);
   });
 
+  it('says so when the text is glyph numbers, not characters (a font without a character map)', () => {
+    const page = reportPage();
+    const garbled = { ...page, texts: page.texts.map((t) => ({ ...t, text: [...t.text].map((ch, i) => (/\d/.test(ch) ? ch : String.fromCharCode(0xe000 + i))).join('') })) };
+    const result = parsePdfPages([garbled]);
+    expect(result.ok || result.error.code).toBe('noText');
+    expect(result.ok || result.error.messageZh).toMatch(/文字无法识别的 PDF（字体没有字符映射，\d+ 个字符中 \d+ 个无法识别）/);
+    expect(parsePdfPages([page]).ok).toBe(true);
+  });
+
   it('says a PDF with no text is a scan, in Chinese and English', () => {
     const scan: PdfPage = { width: 595, height: 842, texts: [run('1', 290, 50)], rules: [] };
     const result = parsePdfPages([scan, scan]);
