@@ -36,8 +36,9 @@ export function readPdfBlocks(pages: PdfPage[]): Block[] {
   const bodySize = mostCommon(body.map((l) => l.size), Math.round, body.map((l) => l.text.length));
   // Body text starts at the left margin and most of its lines end at the right one; a line may stick out there (hung punctuation).
   const bodyLines = body.filter((l) => Math.round(l.size) === bodySize);
+  const isBody = new Set(bodyLines);
   // The usual distance from one line of body text to the next: a wider one is space between paragraphs.
-  const pitches = laidOut.flatMap((p) => p.lines.filter((l) => bodyLines.includes(l)).flatMap((l, i, all) => (i ? [all[i - 1]!.y - l.y] : [])));
+  const pitches = laidOut.flatMap((p) => p.lines.filter((l) => isBody.has(l)).flatMap((l, i, all) => (i ? [all[i - 1]!.y - l.y] : [])));
   const pitch = mostCommon(pitches.filter((d) => d < bodySize * 4), Math.round) || bodySize * 1.5;
   const margins = { left: Math.min(...bodyLines.map((l) => l.left)), right: mostCommon(bodyLines.map((l) => l.right), Math.round), bodySize, pitch };
 
