@@ -21,8 +21,8 @@ export async function readReport(bytes: Uint8Array, from: InputFormat = 'auto'):
     const back = await (await import('@report-convert/to-xlsx')).fromXlsx(bytes);
     if (back.ok) return { ok: true, report: back.report, findings: [], fromModel: true };
   }
-  // A text PDF: pdf.js, loaded only for PDFs, gives core the positioned text to read.
-  if ((from === 'auto' || from === 'pdf') && isPdf(bytes)) return (await import('./pdf.js')).readPdf(bytes);
+  // A PDF, whatever --from says (as a zip package is read by its parts): pdf.js, loaded only for PDFs, gives core the positioned text to read.
+  if (isPdf(bytes)) return (await import('./pdf.js')).readPdf(bytes);
   const parsed = parse(bytes, { format: from });
   return parsed.ok && startsWithBrace(bytes) ? { ...parsed, fromModel: true } : parsed;
 }

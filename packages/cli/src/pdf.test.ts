@@ -231,7 +231,7 @@ describe('report-convert and PDFs', () => {
     const fromText = JSON.parse(readFileSync(join(dir, '001_1c75c2c4e67cd3d7.json'), 'utf8'));
     expect(fromPdf.meta).toEqual({ ...fromText.meta, sourceFormat: 'pdf' });
     for (const table of ['activeDisclosure', 'applications', 'reviewLitigation']) expect(mismatches(fromText[table], fromPdf[table])).toEqual([]);
-    const en = run('--lang', 'en', 'check', join(inputs, 'scan.pdf'), '--from', 'pdf');
+    const en = run('--lang', 'en', 'check', join(inputs, 'scan.pdf'), '--from', 'text'); // a PDF is read as one whatever --from says
     expect(en.stderr).toContain('a scanned or image-only PDF with no text to extract (1 page, 0 characters)');
   });
 });
