@@ -71,10 +71,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .command('convert')
     .showHelpAfterError(seeHelp('convert '))
     .description(h('把报告转换为 Word、Excel、PDF 和 JSON', 'convert reports to Word, Excel, PDF and JSON (one input per file; directories are walked)'))
-    .argument('<inputs...>', h('文件、目录、通配符或网页地址（http://…）；- 表示读取标准输入', 'files, directories, globs or web page addresses (http://…); - reads standard input'))
+    .argument('<inputs...>', h('文件、目录、通配符或网页地址（文本、网页、Markdown、JSON、.docx、.xlsx、文字版 PDF）；- 表示读取标准输入', 'files, directories, globs or web page addresses (text, web pages, Markdown, JSON, .docx, .xlsx, PDFs with text); - reads standard input'))
     .option('-t, --to <formats>', h(`输出格式，以逗号分隔：${OUTPUT_FORMATS.join(',')}`, `output formats, comma-separated: ${OUTPUT_FORMATS.join(',')}`), 'docx,xlsx,pdf')
     .option('-o, --out-dir <dir>', h('输出目录，文件名为 <输入文件名>.<扩展名>；- 表示写到标准输出（一个输入、一种格式）', 'where outputs go, named <input name>.<ext>; - writes standard output (one input, one format)'), '.')
-    .addOption(new Option('--from <format>', h('指定输入格式，不自动识别', 'input format instead of sniffing')).choices(['auto', 'text', 'markdown', 'html', 'json', 'docx', 'xlsx']).default('auto'))
+    .addOption(new Option('--from <format>', h('指定输入格式，不自动识别', 'input format instead of sniffing')).choices(['auto', 'text', 'markdown', 'html', 'json', 'docx', 'xlsx', 'pdf']).default('auto'))
     .addOption(new Option('--layout <layout>', h('迁移到此表格格式（旧版统计表和 2019 年版报告）；auto 保留原格式；每个数字的去向记录在输出旁的 <文件名>.migration.json', 'migrate to this table layout (legacy sheets and 2019 reports); auto keeps the source layout; the record of where each figure went is written beside the outputs as <name>.migration.json')).choices(['auto', '2019', '2021']).default('auto'))
     .option('--mapping <file>', h('替换旧版 → 2019/2021 映射的 JSON 文件', 'a JSON file overriding the legacy → 2019/2021 mapping'))
     .option('--font <file>', h('PDF 正文字体（TTF/OTF，例如 仿宋_GB2312），未另行指定时也用于标题和各级标题；字体集中的一款写作 文件.ttc#字体名', 'a TTF/OTF font for the PDF body, and for title and headings unless given (for example 仿宋_GB2312); one face of a collection as FILE.ttc#FACE'))
@@ -83,7 +83,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--pdfa', h('输出 PDF/A-2b 归档格式的 PDF', 'write PDFs as PDF/A-2b, the archival form'))
     .option('--libreoffice', h('先用 LibreOffice（soffice）转换旧版 .doc/.xls 再读取', 'convert old binary .doc/.xls through LibreOffice (soffice) before reading them'))
     .option('--strict', h('有检查问题时以 1 退出', 'exit with 1 when any check fails'))
-    .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  report-convert convert https://www.example.gov.cn/art/2025/1/20/art_5843.html\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert report.html --to pdf --out-dir - > report.pdf\n  report-convert convert legacy/2016.txt --layout 2021 --mapping mapping.json`)
+    .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  report-convert convert https://www.example.gov.cn/art/2025/1/20/art_5843.html\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert report.html --to pdf --out-dir - > report.pdf\n  report-convert convert 2023年度报告.pdf --to docx,xlsx\n  report-convert convert legacy/2016.txt --layout 2021 --mapping mapping.json`)
     .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; titleFont?: string; headingFont?: string; pdfa?: boolean; strict?: boolean; libreoffice?: boolean }) => {
       const to = opts.to.split(',').map((s) => s.trim()) as OutputFormat[];
       const unknown = to.filter((f) => !OUTPUT_FORMATS.includes(f));
@@ -174,11 +174,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .command('check')
     .showHelpAfterError(seeHelp('check '))
     .description(h('核对勾稽关系，按印出的表、行、列列出问题', 'run the arithmetic checks (勾稽关系) and print findings with the table, row and column as printed'))
-    .argument('<inputs...>', h('文件、目录、通配符或网页地址（http://…）', 'files, directories, globs or web page addresses (http://…)'))
-    .addOption(new Option('--from <format>', h('指定输入格式，不自动识别', 'input format instead of sniffing')).choices(['auto', 'text', 'markdown', 'html', 'json', 'docx', 'xlsx']).default('auto'))
+    .argument('<inputs...>', h('文件、目录、通配符或网页地址（文本、网页、Markdown、JSON、.docx、.xlsx、文字版 PDF）', 'files, directories, globs or web page addresses (text, web pages, Markdown, JSON, .docx, .xlsx, PDFs with text)'))
+    .addOption(new Option('--from <format>', h('指定输入格式，不自动识别', 'input format instead of sniffing')).choices(['auto', 'text', 'markdown', 'html', 'json', 'docx', 'xlsx', 'pdf']).default('auto'))
     .option('--json', h('以 JSON 输出检查结果，供程序读取', 'print findings as JSON for machines'))
     .option('--series', h('另外跨年度核对同一机关的报告（上年结转 = 上一年的结转下年度）', "also check one agency's reports across years (上年结转 = last year's 结转下年度)"))
-    .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert check report.html\n  report-convert check reports/2019.html reports/2020.html --series\n  report-convert check archive/ --json --lang en`)
+    .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert check report.html 2023年度报告.pdf\n  report-convert check reports/2019.html reports/2020.html --series\n  report-convert check archive/ --json --lang en`)
     .action(async (inputs: string[], opts: CheckOptions) => {
       exitCode = await (await import('./checkCommand.js')).checkCommand(inputs, opts, io, lang());
     });

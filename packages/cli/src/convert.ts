@@ -1,6 +1,7 @@
 import { check, migrate, parse, type Finding, type InputError, type InputFormat, type LayoutId, type MigrationMapping, type MigrationRecord, type ParseResult, type Report } from '@report-convert/core';
 import type { PdfFonts } from '@report-convert/to-pdf';
 import type { OutputFormat } from './formats.js';
+import { isPdf } from './isPdf.js';
 
 export type ReadResult = ParseResult & {
   /**
@@ -20,6 +21,8 @@ export async function readReport(bytes: Uint8Array, from: InputFormat = 'auto'):
     const back = await (await import('@report-convert/to-xlsx')).fromXlsx(bytes);
     if (back.ok) return { ok: true, report: back.report, findings: [], fromModel: true };
   }
+  // A PDF, whatever --from says (as a zip package is read by its parts): pdf.js, loaded only for PDFs, gives core the positioned text to read.
+  if (isPdf(bytes)) return (await import('./pdf.js')).readPdf(bytes);
   const parsed = parse(bytes, { format: from });
   return parsed.ok && startsWithBrace(bytes) ? { ...parsed, fromModel: true } : parsed;
 }

@@ -2,4 +2,4 @@ export const OUTPUT_FORMATS = ['docx', 'xlsx', 'pdf', 'json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** File endings the CLI picks up when it walks a directory (.shtml and .jhtml: pages saved from government sites as they were served). */
-export const INPUT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.shtml', '.jhtml', '.xhtml', '.mht', '.mhtml', '.json', '.docx', '.xlsx', '.doc', '.xls'];
+export const INPUT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.shtml', '.jhtml', '.xhtml', '.mht', '.mhtml', '.json', '.docx', '.xlsx', '.doc', '.xls', '.pdf'];

@@ -47,5 +47,10 @@ describe('the published packages', () => {
     const r = spawnSync(bin, ['convert', join(CORPUS_DIR, 'seeds', '001_1c75c2c4e67cd3d7.txt'), '--to', 'pdf,json', '--out-dir', join(project, 'out')], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(join(project, 'out')).sort()).toEqual(['001_1c75c2c4e67cd3d7.json', '001_1c75c2c4e67cd3d7.pdf']);
+    // …and reads the PDF back, pdf.js and its CMaps found where npm installed them.
+    const back = spawnSync(bin, ['convert', join(project, 'out', '001_1c75c2c4e67cd3d7.pdf'), '--to', 'json', '--out-dir', '-'], { encoding: 'utf8', timeout: 60_000 });
+    expect(back.status, back.stderr).toBe(0);
+    const written = JSON.parse(readFileSync(join(project, 'out', '001_1c75c2c4e67cd3d7.json'), 'utf8'));
+    expect(JSON.parse(back.stdout).applications).toEqual(written.applications);
   });
 });

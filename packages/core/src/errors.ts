@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Why an input could not be read as a report at all. Anything less is a finding, not an error. */
-export const InputErrorCode = z.enum(['empty', 'binary', 'notAReport', 'legacyBinaryFormat', 'damaged', 'tooLarge', 'unsupportedFormat']);
+export const InputErrorCode = z.enum(['empty', 'binary', 'notAReport', 'legacyBinaryFormat', 'damaged', 'tooLarge', 'unsupportedFormat', 'noText', 'encrypted']);
 export type InputErrorCode = z.infer<typeof InputErrorCode>;
 
 export const InputError = z.object({
@@ -15,12 +15,12 @@ export const InputError = z.object({
 export type InputError = z.infer<typeof InputError>;
 
 export function inputError(code: InputErrorCode, found: string, foundZh: string, hint = '', hintZh = ''): InputError {
-  const expected = 'a government information-disclosure annual report (政府信息公开工作年度报告) as text, HTML, Markdown, .docx or .xlsx';
+  const expected = 'a government information-disclosure annual report (政府信息公开工作年度报告) as text, HTML, Markdown, .docx, .xlsx or a text PDF';
   return {
     code,
     expected,
     found,
     message: `Expected ${expected}, but found ${found}.${hint ? ' ' + hint : ''}`,
-    messageZh: `应为政府信息公开工作年度报告（文本、网页、Markdown、.docx 或 .xlsx），实际是${foundZh}。${hintZh}`,
+    messageZh: `应为政府信息公开工作年度报告（文本、网页、Markdown、.docx、.xlsx 或文字版 PDF），实际是${foundZh}。${hintZh}`,
   };
 }

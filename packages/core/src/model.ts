@@ -36,7 +36,7 @@ export type SourceRef = z.infer<typeof SourceRef>;
 
 export const Layout = z.enum(LAYOUT_IDS);
 export const ScriptId = z.enum(['simplified', 'traditional']);
-export const SourceFormat = z.enum(['text', 'markdown', 'html', 'docx', 'xlsx', 'json']);
+export const SourceFormat = z.enum(['text', 'markdown', 'html', 'docx', 'xlsx', 'json', 'pdf']);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
 export const Meta = z.object({

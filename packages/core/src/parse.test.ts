@@ -91,6 +91,12 @@ describe('bad input', () => {
     }
   });
 
+  it('sends a PDF to parsePdfPages, which needs its text extracted first', () => {
+    const result = parse(new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'));
+    expect(result.ok || result.error.code).toBe('unsupportedFormat');
+    expect(result.ok || result.error.messageZh).toContain('请使用 report-convert 命令，或提取带位置的文字后调用 parsePdfPages');
+  });
+
   it('reads the rest of a report whose table is missing, and reports the missing table', () => {
     const text = writeReportAs(generateReport(7, { layout: '2021' }), 'rowPerLine');
     const withoutTable4 = text.replace(/四、政府信息公开行政复议[^\n]*\n(?:[^\n]*\|[^\n]*\n)+/, '');

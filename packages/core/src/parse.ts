@@ -19,7 +19,7 @@ export interface ParseOptions {
 
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-/** Reads a report from text, Markdown, HTML, our JSON, .docx or .xlsx, sniffing the format unless told. */
+/** Reads a report from text, Markdown, HTML, our JSON, .docx or .xlsx, sniffing the format unless told (a PDF: parsePdfPages). */
 export function parse(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > MAX_INPUT_BYTES) return fail(inputError('tooLarge', `an input of ${size} bytes`, `${size} 字节的输入`, 'Reports are far smaller; split the input.', '报告远小于此，请拆分输入。'));
@@ -120,7 +120,7 @@ function decodeIn(bytes: Uint8Array, charset: string | undefined): string | Inpu
 function decodeBytes(bytes: Uint8Array): string | InputError {
   const magic = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (magic([0xd0, 0xcf, 0x11, 0xe0])) return inputError('legacyBinaryFormat', 'an old binary Word or Excel file (.doc/.xls)', '旧版二进制 Word 或 Excel 文件（.doc/.xls）', 'Save it as .docx or .xlsx and try again.', '请另存为 .docx 或 .xlsx 后重试。');
-  if (magic([0x25, 0x50, 0x44, 0x46])) return inputError('unsupportedFormat', 'a PDF file', 'PDF 文件', 'Copy its text, or save the report page as HTML.', '请复制其文字，或将报告网页另存为 HTML。');
+  if (magic([0x25, 0x50, 0x44, 0x46])) return inputError('unsupportedFormat', 'a PDF file, whose text this function cannot extract', 'PDF 文件（此函数无法提取其文字）', 'Use the report-convert command, or extract its text with positions and call parsePdfPages.', '请使用 report-convert 命令，或提取带位置的文字后调用 parsePdfPages。');
   const utf16 = utf16Order(bytes);
   if (utf16) return new TextDecoder(utf16).decode(bytes); // drops the byte-order mark
   const utf8 = new TextDecoder('utf-8').decode(bytes);

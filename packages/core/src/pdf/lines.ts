@@ -1,0 +1,55 @@
+import type { PdfPage, PdfText } from './page.js';
+
+/** Text runs on one baseline, joined left to right. */
+export interface TextLine {
+  text: string;
+  left: number;
+  right: number;
+  y: number;
+  size: number;
+}
+
+/**
+ * Runs of text as lines, top to bottom. Producers cut a line into runs at will (LibreOffice at
+ * every change of glyph source, pdf.js at every positioning), also inside words.
+ */
+export function textLines(texts: PdfText[]): TextLine[] {
+  const lines: PdfText[][] = [];
+  for (const t of texts.filter((t) => t.text.trim()).sort((a, b) => b.y - a.y || a.x - b.x)) {
+    const last = lines.at(-1);
+    if (last && Math.abs(last[0]!.y - t.y) <= Math.min(last[0]!.size, t.size) * 0.4) last.push(t);
+    else lines.push([t]);
+  }
+  return lines.map((runs) => {
+    runs.sort((a, b) => a.x - b.x);
+    let text = '';
+    runs.forEach((r, i) => {
+      const before = runs[i - 1];
+      // Chinese has no spaces; between Latin letters and digits a gap wider than justification makes is one.
+      if (before && /[\x21-\x7e]$/.test(before.text) && /^[\x21-\x7e]/.test(r.text) && r.x - (before.x + before.width) > r.size * 0.5 && !text.endsWith(' ')) text += ' ';
+      text += r.text;
+    });
+    const size = Math.max(...runs.map((r) => r.size));
+    return { text: text.trim(), left: runs[0]!.x, right: Math.max(...runs.map((r) => r.x + r.width)), y: runs[0]!.y, size };
+  });
+}
+
+/** Page numbers as agencies print them: `- 3 -`, `— 3 —`, `第3页 共5页`, `3/5`, `Page 3`. */
+const PAGE_NUMBER = /^(?:[-—–－_·\s]*\d{1,4}[-—–－_·\s]*|第\s*\d+\s*页.*|\d+\s*[/／]\s*\d+|page\s*\d+.*)$/i;
+
+/** The top and bottom margins, where headers and footers stand. */
+const inMargin = (line: TextLine, page: PdfPage) => line.y < page.height * 0.1 || line.y > page.height * 0.92;
+
+/**
+ * Page headers and footers: a page number in the top or bottom margin, or a line that stands at the
+ * same place in the margin of several pages (a running header, the agency's name on every page).
+ */
+export function pageFurniture(pages: { page: PdfPage; lines: TextLine[] }[]): Set<TextLine> {
+  const key = (line: TextLine) => `${Math.round(line.y)}:${line.text.replace(/\d+/g, '#')}`;
+  const seen = new Map<string, number>();
+  for (const { page, lines } of pages) for (const k of new Set(lines.filter((l) => inMargin(l, page)).map(key))) seen.set(k, (seen.get(k) ?? 0) + 1);
+  const furniture = new Set<TextLine>();
+  for (const { page, lines } of pages)
+    for (const line of lines) if (inMargin(line, page) && (PAGE_NUMBER.test(line.text) || (seen.get(key(line)) ?? 0) >= 2)) furniture.add(line);
+  return furniture;
+}
