@@ -5,8 +5,9 @@ const TITLE = /年度?报告|年报/;
 /** The agency named in a title: what stands before the year, or before 政府信息公开 when the year leads. */
 export function agencyFromTitle(title: string): string | null {
   const t = title.replace(/\s+/g, '');
-  const afterYear = /^\d{4}年度?(.+?)(政府信息公开|信息公开|政务公开)/.exec(t);
-  if (afterYear) return afterYear[1]!;
+  // 2020年政府信息公开工作年度报告 names no agency: 政府 there belongs to 政府信息公开.
+  const afterYear = /^\d{4}年度?(.*?)(政府信息公开|信息公开|政务公开)/.exec(t);
+  if (afterYear) return afterYear[1] || null;
   const beforeYear = /^(.+?)\d{4}年/.exec(t);
   return beforeYear ? beforeYear[1]! : null;
 }
