@@ -33,8 +33,8 @@ function withChoicesAndDefault(description: string, choices: string[] | undefine
 }
 
 /**
- * wrapLines hangs a closing mark past the width, as print does; a terminal would wrap it onto a line
- * of its own, so the width narrows until no line passes it.
+ * wrapLines lets a closing mark hang past the width where a line holds a single word and its marks; a
+ * terminal would wrap it onto a line of its own, so the width narrows until no line passes it.
  */
 function wrapInColumns(text: string, width: number): string {
   for (let narrower = width; ; narrower--) {

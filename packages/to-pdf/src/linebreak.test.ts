@@ -26,7 +26,7 @@ describe('wrapLines', () => {
     );
   });
 
-  it('fills no line past the width, even with words wider than a line, but for hanging punctuation and an opening mark going down with what follows', () => {
+  it('fills no line past the width, even with words wider than a line: a closing mark takes the character before it down instead of hanging', () => {
     const pieces = [...'政府信息公开，。（「abc 123'.split(''), 'www.gov.cn/zwgk/2025/t20250310_97791.htm'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 200 }), fc.integer({ min: 20, max: 200 }), fc.integer({ min: 0, max: 20 }), (chars, width, indent) => {
@@ -35,12 +35,20 @@ describe('wrapLines', () => {
         expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
         lines.forEach((line, i) => {
           const room = i === 0 ? width - indent : width;
-          const rest = line.replace(/[，。.]+$/, '').replace(/^[（「]+/, '');
-          if ([...rest].length > 1) expect(measure(rest), JSON.stringify(lines)).toBeLessThanOrEqual(room);
+          // Only a line of a single character or word and its marks has nothing to take down, and may hang.
+          const words = line.replace(/[，。.]+$/, '').replace(/^[（「]+/, '').match(/[A-Za-z0-9][A-Za-z0-9.,:/%@_\-+]*|\s+|./gsu) ?? [];
+          if (words.length > 1) expect(measure(line), JSON.stringify(lines)).toBeLessThanOrEqual(room);
         });
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('takes the characters before closing marks down with them, as Word does, rather than hang the marks', () => {
+    // 10 characters fit; the 11th and 12th are closing marks.
+    expect(wrapLines('一二三四五六七八九十）。再起一行', 100, measure)).toEqual(['一二三四五六七八九', '十）。再起一行']);
+    expect(wrapLines('一二三四五六七八九十，下一行', 100, measure)).toEqual(['一二三四五六七八九', '十，下一行']);
+    expect(wrapLines('电话：0527—83593059）。', 100, measure)).toEqual(['电话：0527—', '83593059）。']);
   });
 
   it('keeps numbers and Latin words whole where they fit a line, and breaks one that fits none by character', () => {
@@ -49,6 +57,6 @@ describe('wrapLines', () => {
     const lines = wrapLines(`全文见${url}，欢迎查阅。`, 100, measure);
     expect(lines.join('')).toBe(`全文见${url}，欢迎查阅。`);
     expect(lines[0]).toMatch(/^全文见https:/); // the URL starts where there is room, not on a line of its own
-    expect(Math.max(...lines.map((l) => measure(l.replace(/[，。.]+$/, ''))))).toBeLessThanOrEqual(100); // but for hanging punctuation
+    expect(Math.max(...lines.map(measure))).toBeLessThanOrEqual(100);
   });
 });

@@ -8,14 +8,17 @@ export const NO_LINE_END = new Set('（「『“‘《〈【〔([{'.split(''));
 /**
  * Breaks text into lines no wider than `width`, measuring with `measure`. Latin words and numbers
  * stay whole unless one is wider than a line (a long URL), which breaks by character rather than
- * running off the page; a punctuation mark that may not start a line hangs at the end of the previous one; an
- * opening mark that may not end a line moves down with the character after it. Widths add up unit by
+ * running off the page; a punctuation mark that may not start a line takes the character before it down
+ * with it (推出, as Word and WPS do: the shorter line is then justified), and hangs past the width only
+ * where that would leave a line empty; an opening mark that may not end a line moves down with the
+ * character after it. Widths add up unit by
  * unit, as they do when glyphs are drawn unshaped (see drawingFont), so each unit is measured once.
  */
 export function wrapLines(text: string, width: number, measure: (s: string) => number, firstLineIndent = 0): string[] {
   const units = text.match(/[A-Za-z0-9][A-Za-z0-9.,:/%@_\-+]*|\s+|./gsu) ?? [];
   const lines: string[] = [];
   let line = '';
+  let lineUnits: string[] = []; // the units of `line`, to take some back when a closing mark pushes them down
   let lineWidth = 0;
   let available = width - firstLineIndent;
   for (let i = 0; i < units.length; i++) {
@@ -28,23 +31,31 @@ export function wrapLines(text: string, width: number, measure: (s: string) => n
     }
     if (lineWidth + unitWidth <= available || line === '') {
       line += unit;
+      lineUnits.push(unit);
       lineWidth += unitWidth;
       continue;
     }
     if (/^\s+$/.test(unit)) continue; // a space that does not fit is where the line breaks
+    // What goes down with `unit`: the characters before a closing mark, up to one that may start a line;
+    // the opening marks before anything else.
+    let taken = 0;
     if (NO_LINE_START.has(unit[0]!)) {
-      line += unit; // hanging punctuation: it may overflow the margin slightly
-      lineWidth += unitWidth;
-      continue;
+      taken = lineUnits.length;
+      while (taken > 0 && NO_LINE_START.has(lineUnits[taken - 1]![0]!)) taken--;
+      taken = taken > 1 ? lineUnits.length - taken + 1 : 0;
+      if (!taken) {
+        line += unit; // a line of one character and its marks: they hang past the width
+        lineUnits.push(unit);
+        lineWidth += unitWidth;
+        continue;
+      }
     }
-    let carry = '';
-    while (line.length > 1 && NO_LINE_END.has(line.at(-1)!)) {
-      carry = line.at(-1)! + carry;
-      line = line.slice(0, -1);
-    }
-    lines.push(line);
+    while (taken < lineUnits.length - 1 && NO_LINE_END.has(lineUnits.at(-1 - taken)!.at(-1)!)) taken++;
+    const carried = lineUnits.splice(lineUnits.length - taken, taken);
+    lines.push(lineUnits.join('').trimEnd());
     available = width;
-    line = carry + unit;
+    lineUnits = [...carried, unit];
+    line = lineUnits.join('');
     lineWidth = measure(line);
   }
   if (line || !lines.length) lines.push(line);
