@@ -4,7 +4,9 @@
  * so that they stand at the outer edge of a two-sided print.
  */
 export const PAGE_NUMBER = {
-  text: (page: number) => `— ${page} —`,
+  /** What stands before and after the number: a writer puts its own page field between them. */
+  before: '— ',
+  after: ' —',
   /** Which side a page's number stands on: pages count from 1. */
   side: (page: number): 'left' | 'right' => (page % 2 === 1 ? 'right' : 'left'),
   /** How far in from that edge of the type area, in body characters. */
