@@ -80,6 +80,48 @@ describe('toDocx', () => {
   });
 });
 
+describe('GB/T 9704 page numbers and signature', () => {
+  /** The footer part each footer reference of the section names, by type (default = odd pages, even). */
+  const footers = (parts: Record<string, Uint8Array>) => {
+    const rels = strFromU8(parts['word/_rels/document.xml.rels']!);
+    const target = (id: string) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1]!;
+    const refs = [...strFromU8(parts['word/document.xml']!).matchAll(/<w:footerReference w:type="(\w+)" r:id="(\w+)"\/>/g)];
+    return Object.fromEntries(refs.map(([, type, id]) => [type, strFromU8(parts[`word/${target(id!)}`]!)]));
+  };
+  const paragraphLayout = (xml: string) => ({ jc: /<w:jc w:val="(\w+)"\/>/.exec(xml)?.[1], ind: /<w:ind ([^/]*)\/>/.exec(xml)?.[1] ?? '' });
+  const char = GB_T_9704.sizes.body * 20; // twips
+
+  it('numbers odd pages at the right and even pages at the left, one character in, in footers Word tells apart', async () => {
+    const parts = unzipSync(await toDocx(corpus[0]!.report));
+    expect(strFromU8(parts['word/settings.xml']!)).toContain('<w:evenAndOddHeaders/>');
+    const { default: odd, even } = footers(parts);
+    for (const footer of [odd!, even!]) expect(footer).toMatch(/— .*PAGE.* —/s);
+    expect(paragraphLayout(odd!)).toEqual({ jc: 'right', ind: `w:right="${char}"` });
+    expect(paragraphLayout(even!)).toEqual({ jc: 'left', ind: `w:left="${char}"` });
+  });
+
+  it('still centres the number on every page when the caller asks', async () => {
+    const parts = unzipSync(await toDocx(corpus[0]!.report, { style: { pageNumbers: 'centred' } }));
+    expect(strFromU8(parts['word/settings.xml']!)).not.toContain('<w:evenAndOddHeaders/>');
+    const all = footers(parts);
+    expect(Object.keys(all)).toEqual(['default']);
+    expect(paragraphLayout(all.default!).jc).toBe('center');
+  });
+
+  it('sets the date two characters in from the right, starting two characters right of the agency (§7.3.5.2)', async () => {
+    const { report } = corpus.find((c) => c.name.includes('shuyang-drc'))!; // signed 沭阳县发展和改革局 / 2024年1月17日
+    const document = strFromU8(unzipSync(await toDocx(report))['word/document.xml']!);
+    // The last paragraph that holds the text: the agency also stands in the title.
+    const paragraph = (text: string) => paragraphLayout(document.split('<w:p>').findLast((p) => p.includes(`>${text}<`))!);
+    const rightIndent = (text: string) => Number(/w:right="(\d+)"/.exec(paragraph(text).ind)![1]) / char;
+    expect(paragraph('2024年1月17日').jc).toBe('right');
+    expect(paragraph('沭阳县发展和改革局').jc).toBe('right');
+    // 9 characters over a date 6½ wide (Times New Roman digits are half an em): the agency 右空二字, the date 2½.
+    expect(rightIndent('沭阳县发展和改革局')).toBe(2);
+    expect(rightIndent('2024年1月17日')).toBe(2.5);
+  });
+});
+
 const soffice = hasCommands(['soffice', '--version'], ['pdftotext', '-v']);
 
 describe.skipIf(!soffice)('a real client (LibreOffice) opens each document', () => {
