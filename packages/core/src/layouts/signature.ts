@@ -1,8 +1,13 @@
+import type { Report } from '../model.js';
+
 /** A line of the 落款 and how far in from the right edge of the type area it ends, in body characters. */
 export interface SignatureLine {
   text: string;
   rightIndent: number;
 }
+
+/** The 落款 lines as the report ends with them: agency (or agencies) and date, blank lines dropped. */
+export const signatureLines = (report: Report): string[] => (report.sections.signature ?? '').split('\n').filter((l) => l.trim());
 
 /** 成文日期: 2025年1月20日, also in Chinese numerals (二〇二五年一月二十日) as older reports print it. */
 const DATE = /^[\d０-９〇○Ｏ零一二三四五六七八九十\s]+年[\d０-９零一二三四五六七八九十\s]+月(?:[\d０-９零一二三四五六七八九十\s]+日)?$/;
