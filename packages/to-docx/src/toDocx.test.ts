@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { documentBlocks, placeCells, reportTables, resolveBinding } from '@report-convert/core';
+import { documentBlocks, placeCells, reportTables, resolveBinding, signatureLines } from '@report-convert/core';
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
 import { findsInOrder } from '../../core/src/test-support/text.js';
@@ -116,9 +116,10 @@ describe('GB/T 9704 page numbers and signature', () => {
     const rightIndent = (text: string) => Number(/w:right="(\d+)"/.exec(paragraph(text).ind)![1]) / char;
     expect(paragraph('2024年1月17日').jc).toBe('right');
     expect(paragraph('沭阳县发展和改革局').jc).toBe('right');
-    // 9 characters over a date 6½ wide (Times New Roman digits are half an em): the agency 右空二字, the date 2½.
-    expect(rightIndent('沭阳县发展和改革局')).toBe(2);
-    expect(rightIndent('2024年1月17日')).toBe(2.5);
+    // 9 characters over a date 7½ as set (digits half a character, a fifth more at each of 5 script changes):
+    // the date would end 1½ in, so it stands 右空二字 and the agency moves left to keep the two.
+    expect(rightIndent('2024年1月17日')).toBe(2);
+    expect(rightIndent('沭阳县发展和改革局')).toBe(2.5);
   });
 });
 
@@ -135,6 +136,15 @@ describe.skipIf(!soffice)('a real client (LibreOffice) opens each document', () 
       const lines = printed.split('\n');
       for (const [l, line] of lines.slice(0, -1).entries())
         expect(`${line}⏎${lines[l + 1]}`, name).not.toMatch(/[\u4e00-\u9fff，。] ?[0-9]+⏎[0-9.]+ ?[\u4e00-\u9fff%]/);
+      // The 落款 as set: the date starts two characters (32 pt) right of the agency and ends at least two in.
+      const signature = signatureLines(report);
+      if (signature.length === 2) {
+        const lines = [...execFileSync('pdftotext', ['-bbox-layout', join(dir, `r${i}.pdf`), '-'], { encoding: 'utf8' }).matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>(.*?)<\/line>/gs)];
+        const box = (text: string) => lines.findLast((l) => l[3]!.replace(/<[^>]+>|\s/g, '') === text)!.slice(1, 3).map(Number);
+        const [[agencyLeft], [dateLeft, dateRight]] = signature.map(box) as [number[], number[]];
+        expect(dateLeft! - agencyLeft!, name).toBeCloseTo(32, 0);
+        expect(dateRight, name).toBeLessThanOrEqual(595.28 - 26 * (72 / 25.4) - 32 + 0.5);
+      }
       // Tables wrap labels inside narrow cells: compare without white space.
       const text = printed.replace(/\s+/g, '');
       let from = 0;

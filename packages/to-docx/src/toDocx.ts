@@ -3,7 +3,7 @@ import { characterWidth, documentBlocks, PAGE_NUMBER, placeSignature, reportTitl
 import { A4, GB_T_9704, mmToTwips, type DocxStyle } from './styles.js';
 import { packDocx } from './pack.js';
 import { emptyLine, gridTable, tableParagraphStyles } from './table.js';
-import { LANGUAGE, run } from './text.js';
+import { LANGUAGE, run, setWidth } from './text.js';
 
 export interface DocxOptions {
   /** Overrides of the GB/T 9704 defaults (fonts, sizes in pt, margins in mm, line spacing in pt). */
@@ -77,10 +77,9 @@ export function reportDocument(report: Report, options: DocxOptions = {}): Docum
         children.push(gridTable(report, block.grid, textWidth), emptyLine());
         break;
       case 'signature':
-        // Digits are Times New Roman's, half an em wide: characterWidth measures them as Word sets them.
         children.push(
           emptyLine(),
-          ...placeSignature(block.lines).map((line) => new Paragraph({ spacing: exact, alignment: AlignmentType.RIGHT, indent: { right: Math.round(style.sizes.body * line.rightIndent * 20) }, children: [run(line.text, style.fonts.body, style.sizes.body, style)] })),
+          ...placeSignature(block.lines, setWidth).map((line) => new Paragraph({ spacing: exact, alignment: AlignmentType.RIGHT, indent: { right: Math.round(style.sizes.body * line.rightIndent * 20) }, children: [run(line.text, style.fonts.body, style.sizes.body, style)] })),
         );
         break;
     }
