@@ -1,9 +1,9 @@
 import { AlignmentType, Document, Footer, LineRuleType, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
-import { characterWidth, documentBlocks, PAGE_NUMBER, placeSignature, reportTitle, titleLines, type Report } from '@report-convert/core';
+import { characterWidth, documentBlocks, officeTextWidth, PAGE_NUMBER, placeSignature, reportTitle, titleLines, type Report } from '@report-convert/core';
 import { A4, GB_T_9704, mmToTwips, type DocxStyle } from './styles.js';
 import { packDocx } from './pack.js';
 import { emptyLine, gridTable, tableParagraphStyles } from './table.js';
-import { LANGUAGE, run, setWidth } from './text.js';
+import { LANGUAGE, run } from './text.js';
 
 export interface DocxOptions {
   /** Overrides of the GB/T 9704 defaults (fonts, sizes in pt, margins in mm, line spacing in pt). */
@@ -79,7 +79,7 @@ export function reportDocument(report: Report, options: DocxOptions = {}): Docum
       case 'signature':
         children.push(
           emptyLine(),
-          ...placeSignature(block.lines, setWidth).map((line) => new Paragraph({ spacing: exact, alignment: AlignmentType.RIGHT, indent: { right: Math.round(style.sizes.body * line.rightIndent * 20) }, children: [run(line.text, style.fonts.body, style.sizes.body, style)] })),
+          ...placeSignature(block.lines, officeTextWidth).map((line) => new Paragraph({ spacing: exact, alignment: AlignmentType.RIGHT, indent: { right: Math.round(style.sizes.body * line.rightIndent * 20) }, children: [run(line.text, style.fonts.body, style.sizes.body, style)] })),
         );
         break;
     }

@@ -141,9 +141,9 @@ describe('toXlsx → fromXlsx', () => {
     const sheet = workbook.getWorksheet('报告信息')!;
     const [agency, date] = [sheet.rowCount - 1, sheet.rowCount].map((r) => sheet.getRow(r));
     expect([agency!.getCell(1).value, agency!.getCell(2).value, date!.getCell(2).value]).toEqual(['落款', '沭阳县发展和改革局', '2024年1月17日']);
-    // An indent level is about a character: 2 and 2½ rounded.
-    expect(agency!.getCell(2).alignment).toMatchObject({ horizontal: 'right', indent: 2 });
-    expect(date!.getCell(2).alignment).toMatchObject({ horizontal: 'right', indent: 3 });
+    // An indent level is about a character: the date 右空二字 (7½ characters as set), the agency 2½ rounded.
+    expect(agency!.getCell(2).alignment).toMatchObject({ horizontal: 'right', indent: 3 });
+    expect(date!.getCell(2).alignment).toMatchObject({ horizontal: 'right', indent: 2 });
   });
 
   it('names the report in the information sheet with the title the Word and PDF copies print', async () => {

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { Workbook } from './workbook.js';
-import { findingText, severityText, PAGE_NUMBER, placeCells, placeSignature, reportTables, signatureLines, reportTitle, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid } from '@report-convert/core';
+import { findingText, officeTextWidth, severityText, PAGE_NUMBER, placeCells, placeSignature, reportTables, signatureLines, reportTitle, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid } from '@report-convert/core';
 import { deflateStoredZip } from '@report-convert/core/node';
 import { sheetName } from './sheetName.js';
 
@@ -137,7 +137,7 @@ function writeInfoSheet(sheet: ExcelJS.Worksheet, report: Report): void {
   // One row per paragraph: a section in one cell outgrew Excel's tallest row (409 pt) and printed cut off.
   for (const [label, value] of rows) (typeof value === 'string' ? value.split('\n') : [value]).forEach((paragraph, i) => addRow(i === 0 ? label : null, paragraph));
   // The 落款 as the report ends with it: an indent level of a right-aligned cell is about one character of its font.
-  const signature = placeSignature(signatureLines(report));
+  const signature = placeSignature(signatureLines(report), officeTextWidth);
   if (!signature.length) addRow('落款', null);
   signature.forEach((line, i) => addRow(i === 0 ? '落款' : null, line.text, { ...INFO_STYLES.text, alignment: { horizontal: 'right', vertical: 'top', indent: Math.round(line.rightIndent) } }));
 }

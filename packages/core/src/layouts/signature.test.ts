@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsedCorpus } from '../test-support/corpus.js';
-import { characterWidth, placeSignature, signatureLines } from './signature.js';
+import { characterWidth, officeTextWidth, placeSignature, signatureLines } from './signature.js';
 
 /** Where a placed line starts, counted in characters from the right edge of the type area. */
 const start = (line: { text: string; rightIndent: number }) => line.rightIndent + characterWidth(line.text);
@@ -40,5 +40,13 @@ describe('placeSignature (GB/T 9704-2012 §7.3.5.2)', () => {
   it('sets a signature without a date, or a date alone, 右空二字', () => {
     expect(placeSignature(['某某县人民政府办公室'])).toEqual([{ text: '某某县人民政府办公室', rightIndent: 2 }]);
     expect(placeSignature(['2025年1月20日'])).toEqual([{ text: '2025年1月20日', rightIndent: 2 }]);
+  });
+});
+
+describe('officeTextWidth', () => {
+  it('adds a fifth of a character where Chinese meets a digit or Latin letter, as office suites set the text', () => {
+    expect(officeTextWidth('沭阳县发展和改革局')).toBe(9);
+    expect(officeTextWidth('2024年1月17日')).toBeCloseTo(6.5 + 5 * 0.2);
+    expect(officeTextWidth('A局')).toBeCloseTo(1.7);
   });
 });

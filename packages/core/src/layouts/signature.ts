@@ -15,6 +15,16 @@ const DATE = /^[\d０-９〇○Ｏ零一二三四五六七八九十\s]+年[\d０
 /** Width in body characters as Word sets a run: a Chinese character takes one, a half-width (ASCII) one half. */
 export const characterWidth = (text: string): number => [...text].reduce((ems, ch) => ems + (ch.charCodeAt(0) < 128 ? 0.5 : 1), 0);
 
+/** Where Chinese meets a Latin letter or digit: 2024|年|1|月|17|日. */
+const SCRIPT_CHANGE = /(?<=[\u3400-\u9fff])[A-Za-z0-9]|(?<=[A-Za-z0-9])[\u3400-\u9fff]/g;
+
+/**
+ * A line's width in characters as Word, LibreOffice Writer and Calc set it: half-width digits half a
+ * character, and a fifth of one where Chinese meets a Latin letter or digit (their default 中西文自动间距,
+ * which LibreOffice applies whatever autoSpaceDN says): 2024年1月17日 is 7½ characters, not 6½.
+ */
+export const officeTextWidth = (text: string): number => characterWidth(text) + 0.2 * (text.match(SCRIPT_CHANGE)?.length ?? 0);
+
 /**
  * Places the 发文机关署名 and 成文日期 as GB/T 9704-2012 §7.3.5.2 sets them for a document without a seal
  * (ours carry none): the agency 右空二字, the date on the next line starting two characters right of the
