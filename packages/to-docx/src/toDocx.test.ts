@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { documentBlocks, placeCells, reportTables, resolveBinding } from '@report-convert/core';
+import { documentBlocks, placeCells, reportTables, resolveBinding, signatureLines } from '@report-convert/core';
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
 import { findsInOrder } from '../../core/src/test-support/text.js';
@@ -80,6 +80,49 @@ describe('toDocx', () => {
   });
 });
 
+describe('GB/T 9704 page numbers and signature', () => {
+  /** The footer part each footer reference of the section names, by type (default = odd pages, even). */
+  const footers = (parts: Record<string, Uint8Array>) => {
+    const rels = strFromU8(parts['word/_rels/document.xml.rels']!);
+    const target = (id: string) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1]!;
+    const refs = [...strFromU8(parts['word/document.xml']!).matchAll(/<w:footerReference w:type="(\w+)" r:id="(\w+)"\/>/g)];
+    return Object.fromEntries(refs.map(([, type, id]) => [type, strFromU8(parts[`word/${target(id!)}`]!)]));
+  };
+  const paragraphLayout = (xml: string) => ({ jc: /<w:jc w:val="(\w+)"\/>/.exec(xml)?.[1], ind: /<w:ind ([^/]*)\/>/.exec(xml)?.[1] ?? '' });
+  const char = GB_T_9704.sizes.body * 20; // twips
+
+  it('numbers odd pages at the right and even pages at the left, one character in, in footers Word tells apart', async () => {
+    const parts = unzipSync(await toDocx(corpus[0]!.report));
+    expect(strFromU8(parts['word/settings.xml']!)).toContain('<w:evenAndOddHeaders/>');
+    const { default: odd, even } = footers(parts);
+    for (const footer of [odd!, even!]) expect(footer).toMatch(/— .*PAGE.* —/s);
+    expect(paragraphLayout(odd!)).toEqual({ jc: 'right', ind: `w:right="${char}"` });
+    expect(paragraphLayout(even!)).toEqual({ jc: 'left', ind: `w:left="${char}"` });
+  });
+
+  it('still centres the number on every page when the caller asks', async () => {
+    const parts = unzipSync(await toDocx(corpus[0]!.report, { style: { pageNumbers: 'centred' } }));
+    expect(strFromU8(parts['word/settings.xml']!)).not.toContain('<w:evenAndOddHeaders/>');
+    const all = footers(parts);
+    expect(Object.keys(all)).toEqual(['default']);
+    expect(paragraphLayout(all.default!).jc).toBe('center');
+  });
+
+  it('sets the date two characters in from the right, starting two characters right of the agency (§7.3.5.2)', async () => {
+    const { report } = corpus.find((c) => c.name.includes('shuyang-drc'))!; // signed 沭阳县发展和改革局 / 2024年1月17日
+    const document = strFromU8(unzipSync(await toDocx(report))['word/document.xml']!);
+    // The last paragraph that holds the text: the agency also stands in the title.
+    const paragraph = (text: string) => paragraphLayout(document.split('<w:p>').findLast((p) => p.includes(`>${text}<`))!);
+    const rightIndent = (text: string) => Number(/w:right="(\d+)"/.exec(paragraph(text).ind)![1]) / char;
+    expect(paragraph('2024年1月17日').jc).toBe('right');
+    expect(paragraph('沭阳县发展和改革局').jc).toBe('right');
+    // 9 characters over a date 7½ as set (digits half a character, a fifth more at each of 5 script changes):
+    // the date would end 1½ in, so it stands 右空二字 and the agency moves left to keep the two.
+    expect(rightIndent('2024年1月17日')).toBe(2);
+    expect(rightIndent('沭阳县发展和改革局')).toBe(2.5);
+  });
+});
+
 const soffice = hasCommands(['soffice', '--version'], ['pdftotext', '-v']);
 
 describe.skipIf(!soffice)('a real client (LibreOffice) opens each document', () => {
@@ -93,6 +136,15 @@ describe.skipIf(!soffice)('a real client (LibreOffice) opens each document', () 
       const lines = printed.split('\n');
       for (const [l, line] of lines.slice(0, -1).entries())
         expect(`${line}⏎${lines[l + 1]}`, name).not.toMatch(/[\u4e00-\u9fff，。] ?[0-9]+⏎[0-9.]+ ?[\u4e00-\u9fff%]/);
+      // The 落款 as set: the date starts two characters (32 pt) right of the agency and ends at least two in.
+      const signature = signatureLines(report);
+      if (signature.length === 2) {
+        const lines = [...execFileSync('pdftotext', ['-bbox-layout', join(dir, `r${i}.pdf`), '-'], { encoding: 'utf8' }).matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>(.*?)<\/line>/gs)];
+        const box = (text: string) => lines.findLast((l) => l[3]!.replace(/<[^>]+>|\s/g, '') === text)!.slice(1, 3).map(Number);
+        const [[agencyLeft], [dateLeft, dateRight]] = signature.map(box) as [number[], number[]];
+        expect(dateLeft! - agencyLeft!, name).toBeCloseTo(32, 0);
+        expect(dateRight, name).toBeLessThanOrEqual(595.28 - 26 * (72 / 25.4) - 32 + 0.5);
+      }
       // Tables wrap labels inside narrow cells: compare without white space.
       const text = printed.replace(/\s+/g, '');
       let from = 0;

@@ -1,5 +1,5 @@
 import { AlignmentType, Document, Footer, LineRuleType, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
-import { documentBlocks, reportTitle, titleLines, type Report } from '@report-convert/core';
+import { characterWidth, documentBlocks, officeTextWidth, PAGE_NUMBER, placeSignature, reportTitle, titleLines, type Report } from '@report-convert/core';
 import { A4, GB_T_9704, mmToTwips, type DocxStyle } from './styles.js';
 import { packDocx } from './pack.js';
 import { emptyLine, gridTable, tableParagraphStyles } from './table.js';
@@ -7,7 +7,14 @@ import { LANGUAGE, run } from './text.js';
 
 export interface DocxOptions {
   /** Overrides of the GB/T 9704 defaults (fonts, sizes in pt, margins in mm, line spacing in pt). */
-  style?: { fonts?: Partial<DocxStyle['fonts']>; sizes?: Partial<DocxStyle['sizes']>; margins?: Partial<DocxStyle['margins']>; lineSpacing?: number };
+  style?: {
+    fonts?: Partial<DocxStyle['fonts']>;
+    sizes?: Partial<DocxStyle['sizes']>;
+    margins?: Partial<DocxStyle['margins']>;
+    lineSpacing?: number;
+    /** 'outside' (GB/T 9704: odd pages right, even pages left, one character in) or 'centred' on every page. */
+    pageNumbers?: 'outside' | 'centred';
+  };
 }
 
 /** The complete annual report as a Word document, laid out as Chinese official documents are. */
@@ -26,6 +33,17 @@ export function reportDocument(report: Report, options: DocxOptions = {}): Docum
   const textWidth = A4.width - mmToTwips(style.margins.left) - mmToTwips(style.margins.right);
   const exact = { line: Math.round(style.lineSpacing * 20), lineRule: LineRuleType.EXACT };
   const children: FileChild[] = [];
+  const centred = options.style?.pageNumbers === 'centred';
+  const pageNumberFooter = (side: 'left' | 'right' | 'center') =>
+    new Footer({
+      children: [
+        new Paragraph({
+          alignment: side === 'left' ? AlignmentType.LEFT : side === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER,
+          indent: side === 'center' ? {} : { [side]: Math.round(style.sizes.body * PAGE_NUMBER.inset * 20) },
+          children: [new TextRun({ children: [PAGE_NUMBER.before, PageNumber.CURRENT, PAGE_NUMBER.after], size: 28, font: { ascii: style.fonts.latin, eastAsia: style.fonts.body } })],
+        }),
+      ],
+    });
   for (const block of documentBlocks(report)) {
     switch (block.kind) {
       case 'title':
@@ -34,7 +52,7 @@ export function reportDocument(report: Report, options: DocxOptions = {}): Docum
             alignment: AlignmentType.CENTER,
             spacing: { after: 400, line: Math.round(style.sizes.title * 1.6 * 20), lineRule: LineRuleType.EXACT },
             // Word does not measure for us here: a Chinese character takes an em, a Latin one about half.
-            children: titleLines(block.text, report.meta.agency, (line) => [...line].reduce((ems, ch) => ems + (ch.charCodeAt(0) < 128 ? 0.5 : 1), 0) * style.sizes.title * 20 <= textWidth).map((line, i) =>
+            children: titleLines(block.text, report.meta.agency, (line) => characterWidth(line) * style.sizes.title * 20 <= textWidth).map((line, i) =>
               run(line, style.fonts.title, style.sizes.title, style, { lineBreakBefore: i > 0 }),
             ),
           }),
@@ -59,7 +77,10 @@ export function reportDocument(report: Report, options: DocxOptions = {}): Docum
         children.push(gridTable(report, block.grid, textWidth), emptyLine());
         break;
       case 'signature':
-        children.push(emptyLine(), ...block.lines.map((line) => new Paragraph({ spacing: exact, alignment: AlignmentType.RIGHT, indent: { right: Math.round(style.sizes.body * 4 * 20) }, children: [run(line, style.fonts.body, style.sizes.body, style)] })));
+        children.push(
+          emptyLine(),
+          ...placeSignature(block.lines, officeTextWidth).map((line) => new Paragraph({ spacing: exact, alignment: AlignmentType.RIGHT, indent: { right: Math.round(style.sizes.body * line.rightIndent * 20) }, children: [run(line.text, style.fonts.body, style.sizes.body, style)] })),
+        );
         break;
     }
   }
@@ -68,17 +89,15 @@ export function reportDocument(report: Report, options: DocxOptions = {}): Docum
       default: { document: { run: { font: { eastAsia: style.fonts.body, ascii: style.fonts.latin, hAnsi: style.fonts.latin, hint: 'eastAsia' }, size: Math.round(style.sizes.body * 2), language: LANGUAGE } } },
       paragraphStyles: tableParagraphStyles(style),
     },
+    evenAndOddHeaderAndFooters: !centred,
     creator: 'report-convert',
     title: reportTitle(report),
     ...(report.meta.agency ? { description: report.meta.agency } : {}),
     sections: [
       {
         properties: { page: { size: A4, margin: { top: mmToTwips(style.margins.top), bottom: mmToTwips(style.margins.bottom), left: mmToTwips(style.margins.left), right: mmToTwips(style.margins.right) } } },
-        footers: {
-          default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: { ascii: style.fonts.latin, eastAsia: style.fonts.body } })] })],
-          }),
-        },
+        // Word's default footer is the odd pages' once even pages have their own.
+        footers: centred ? { default: pageNumberFooter('center') } : { default: pageNumberFooter(PAGE_NUMBER.side(1)), even: pageNumberFooter(PAGE_NUMBER.side(2)) },
         children,
       },
     ],

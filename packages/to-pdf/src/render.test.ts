@@ -133,32 +133,60 @@ describe.skipIf(!poppler)('renderPdf, read back with poppler', () => {
     }
   });
 
+  /** The lines pdftotext finds on each page, with their boxes, in reading order. */
+  const pageLines = (path: string) =>
+    execFileSync('pdftotext', ['-bbox-layout', path, '-'], { encoding: 'utf8' })
+      .split('<page ')
+      .slice(1)
+      .map((page) =>
+        [...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)<\/line>/gs)].map(([, x0, y0, x1, y1, words]) => ({
+          x0: Number(x0),
+          y0: Number(y0),
+          x1: Number(x1),
+          y1: Number(y1),
+          text: [...words!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
+        })),
+      );
+  const typeArea = { left: 28 * (72 / 25.4), right: 595.28 - 26 * (72 / 25.4), bottom: 841.89 - 35 * (72 / 25.4) };
+  const char = 16; // a body character, 三号
+
   it('justifies body text as the Word copy does: a line followed by more of its paragraph ends at the right margin', async () => {
     const { report } = corpus.find((c) => c.name.includes('seeds/003'))!; // half-width commas: lines of unequal natural width
-    const path = await written('justify', (await renderPdf(report)).bytes);
-    const xml = execFileSync('pdftotext', ['-bbox-layout', path, '-'], { encoding: 'utf8' });
-    const left = 28 * (72 / 25.4);
-    const right = 595.28 - 26 * (72 / 25.4);
+    const { left, right } = typeArea;
     let checked = 0;
-    for (const page of xml.split('<page ').slice(1)) {
+    for (const page of pageLines(await written('justify', (await renderPdf(report)).bytes))) {
       // Body lines: 16 pt text (taller boxes than the tables' 10.5 pt), in reading order.
-      const lines = [...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/g)].map((m) => m.slice(1).map(Number)).filter(([, y0, , y1]) => y1! - y0! > 20);
+      const lines = page.filter((l) => l.y1 - l.y0 > 20);
       for (let i = 0; i + 1 < lines.length; i++) {
-        const [, , xMax] = lines[i]!;
-        const [nextLeft] = lines[i + 1]!;
-        if (Math.abs(nextLeft! - left) > 0.5) continue; // the next line starts a paragraph (indented) or is no body text
-        expect(xMax, `page line ${i + 1}`).toBeGreaterThanOrEqual(right - 0.5);
+        if (Math.abs(lines[i + 1]!.x0 - left) > 0.5) continue; // the next line starts a paragraph (indented) or is no body text
+        expect(lines[i]!.x1, `page line ${i + 1}`).toBeGreaterThanOrEqual(right - 0.5);
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(30);
   });
 
-  it('numbers pages — 1 — at the foot', async () => {
+  it('numbers pages — N — below the type area, odd pages at the right and even pages at the left, one character in (GB/T 9704 §7.5)', async () => {
     const { report } = corpus[0]!;
-    const path = await written('pages', (await renderPdf(report)).bytes);
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
-    for (let page = 1; page <= pages; page++) expect(execFileSync('pdftotext', ['-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' })).toMatch(new RegExp(`—\\s*${page}\\s*—`));
+    const pages = pageLines(await written('pages', (await renderPdf(report)).bytes));
+    expect(pages.length).toBeGreaterThan(3);
+    for (const [i, lines] of pages.entries()) {
+      const number = lines.find((l) => l.y0 > typeArea.bottom)!;
+      expect(number.text).toBe(`—${i + 1}—`);
+      if (i % 2 === 0) expect(number.x1, `page ${i + 1}`).toBeCloseTo(typeArea.right - char, 1);
+      else expect(number.x0, `page ${i + 1}`).toBeCloseTo(typeArea.left + char, 1);
+    }
+  });
+
+  it('signs as §7.3.5.2 sets it: the agency two characters in, the date starting two characters right of the agency and never nearer the edge than two', async () => {
+    const { report } = corpus.find((c) => c.name.includes('shuyang-drc'))!; // signed 沭阳县发展和改革局 / 2024年1月17日
+    const last = pageLines(await written('signature', (await renderPdf(report)).bytes)).at(-1)!;
+    const agency = last.findLast((l) => l.text === '沭阳县发展和改革局')!;
+    const date = last.find((l) => l.text === '2024年1月17日')!;
+    expect(date.y0).toBeGreaterThan(agency.y1 - 1); // the line below
+    expect(agency.x1).toBeCloseTo(typeArea.right - 2 * char, 1);
+    expect(date.x0).toBeCloseTo(agency.x0 + 2 * char, 1);
+    expect(date.x1).toBeLessThanOrEqual(typeArea.right - 2 * char);
   });
 });
 

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { documentBlocks, keepWithNextRows, placeCells, reportTitle, resolveBinding, titleLines, type DocumentBlock, type Finding, type PlacedCell, type Report, type TableGrid } from '@report-convert/core';
+import { documentBlocks, keepWithNextRows, PAGE_NUMBER, placeCells, placeSignature, reportTitle, resolveBinding, titleLines, type DocumentBlock, type Finding, type PlacedCell, type Report, type TableGrid } from '@report-convert/core';
 import { loadFont, type DrawingFont } from './drawingFont.js';
 import { DEFAULT_FONT, type PdfFonts } from './fonts.js';
 import { wrapLines } from './linebreak.js';
@@ -115,17 +115,22 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
       case 'table':
         y = drawTable(doc, measured(block.grid), y, newPage, use) + LINE / 2;
         break;
-      case 'signature':
+      case 'signature': {
         y += LINE;
-        for (const line of block.lines) lines(line, 'body', SIZE.body, LINE, { align: 'right', rightIndent: SIZE.body * 4 });
+        const measure = use('body', SIZE.body);
+        for (const line of placeSignature(block.lines, (s) => measure(s) / SIZE.body)) lines(line.text, 'body', SIZE.body, LINE, { align: 'right', rightIndent: SIZE.body * line.rightIndent });
         break;
+      }
     }
   }
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
-    const label = `— ${i + 1} —`;
-    doc.text(label, (PAGE.width - use('body', SIZE.footer)(label)) / 2, PAGE.height - PAGE.bottom + 14, { lineBreak: false });
+    const label = `${PAGE_NUMBER.before}${i + 1}${PAGE_NUMBER.after}`;
+    const inset = SIZE.body * PAGE_NUMBER.inset;
+    const labelWidth = use('body', SIZE.footer)(label);
+    const x = PAGE_NUMBER.side(i + 1) === 'right' ? PAGE.left + width - inset - labelWidth : PAGE.left + inset;
+    doc.text(label, x, PAGE.height - PAGE.bottom + 14, { lineBreak: false });
   }
   doc.end();
   await done;

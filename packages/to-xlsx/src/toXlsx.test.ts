@@ -118,7 +118,7 @@ describe('toXlsx → fromXlsx', () => {
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
   });
 
-  it('prints every sheet on A4 one page across, numbered at the foot, repeating a table\'s header rows and nothing else', async () => {
+  it('prints every sheet on A4 one page across, numbered at the foot (odd pages right, even left, one character in), repeating a table\'s header rows and nothing else', async () => {
     const { report } = corpus.find((c) => c.name.includes('shanghai'))!;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await toXlsx(report, { findings: check(report) })) as unknown as ArrayBuffer);
@@ -126,12 +126,24 @@ describe('toXlsx → fromXlsx', () => {
     expect(visible.map((s) => s.name)).toEqual(['报告信息', ...reportTables(report).map((g) => g.title), '检查结果']);
     for (const sheet of visible) {
       expect(sheet.pageSetup, sheet.name).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-      expect(sheet.headerFooter.oddFooter, sheet.name).toMatch(/&P/);
+      expect(sheet.headerFooter, sheet.name).toMatchObject({ differentOddEven: true, oddFooter: '&R— &P —\u3000', evenFooter: '&L\u3000— &P —' });
     }
     for (const grid of reportTables(report)) {
       const printTitles = workbook.getWorksheet(grid.title)!.pageSetup.printTitlesRow;
       expect(printTitles, grid.title).toBe(grid.headerRows ? `${GRID_TOP}:${GRID_TOP + grid.headerRows - 1}` : undefined);
     }
+  });
+
+  it('puts the 落款 at the information sheet\'s foot as §7.3.5.2 sets it: right-aligned, the agency two characters in, the date starting about two right of it', async () => {
+    const { report } = corpus.find((c) => c.name.includes('shuyang-drc'))!; // signed 沭阳县发展和改革局 / 2024年1月17日
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx(report)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('报告信息')!;
+    const [agency, date] = [sheet.rowCount - 1, sheet.rowCount].map((r) => sheet.getRow(r));
+    expect([agency!.getCell(1).value, agency!.getCell(2).value, date!.getCell(2).value]).toEqual(['落款', '沭阳县发展和改革局', '2024年1月17日']);
+    // An indent level is about a character: the date 右空二字 (7½ characters as set), the agency 2½ rounded.
+    expect(agency!.getCell(2).alignment).toMatchObject({ horizontal: 'right', indent: 3 });
+    expect(date!.getCell(2).alignment).toMatchObject({ horizontal: 'right', indent: 2 });
   });
 
   it('names the report in the information sheet with the title the Word and PDF copies print', async () => {

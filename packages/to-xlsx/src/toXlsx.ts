@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { Workbook } from './workbook.js';
-import { findingText, severityText, placeCells, reportTables, reportTitle, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid } from '@report-convert/core';
+import { findingText, officeTextWidth, severityText, PAGE_NUMBER, placeCells, placeSignature, reportTables, signatureLines, reportTitle, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid } from '@report-convert/core';
 import { deflateStoredZip } from '@report-convert/core/node';
 import { sheetName } from './sheetName.js';
 
@@ -105,10 +105,15 @@ function writeTable(sheet: ExcelJS.Worksheet, report: Report, grid: TableGrid): 
   if (grid.headerRows > 0) sheet.pageSetup.printTitlesRow = `${GRID_TOP}:${GRID_TOP - 1 + grid.headerRows}`;
 }
 
-/** A4, one page across and as many down as needed, numbered — 1 — at the foot as the Word and PDF copies are. */
+/**
+ * A4, one page across and as many down as needed, numbered — 1 — at the foot as the Word and PDF copies
+ * are: odd pages at the right, even pages at the left. A footer has no indent: 空一字 is a full-width space.
+ */
 function printOnA4(sheet: ExcelJS.Worksheet, orientation: 'portrait' | 'landscape'): void {
   sheet.pageSetup = { paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-  sheet.headerFooter = { oddFooter: '&C— &P —' };
+  const number = `${PAGE_NUMBER.before}&P${PAGE_NUMBER.after}`;
+  const space = '\u3000'.repeat(PAGE_NUMBER.inset);
+  sheet.headerFooter = { differentOddEven: true, oddFooter: `&R${number}${space}`, evenFooter: `&L${space}${number}` };
 }
 
 function writeInfoSheet(sheet: ExcelJS.Worksheet, report: Report): void {
@@ -122,18 +127,19 @@ function writeInfoSheet(sheet: ExcelJS.Worksheet, report: Report): void {
     ['原文字体', report.sourceScript === 'traditional' ? '繁体（已转换为简体）' : '简体'],
     ['前言', report.sections.preamble ?? null],
     ...(['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'otherMatters'] as const).map((id): [string, string | null] => [SECTION_HEADINGS[id], report.sections[id] ?? null]),
-    ['落款', report.sections.signature ?? null],
   ];
-  for (const [label, value] of rows) {
-    // One row per paragraph: a section in one cell outgrew Excel's tallest row (409 pt) and printed cut off.
-    const paragraphs = typeof value === 'string' ? value.split('\n') : [value];
-    paragraphs.forEach((paragraph, i) => {
-      const row = sheet.addRow([i === 0 ? label : null, paragraph]);
-      row.getCell(1).style = INFO_STYLES.label;
-      row.getCell(2).style = INFO_STYLES.text;
-      row.height = Math.min(409, Math.max(1, Math.ceil(String(paragraph ?? '').length / INFO_CHARS_PER_LINE)) * 14 + 4);
-    });
-  }
+  const addRow = (label: string | null, text: string | number | null, style = INFO_STYLES.text) => {
+    const row = sheet.addRow([label, text]);
+    row.getCell(1).style = INFO_STYLES.label;
+    row.getCell(2).style = style;
+    row.height = Math.min(409, Math.max(1, Math.ceil(String(text ?? '').length / INFO_CHARS_PER_LINE)) * 14 + 4);
+  };
+  // One row per paragraph: a section in one cell outgrew Excel's tallest row (409 pt) and printed cut off.
+  for (const [label, value] of rows) (typeof value === 'string' ? value.split('\n') : [value]).forEach((paragraph, i) => addRow(i === 0 ? label : null, paragraph));
+  // The 落款 as the report ends with it: an indent level of a right-aligned cell is about one character of its font.
+  const signature = placeSignature(signatureLines(report), officeTextWidth);
+  if (!signature.length) addRow('落款', null);
+  signature.forEach((line, i) => addRow(i === 0 ? '落款' : null, line.text, { ...INFO_STYLES.text, alignment: { horizontal: 'right', vertical: 'top', indent: Math.round(line.rightIndent) } }));
 }
 
 function writeFindings(sheet: ExcelJS.Worksheet, findings: Finding[], lang: 'zh' | 'en'): void {

@@ -1,6 +1,7 @@
 import { SECTION_HEADINGS, type SectionId } from '../ids.js';
 import type { Report } from '../model.js';
 import type { TableGrid } from './grid.js';
+import { signatureLines } from './signature.js';
 import { EXTRA_ROWS_TITLE, reportTables } from './index.js';
 
 /** The printed document, in order, for the Word and PDF writers: they map blocks, never decide structure. */
@@ -55,7 +56,7 @@ export function documentBlocks(report: Report): DocumentBlock[] {
     // Rows kept without being recognised are printed after the official tables, so no figure is lost.
     blocks.push(...tables.filter((g) => g.title === EXTRA_ROWS_TITLE).map((grid): DocumentBlock => ({ kind: 'table', grid })));
   }
-  const signature = (report.sections.signature ?? '').split('\n').filter((l) => l.trim());
+  const signature = signatureLines(report);
   if (signature.length) blocks.push({ kind: 'signature', lines: signature });
   return blocks;
 }
