@@ -1,16 +1,17 @@
 import { check, checkSeries, type Finding, type InputFormat, type Lang, type Report } from '@report-convert/core';
 import type { Io } from './cli.js';
-import { readReport } from './convert.js';
 import { expandInputs } from './files.js';
 import { formatFinding } from './present.js';
 import { progress } from './progress.js';
 import { t } from './say.js';
-import { readSource } from './source.js';
+import { readInput } from './source.js';
 
 export interface CheckOptions {
   from: InputFormat;
   json?: boolean;
   series?: boolean;
+  /** Convert old binary .doc/.xls (and WPS's .wps/.et) through LibreOffice first. */
+  libreoffice?: boolean;
 }
 
 /**
@@ -43,11 +44,10 @@ export async function checkCommand(inputs: string[], opts: CheckOptions, io: Io,
   const reports: Report[] = [];
   const reportFiles: { file: string; fromModel: boolean }[] = [];
   for (const [i, file] of files.entries()) {
-    const source = await readSource(file);
-    const parsed = source.ok ? await readReport(source.bytes, opts.from) : { ok: false as const, error: source };
+    const parsed = await readInput(file, { from: opts.from, ...(opts.libreoffice ? { libreOffice: true } : {}) });
     if (!parsed.ok) {
       unreadable++;
-      const error = t(lang, parsed.error.messageZh, parsed.error.message);
+      const error = t(lang, parsed.messageZh, parsed.message);
       if (json) json.file({ file, findings: [], error });
       else {
         clearBar();

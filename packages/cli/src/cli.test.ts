@@ -340,6 +340,7 @@ describe('Office inputs', () => {
     const old = run(['convert', join(dir, 'old.doc'), '--to', 'json', '--out-dir', dir]);
     expect(old.status).toBe(2);
     expect(old.stderr).toContain('另存为 .docx 或 .xlsx');
+    expect(old.stderr).toContain('或加 --libreoffice 由 LibreOffice 转换'); // the CLI can do it on the way
   });
 
   it.skipIf(!hasCommands(['soffice', '--version']))('converts an old .doc through LibreOffice when asked', () => {
@@ -352,6 +353,13 @@ describe('Office inputs', () => {
     const model = Report.parse(JSON.parse(readFileSync(join(dir, '09-shuyang-drc-2023.json'), 'utf8')));
     expect(model.applications.newReceived?.total).toBe(26);
     expect(model.reviewLitigation.review?.pending).toBe(1);
+    // WPS's .wps is of the same binary family: walked in a directory, and checked through LibreOffice too.
+    const archive = join(dir, 'archive');
+    mkdirSync(archive);
+    copyFileSync(doc, join(archive, '2023.wps'));
+    const checked = run(['check', archive, '--libreoffice']);
+    expect(checked.stderr).toMatch(/检查了 1 个文件，发现 \d+ 个问题/);
+    expect(run(['check', archive]).stderr).toContain('或加 --libreoffice');
   });
 });
 

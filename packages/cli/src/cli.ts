@@ -8,7 +8,7 @@ import { expandInputs, removeTempFiles } from './files.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 import { progress } from './progress.js';
 import { sharedFonts } from './sharedFonts.js';
-import { readSource } from './source.js';
+import { readBytes, readSource } from './source.js';
 import type { CheckOptions } from './checkCommand.js';
 import { CommandInLang, helpConfiguration } from './commanderText.js';
 import { t } from './say.js';
@@ -55,6 +55,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const helpLang: Lang = argv.some((arg, i) => arg === '--lang=en' || (arg === '--lang' && argv[i + 1] === 'en')) ? 'en' : 'zh';
   const h = (zh: string, en: string) => t(helpLang, zh, en);
   const seeHelp = (command: string) => h(`（用法见 report-convert ${command}--help）`, `(usage: report-convert ${command}--help)`);
+  const LIBREOFFICE_HELP = h('先用 LibreOffice（soffice）转换旧版 .doc/.xls 及 WPS 的 .wps/.et 再读取', 'convert old binary .doc/.xls and WPS .wps/.et files through LibreOffice (soffice) before reading them');
   const program = new CommandInLang('report-convert', helpLang)
     .description(h('转换、检查政府信息公开工作年度报告', 'convert and check government information-disclosure annual reports'))
     .version(VERSION, '-V, --version', h('显示版本号', 'output the version number'))
@@ -81,7 +82,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--title-font <file>', h('PDF 标题字体（例如 方正小标宋简体）', 'a font for the PDF title (for example 方正小标宋简体)'))
     .option('--heading-font <file>', h('PDF 各级标题字体（例如 黑体）', 'a font for the PDF headings (for example 黑体)'))
     .option('--pdfa', h('输出 PDF/A-2b 归档格式的 PDF', 'write PDFs as PDF/A-2b, the archival form'))
-    .option('--libreoffice', h('先用 LibreOffice（soffice）转换旧版 .doc/.xls 再读取', 'convert old binary .doc/.xls through LibreOffice (soffice) before reading them'))
+    .option('--libreoffice', LIBREOFFICE_HELP)
     .option('--strict', h('有检查问题时以 1 退出', 'exit with 1 when any check fails'))
     .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  report-convert convert https://www.example.gov.cn/art/2025/1/20/art_5843.html\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert report.html --to pdf --out-dir - > report.pdf\n  report-convert convert 2023年度报告.pdf --to docx,xlsx\n  report-convert convert legacy/2016.txt --layout 2021 --mapping mapping.json`)
     .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; titleFont?: string; headingFont?: string; pdfa?: boolean; strict?: boolean; libreoffice?: boolean }) => {
@@ -107,17 +108,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const name = inputs[0]!;
         const source = name === '-' ? { ok: true as const, bytes: await io.stdin() } : await readSource(name);
         if (!source.ok) throw new UsageError(t(lang(), `${name}：${source.messageZh}`, `${name}: ${source.message}`));
-        const bytes = source.bytes;
-        const { formatFinding } = await presenting();
-        const result = await (await converting()).convertBytes(bytes, { to, from: opts.from, ...(fonts ? { fonts } : {}), ...(opts.pdfa ? { pdfa: true } : {}), ...migration });
-        if (!result.ok) {
-          io.stderr(`${t(lang(), result.error.messageZh, result.error.message)}\n`);
+        const read = await readBytes(source.bytes, name, { from: opts.from, ...(opts.libreoffice ? { libreOffice: true } : {}) });
+        if (!read.ok) {
+          io.stderr(`${t(lang(), read.messageZh, read.message)}\n`);
           exitCode = 2;
           return;
         }
-        io.writeStdout(result.value.outputs[0]!.bytes);
-        for (const f of result.value.findings) io.stderr(formatFinding(f, lang(), name, result.value.fromModel) + '\n');
-        exitCode = opts.strict && result.value.findings.some((f) => f.severity === 'error') ? 1 : 0;
+        const { formatFinding } = await presenting();
+        const converted = await (await converting()).convertReport(read, { to, ...(fonts ? { fonts } : {}), ...(opts.pdfa ? { pdfa: true } : {}), ...migration });
+        io.writeStdout(converted.outputs[0]!.bytes);
+        for (const f of converted.findings) io.stderr(formatFinding(f, lang(), name, converted.fromModel) + '\n');
+        exitCode = opts.strict && converted.findings.some((f) => f.severity === 'error') ? 1 : 0;
         return;
       }
       const { inputs: files, missing } = await expandInputs(inputs, opts.outDir);
@@ -177,6 +178,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .argument('<inputs...>', h('文件、目录、通配符或网页地址（文本、网页、Markdown、JSON、.docx、.xlsx、文字版 PDF）', 'files, directories, globs or web page addresses (text, web pages, Markdown, JSON, .docx, .xlsx, PDFs with text)'))
     .addOption(new Option('--from <format>', h('指定输入格式，不自动识别', 'input format instead of sniffing')).choices(['auto', 'text', 'markdown', 'html', 'json', 'docx', 'xlsx', 'pdf']).default('auto'))
     .option('--json', h('以 JSON 输出检查结果，供程序读取', 'print findings as JSON for machines'))
+    .option('--libreoffice', LIBREOFFICE_HELP)
     .option('--series', h('另外跨年度核对同一机关的报告（上年结转 = 上一年的结转下年度）', "also check one agency's reports across years (上年结转 = last year's 结转下年度)"))
     .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert check report.html 2023年度报告.pdf\n  report-convert check reports/2019.html reports/2020.html --series\n  report-convert check archive/ --json --lang en`)
     .action(async (inputs: string[], opts: CheckOptions) => {

@@ -64,7 +64,11 @@ export interface Converted {
 /** One input to every requested output, without touching the file system. */
 export async function convertBytes(bytes: Uint8Array, options: ConvertOptions): Promise<{ ok: true; value: Converted } | { ok: false; error: InputError }> {
   const parsed = await readReport(bytes, options.from);
-  if (!parsed.ok) return parsed;
+  return parsed.ok ? { ok: true, value: await convertReport(parsed, options) } : parsed;
+}
+
+/** A report read to every requested output: migrated when asked, checked, written in memory. */
+export async function convertReport(parsed: ReadResult & { ok: true }, options: ConvertOptions): Promise<Converted> {
   const migrated = options.layout ? migrate(parsed.report, { to: options.layout, ...(options.mapping ? { mapping: options.mapping } : {}) }) : undefined;
   const report = migrated?.report ?? parsed.report;
   const findings = [...parsed.findings, ...(migrated?.findings ?? []), ...check(report)];
@@ -80,5 +84,5 @@ export async function convertBytes(bytes: Uint8Array, options: ConvertOptions): 
       outputs.push({ format, bytes: pdf.bytes });
     }
   }
-  return { ok: true, value: { outputs, report, findings, ...(migrated ? { record: migrated.record } : {}), ...(parsed.fromModel ? { fromModel: true } : {}) } };
+  return { outputs, report, findings, ...(migrated ? { record: migrated.record } : {}), ...(parsed.fromModel ? { fromModel: true } : {}) };
 }

@@ -2,11 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Finding, InputFormat, LayoutId, MigrationMapping } from '@report-convert/core';
 import type { PdfFonts } from '@report-convert/to-pdf';
-import { convertBytes } from './convert.js';
-import { convertOldOffice, isOldOfficeFile } from './legacyOffice.js';
+import { convertReport } from './convert.js';
 import { outputPath, writeAtomic, type BatchInput } from './files.js';
 import type { OutputFormat } from './formats.js';
-import { readSource } from './source.js';
+import { readInput } from './source.js';
 
 export interface JobOptions {
   to: OutputFormat[];
@@ -31,20 +30,12 @@ export async function runJob(batchInput: BatchInput, options: JobOptions, protec
   if (batchInput.sameNameAs) {
     return { input, status: 'failed', message: `not converted: its outputs would overwrite those of ${batchInput.sameNameAs}; convert it into another --out-dir`, messageZh: `未转换：其输出会覆盖 ${batchInput.sameNameAs} 的输出；请另指定 --out-dir 转换` };
   }
-  const source = await readSource(input);
-  if (!source.ok) return { input, status: 'failed', message: source.message, messageZh: source.messageZh };
-  let bytes = source.bytes;
-  if (options.libreOffice && isOldOfficeFile(bytes)) {
-    const converted = await convertOldOffice(bytes, input);
-    if (!converted.ok) return { input, status: 'failed', message: converted.message, messageZh: converted.messageZh };
-    bytes = converted.bytes;
-  }
-  const { outDir: _outDir, libreOffice: _libreOffice, ...convertOptions } = options;
-  const result = await convertBytes(bytes, convertOptions);
-  if (!result.ok) return { input, status: 'failed', message: result.error.message, messageZh: result.error.messageZh };
+  const read = await readInput(input, options);
+  if (!read.ok) return { input, status: 'failed', message: read.message, messageZh: read.messageZh };
+  const converted = await convertReport(read, options);
   const written: string[] = [];
-  const record = result.value.record ? [{ format: 'migration.json', bytes: new TextEncoder().encode(JSON.stringify(result.value.record, null, 2) + '\n') }] : [];
-  for (const output of [...result.value.outputs, ...record]) {
+  const record = converted.record ? [{ format: 'migration.json', bytes: new TextEncoder().encode(JSON.stringify(converted.record, null, 2) + '\n') }] : [];
+  for (const output of [...converted.outputs, ...record]) {
     const target = outputPath(batchInput, output.format, options.outDir, protectedInputs);
     if (typeof target !== 'string') return { input, status: 'failed', message: `refused to write: ${target.refused}`, messageZh: `拒绝写入：${target.refused}` };
     try {
@@ -56,5 +47,5 @@ export async function runJob(batchInput: BatchInput, options: JobOptions, protec
     }
     written.push(target);
   }
-  return { input, status: 'converted', written, findings: result.value.findings, ...(result.value.fromModel ? { fromModel: true } : {}) };
+  return { input, status: 'converted', written, findings: converted.findings, ...(converted.fromModel ? { fromModel: true } : {}) };
 }

@@ -9,15 +9,16 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 export const isOldOfficeFile = (bytes: Uint8Array) => OLE.every((b, i) => bytes[i] === b);
 
 /**
- * Converts an old binary .doc or .xls (named by `input`, a path or web address) through LibreOffice
+ * Converts an old binary .doc or .xls, or WPS's .wps or .et (named by `input`, a path or web address), through LibreOffice
  * (when the user asks for it and soffice is installed), in a private profile so that parallel
  * conversions do not share one.
  */
 export async function convertOldOffice(bytes: Uint8Array, input: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string; messageZh: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'report-convert-lo-'));
   try {
-    const spreadsheet = /\.xls$/i.test(input);
+    const spreadsheet = /\.(xls|et)$/i.test(input);
     const target = spreadsheet ? 'xlsx' : 'docx';
+    // LibreOffice tells the binary formats apart by content; the ending only picks Writer or Calc.
     const copy = join(dir, spreadsheet ? 'input.xls' : 'input.doc');
     await writeFile(copy, bytes);
     await run('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', target, '--outdir', dir, copy], { timeout: 120_000 });
