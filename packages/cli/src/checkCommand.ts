@@ -4,7 +4,7 @@ import { expandInputs } from './files.js';
 import { formatFinding } from './present.js';
 import { progress } from './progress.js';
 import { t } from './say.js';
-import { readInput } from './source.js';
+import { readInput } from './readInput.js';
 
 export interface CheckOptions {
   from: InputFormat;

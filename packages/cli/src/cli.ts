@@ -8,7 +8,7 @@ import { expandInputs, removeTempFiles } from './files.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 import { progress } from './progress.js';
 import { sharedFonts } from './sharedFonts.js';
-import { readBytes, readSource } from './source.js';
+import { readSource } from './source.js';
 import type { CheckOptions } from './checkCommand.js';
 import { CommandInLang, helpConfiguration } from './commanderText.js';
 import { t } from './say.js';
@@ -108,7 +108,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const name = inputs[0]!;
         const source = name === '-' ? { ok: true as const, bytes: await io.stdin() } : await readSource(name);
         if (!source.ok) throw new UsageError(t(lang(), `${name}：${source.messageZh}`, `${name}: ${source.message}`));
-        const read = await readBytes(source.bytes, name, { from: opts.from, ...(opts.libreoffice ? { libreOffice: true } : {}) });
+        const read = await (await import('./readInput.js')).readBytes(source.bytes, name, { from: opts.from, ...(opts.libreoffice ? { libreOffice: true } : {}) });
         if (!read.ok) {
           io.stderr(`${t(lang(), read.messageZh, read.message)}\n`);
           exitCode = 2;

@@ -5,7 +5,7 @@ import type { PdfFonts } from '@report-convert/to-pdf';
 import { convertReport } from './convert.js';
 import { outputPath, writeAtomic, type BatchInput } from './files.js';
 import type { OutputFormat } from './formats.js';
-import { readInput } from './source.js';
+import { readInput } from './readInput.js';
 
 export interface JobOptions {
   to: OutputFormat[];
