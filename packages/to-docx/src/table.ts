@@ -1,8 +1,20 @@
-import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import { keepWithNextRows, placeCells, resolveBinding, type Report, type TableGrid } from '@report-convert/core';
 import type { DocxStyle } from './styles.js';
 
 const tableStyleId = (wide: boolean, header: boolean, center: boolean) => `rc-table${wide ? '-wide' : ''}${header ? '-header' : ''}${center ? '-center' : ''}`;
+
+const GRID_TABLE_STYLE = 'rc-grid';
+const SINGLE_LINE = { style: BorderStyle.SINGLE, size: 4, color: 'auto' };
+
+/**
+ * The table style of the official grids, given as a styles.xml of one style, which docx merges with its own and
+ * ours: its style options declare paragraph and character styles only. Its one property, cells centred vertically,
+ * was written on each of some 300 cells a report, 7 % of the time docx takes. Word and LibreOffice apply a table
+ * style's tcPr to every cell of the table.
+ */
+export const gridTableStyleXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" mc:Ignorable="w14 w15"><w:style w:type="table" w:styleId="${GRID_TABLE_STYLE}"><w:name w:val="report-convert grid"/><w:basedOn w:val="TableNormal"/><w:tcPr><w:vAlign w:val="center"/></w:tcPr></w:style></w:styles>`;
 
 /**
  * The paragraph styles of table cells: normal and wide (table 四) tables, body and header rows,
@@ -38,7 +50,6 @@ export function gridTable(report: Report, grid: TableGrid, textWidth: number): T
         children: [new Paragraph({ style: tableStyleId(wide, placed.row < grid.headerRows, center), ...(keepWithNext[placed.row] ? { keepNext: true } : {}), children: [new TextRun(text)] })],
         ...(placed.colSpan > 1 ? { columnSpan: placed.colSpan } : {}),
         ...(placed.rowSpan > 1 ? { rowSpan: placed.rowSpan } : {}),
-        verticalAlign: VerticalAlign.CENTER,
         // No cell width: a fixed-layout table takes its columns from the grid (w:tblGrid), in Word and LibreOffice alike.
       }),
     );
@@ -48,6 +59,10 @@ export function gridTable(report: Report, grid: TableGrid, textWidth: number): T
     columnWidths,
     width: { size: textWidth, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
+    // Cells centred vertically by the table style, not each cell. A styled table takes its borders from its style
+    // unless it is given them: the single lines docx gives an unstyled one.
+    style: GRID_TABLE_STYLE,
+    borders: Object.fromEntries(['top', 'bottom', 'left', 'right', 'insideHorizontal', 'insideVertical'].map((side) => [side, SINGLE_LINE])),
     // Table 四's columns are 15 to a line: wider side margins leave room for two header characters, not
     // three, so 结果维持 reads 结果/维持 as in the official form (and the PDF), never 结果维/持.
     margins: { left: wide ? 80 : 40, right: wide ? 80 : 40, top: 20, bottom: 20 },

@@ -45,6 +45,17 @@ describe('toDocx', () => {
     expect(strFromU8(parts['word/footer1.xml']!)).toMatch(/— .*PAGE.* —/s);
   });
 
+  it('centres every table cell vertically through one table style, declared once, not cell by cell', async () => {
+    const parts = unzipSync(await toDocx(corpus[0]!.report));
+    const document = strFromU8(parts['word/document.xml']!);
+    const styles = strFromU8(parts['word/styles.xml']!);
+    expect(styles).toMatch(/<w:style w:type="table" w:styleId="rc-grid">(?:(?!<\/w:style>).)*<w:tcPr><w:vAlign w:val="center"\/><\/w:tcPr><\/w:style>/s);
+    const tables = document.match(/<w:tbl>/g)!.length;
+    expect(document.match(/<w:tblPr><w:tblStyle w:val="rc-grid"\/>/g)).toHaveLength(tables);
+    expect(document.match(/<w:tblBorders>(?:<w:(?:top|left|bottom|right|insideH|insideV) w:val="single" w:color="auto" w:sz="4"\/>){6}<\/w:tblBorders>/g)).toHaveLength(tables);
+    expect(document).not.toContain('<w:vAlign');
+  });
+
   it('keeps the rows without figures of table 二 (block titles, column headings) with the row below, and no other row', async () => {
     const { report } = corpus.find((c) => c.name.includes('shanghai'))!;
     const document = strFromU8(unzipSync(await toDocx(report))['word/document.xml']!);

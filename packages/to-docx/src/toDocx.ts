@@ -2,7 +2,7 @@ import { AlignmentType, Document, Footer, LineRuleType, PageNumber, Paragraph, T
 import { characterWidth, documentBlocks, officeTextWidth, PAGE_NUMBER, placeSignature, reportTitle, titleLines, type Report } from '@report-convert/core';
 import { A4, GB_T_9704, mmToTwips, type DocxStyle } from './styles.js';
 import { packDocx } from './pack.js';
-import { emptyLine, gridTable, tableParagraphStyles } from './table.js';
+import { emptyLine, gridTable, gridTableStyleXml, tableParagraphStyles } from './table.js';
 import { LANGUAGE, run } from './text.js';
 
 export interface DocxOptions {
@@ -85,6 +85,7 @@ export function reportDocument(report: Report, options: DocxOptions = {}): Docum
     }
   }
   return new Document({
+    externalStyles: gridTableStyleXml,
     styles: {
       default: { document: { run: { font: { eastAsia: style.fonts.body, ascii: style.fonts.latin, hAnsi: style.fonts.latin, hint: 'eastAsia' }, size: Math.round(style.sizes.body * 2), language: LANGUAGE } } },
       paragraphStyles: tableParagraphStyles(style),

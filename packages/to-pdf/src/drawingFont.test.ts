@@ -39,4 +39,13 @@ describe('the drawing font', () => {
     expect(run.positions.map((p) => p.xAdvance)).toEqual(run.glyphs.map((g) => g.advanceWidth));
     expect(run.advanceWidth).toBe(run.glyphs.reduce((sum, g) => sum + g.advanceWidth, 0));
   });
+
+  it('picks the glyphs fontkit picks, each character looked up once: Chinese, Latin, characters outside the BMP, a variation selector', () => {
+    const ids = (font: fontkit.Font, text: string) => (font.layout(text) as { glyphs: fontkit.Glyph[] }).glyphs.map((g) => g.id);
+    for (const text of ['政府信息公开，（一）251000元 Word 𪚥😀', '葛\u{E0100}葛']) {
+      const once = ids(loadFont(DEFAULT_FONT), text);
+      expect(once).toEqual(fontkitFont(DEFAULT_FONT).glyphsForString(text).map((g) => g.id));
+      expect(ids(loadFont(DEFAULT_FONT), text)).toEqual(once);
+    }
+  });
 });

@@ -199,4 +199,13 @@ describe('glyph check', () => {
     expect(findings[0]).toMatchObject({ rule: 'pdf.missingGlyph', severity: 'warning' });
     expect(findings[0]!.messageZh).toMatch(/字体缺少/);
   });
+
+  it('finds a missing character in every report that has it, not only the first a process renders', async () => {
+    const { report } = corpus[0]!;
+    const odd = { ...report, sections: { ...report.sections, otherMatters: '特殊字符😀。' } };
+    await renderPdf(report);
+    const first = (await renderPdf(odd)).findings;
+    expect(first.map((f) => (f.details as { character: string }).character)).toEqual(['😀']);
+    expect((await renderPdf(odd)).findings).toEqual(first);
+  });
 });

@@ -247,14 +247,23 @@ function drawTable(doc: Doc, table: TableLayout, startY: number, newPage: () => 
   return y;
 }
 
+/** Characters each font is known to draw: a font is loaded once a process, and asking its cmap for every character of every report was 3 % of a PDF. */
+const drawable = new WeakMap<DrawingFont, Set<string>>();
+
 /** Every character the report will draw must have a glyph in the font that draws it. */
 function checkGlyphs(fonts: Record<Role, DrawingFont>, blocks: DocumentBlock[], report: Report, findings: Finding[]): void {
   const seenByRole = { body: new Set<string>(), title: new Set<string>(), heading: new Set<string>() };
   const visit = (text: string, where: string, whereZh: string, role: Role = 'body') => {
     const font = fonts[role];
     const seen = seenByRole[role];
+    let drawn = drawable.get(font);
+    if (!drawn) drawable.set(font, (drawn = new Set()));
     for (const ch of text) {
-      if (/\s/.test(ch) || seen.has(ch) || font.hasGlyphForCodePoint(ch.codePointAt(0)!)) continue;
+      if (drawn.has(ch) || /\s/.test(ch) || seen.has(ch)) continue;
+      if (font.hasGlyphForCodePoint(ch.codePointAt(0)!)) {
+        drawn.add(ch);
+        continue;
+      }
       seen.add(ch);
       const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
       findings.push({
