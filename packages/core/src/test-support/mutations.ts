@@ -12,7 +12,10 @@ import { readFigure } from '../normalize/figure.js';
 import { toSimplifiedScript } from '../normalize/script.js';
 
 const ODD_FIGURES = ['1e30', '99999999999999999999', '-5', '-0', '１２３', 'NaN', 'Infinity', '0x1F', '1,2,3', '3.', '.5', '—', '', '٣', '12件件', '9'.repeat(400)];
-const ODD_INSERTS = ['\0', '\uFEFF', '\uFFFD', '<table><tr><td rowspan="-3" colspan="99999999">', '</table>', '<td>', '<tr>', ' | | | ', '|', '\r', '<!--', '<![CDATA[', '&#0;', '&#x110000;', '一、总体情况', '（二）', '國開關為與機發實權', '\u202e', '\ud800'];
+const ODD_INSERTS = ['\0', '\uFEFF', '\uFFFD', '<table><tr><td rowspan="-3" colspan="99999999">', '</table>', '<td>', '<tr>', ' | | | ', '|', '\r', '<!--', '<![CDATA[', '&#0;', '&#x110000;', '一、总体情况', '（二）', '國開關為與機發實權', '\u202e', '\ud800',
+  // Office XML: spans and merges without their cells or beyond the grid, a shared string that is not there
+  '<w:gridSpan w:val="-5"/>', '<w:gridSpan w:val="99999999"/>', '<w:vMerge/>', '<w:vMerge w:val="restart"/>', '<w:gridBefore w:val="1e9"/>', '<w:tc>', '</w:tr>',
+  '<c r="XFD1048576" t="s"><v>999999</v></c>', '<c t="s"><v>-1</v></c>', '<row r="1048576">', '<mergeCell ref="B2:A1"/>', '<mergeCell ref="A1:XFD1048576"/>', '<col min="1" max="99999999999"/>'];
 
 export type Mutation = { kind: number; at: number; to: number; pick: number };
 /** A mutation as numbers: which damage, where (fractions of the text) and which odd value. */
@@ -107,7 +110,12 @@ const concat = (a: Uint8Array, b: Uint8Array) => {
 /** Damage to a zip package: a part removed, renamed, cut short, doubled, or its XML mutated as text. */
 export function mutateZip(bytes: Uint8Array, m: Mutation): Uint8Array {
   if (m.kind === 11) return bytes.subarray(0, Math.floor(m.at * bytes.length)); // the package itself cut short
-  const parts = unzipSync(bytes);
+  let parts: ReturnType<typeof unzipSync>;
+  try {
+    parts = unzipSync(bytes);
+  } catch {
+    return bytes; // already past repair by an earlier mutation
+  }
   const names = Object.keys(parts).sort();
   const name = names[m.pick % names.length]!;
   const part = parts[name]!;
