@@ -11,7 +11,7 @@ const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 
 /**
  * Why a package must not reach ExcelJS, which inflates every part and builds every column and merged
  * cell it is told of: a part beyond the zip limits, a column range or a merge beyond Excel's grid
- * (`<col max="99999999999999999999">`, A1:XFD1048576 merged: out of memory, the process ends), a
+ * (`<col min="99999999999999999999">`, A1:XFD1048576 merged: out of memory, the process ends), a
  * merge of more than 100,000 cells (A1:A1048576: 3 s and 1 GB).
  */
 export function excelJsRefusal(bytes: Uint8Array): InputError | undefined {
@@ -19,7 +19,7 @@ export function excelJsRefusal(bytes: Uint8Array): InputError | undefined {
   if ('code' in parts) return parts as InputError;
   for (const [name, part] of Object.entries(parts)) {
     const xml = new TextDecoder().decode(part);
-    const columns = [...xml.matchAll(/<col\b[^>]*\bmax="(\d+)"/g)].map((m) => Number(m[1]));
+    const columns = [...xml.matchAll(/<col\b[^>]*>/g)].flatMap(([tag]) => [...tag.matchAll(/\b(?:min|max)="(\d+)"/g)].map((m) => Number(m[1])));
     const merges = [...xml.matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g)].map(([, c0, r0, c1 = c0!, r1 = r0!]) => ({ cols: columnNumber(c1) - columnNumber(c0!) + 1, rows: Number(r1) - Number(r0) + 1, last: Math.max(columnNumber(c1), columnNumber(c0!)), bottom: Math.max(Number(r1), Number(r0)) }));
     const beyond = columns.some((max) => max > LAST_COLUMN) || merges.some((m) => m.last > LAST_COLUMN || m.bottom > LAST_ROW);
     if (beyond || merges.some((m) => Math.abs(m.cols * m.rows) > MAX_MERGED_CELLS))
