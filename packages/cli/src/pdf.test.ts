@@ -189,6 +189,17 @@ describe('pdfPages', () => {
     expect(quadrilaterals).toEqual(stroked);
   });
 
+  it('reads a page with a filled shape of 200,000 points (a map, a seal drawn as a path), which overflowed Math.min(...points) and called the PDF unreadable', async () => {
+    const pages = await pdfPages(
+      await pdfkitPdf((doc) => {
+        doc.moveTo(0, 0);
+        for (let i = 0; i < 200_000; i++) doc.lineTo((i * 7) % 595, (i * 13) % 842);
+        doc.fill().fontSize(8).text('1', 150, 125, { lineBreak: false });
+      }),
+    );
+    expect(Array.isArray(pages) || pages.message).toBe(true);
+  });
+
   it('takes shading (a filled cell) and a curved frame for no border', async () => {
     expect(await cellsOf((doc) => (doc.rect(100, 100, 200, 40).fill('#ddd'), doc.roundedRect(100, 200, 200, 40, 8).fill()))).toEqual([]);
   });

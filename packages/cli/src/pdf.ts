@@ -137,9 +137,8 @@ function bordersOf(list: { fnArray: number[]; argsArray: unknown[] }, OPS: PdfJs
           if (next) rules.push({ x1: p[0], y1: p[1], x2: next[0], y2: next[1] });
         });
       for (const { points } of FILL.has(fn) ? shapes : []) {
-        const xs = points.map((p) => p[0]);
-        const ys = points.map((p) => p[1]);
-        const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+        // Folded, not spread into Math.min: a path of a hundred thousand points would overflow the call's arguments.
+        const [x1, x2, y1, y2] = points.reduce(([x1, x2, y1, y2], [x, y]) => [Math.min(x1, x), Math.max(x2, x), Math.min(y1, y), Math.max(y2, y)], [Infinity, -Infinity, Infinity, -Infinity]);
         if (y2 - y1 <= 2.5) rules.push({ x1, y1: (y1 + y2) / 2, x2, y2: (y1 + y2) / 2 });
         else if (x2 - x1 <= 2.5) rules.push({ x1: (x1 + x2) / 2, y1, x2: (x1 + x2) / 2, y2 });
       }

@@ -106,6 +106,12 @@ describe('bad input', () => {
     expect(result.findings).toContainEqual(expect.objectContaining({ rule: 'reader.missingTable', table: 'reviewLitigation' }));
   });
 
+  it('keeps a table of 200,000 rows that is none of the report tables as text, which overflowed the call that kept it', () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => `甲${i} | 乙`).join('\n');
+    const result = parseText(`一、总体情况\n${rows}`);
+    expect(result.ok && result.findings.map((f) => f.rule)).toContain('reader.foreignTable');
+  });
+
   it('no input string makes a reader throw', () => {
     const fragments = writeReportAs(generateReport(3, { layout: '2019' }), 'cellPerLine').split('\n');
     const reportish = fc.array(fc.oneof(fc.constantFrom(...fragments), fc.string(), fc.constantFrom('|', ' | |', '<td colspan="999999">', '<table><tr>', '（', '1.', '第二十条第（一）项')), { maxLength: 60 }).map((parts) => parts.join('\n'));

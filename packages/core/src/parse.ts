@@ -67,7 +67,8 @@ export function parseHtml(html: string): ParseResult {
   const problem = emptyOrBinary(html);
   if (problem) return fail(problem);
   const { text: simplified, script } = toSimplifiedScript(html);
-  return fromDocument(readHtmlDocument(simplified, script));
+  const doc = readHtmlDocument(simplified, script);
+  return 'code' in doc ? fail(doc) : fromDocument(doc);
 }
 
 /** The canonical JSON model, validated. */

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { Workbook } from './workbook.js';
 import { inputError, placeCells, readFigure, Report, reportTables, resolveBinding, setBinding, type InputError } from '@report-convert/core';
 import { GRID_TOP, MODEL_SHEET } from './toXlsx.js';
+import { excelJsRefusal } from './excelJsRefusal.js';
 import { sheetName } from './sheetName.js';
 
 export type FromXlsxResult = { ok: true; report: Report } | { ok: false; error: InputError };
@@ -12,6 +13,8 @@ export type FromXlsxResult = { ok: true; report: Report } | { ok: false; error: 
  * evaluated; a formula cell's cached result is read as the figure.
  */
 export async function fromXlsx(bytes: Uint8Array): Promise<FromXlsxResult> {
+  const refused = excelJsRefusal(bytes);
+  if (refused) return { ok: false, error: refused };
   const workbook = new Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -38,7 +38,7 @@ export function interpretDocument(doc: SourceDocument): Interpretation {
   for (const [index, block] of doc.blocks.entries()) {
     if (block.kind === 'table') {
       const table = classifyTable(block, section);
-      if (table) append(tables, table, block);
+      if (table) append(tables, table, [block]);
       else keepForeignTable(ctx, block, narrative, section);
       continue;
     }
@@ -64,7 +64,7 @@ export function interpretDocument(doc: SourceDocument): Interpretation {
       continue;
     }
     if (TABLE_OF_SECTION[section] && captions.has(index)) continue;
-    append(narrative, section, text);
+    append(narrative, section, [text]);
   }
 
   const found = {
@@ -133,9 +133,10 @@ function tableCaptions(blocks: SourceDocument['blocks']): Set<number> {
   return captions;
 }
 
-function append<K, V>(map: Map<K, V[]>, key: K, ...values: V[]): void {
+/** Values taken as an array, not spread: a table of 200,000 rows kept as text would overflow the call. */
+function append<K, V>(map: Map<K, V[]>, key: K, values: V[]): void {
   const list = map.get(key);
-  if (list) list.push(...values);
+  if (list) for (const value of values) list.push(value);
   else map.set(key, values);
 }
 
@@ -154,7 +155,7 @@ function classifyTable(block: TableBlock, section: SectionId): TableId | undefin
 function keepForeignTable(ctx: Context, block: TableBlock, narrative: Map<SectionId, string[]>, section: SectionId): void {
   const lines = block.rows.map((row) => row.map((c) => c.text).join(' | ')).filter((l) => l.replace(/[|\s]/g, ''));
   if (!lines.length) return;
-  append(narrative, section, ...lines);
+  append(narrative, section, lines);
   ctx.findings.push({
     severity: 'info',
     rule: 'reader.foreignTable',

@@ -17,7 +17,9 @@ export function parseDocx(bytes: Uint8Array): ParseResult {
   const xml = files['word/document.xml'];
   if (!xml) return { ok: false, error: inputError('notAReport', 'a zip package that is not a Word document', '不是 Word 文档的压缩包') };
   const text = strFromU8(xml);
-  const root = parseXml(text).find((e) => e.name === 'w:document');
+  const parsed = parseXml(text, 'word/document.xml');
+  if (!Array.isArray(parsed)) return { ok: false, error: parsed };
+  const root = parsed.find((e) => e.name === 'w:document');
   const body = root && child(root, 'w:body');
   if (!body) return { ok: false, error: inputError('damaged', 'a Word document whose body cannot be read', '无法读取正文的 Word 文档') };
   const blocks: Block[] = [];

@@ -5,7 +5,7 @@ import { parseXlsx } from './xlsx.js';
 import { openPackage } from './zip.js';
 
 export { parseDocx, parseXlsx };
-export { ZIP_LIMITS } from './zip.js';
+export { ZIP_LIMITS, openPackage } from './zip.js';
 
 /** A zip package: a Word document or an Excel workbook, told apart by its parts. */
 export function parseOffice(bytes: Uint8Array): ParseResult {

@@ -59,6 +59,39 @@ describe('untrusted packages', () => {
   });
 });
 
+describe('odd and damaged parts', () => {
+  const sheet = (data: string, merges = '') => zipSync({ 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${data}</sheetData>${merges}</worksheet>`) });
+  const text = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+  const heading = `<row r="1">${text('A1', '一、总体情况')}</row>`;
+
+  it('reads a sheet with a cell at XFD1048576, the last of the grid, without walking the 17 billion cells before it', () => {
+    const result = parse(sheet(`${heading}<row r="1048576">${text('XFD1048576', '注')}</row>`));
+    expect(result.ok && result.report.sections.overview).toBe('注');
+  });
+
+  it('reads a sheet merged over the whole grid (A1:XFD1048576), which filled a Set past its maximum size', () => {
+    expect(parse(sheet(heading, '<mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>')).ok).toBe(true);
+  });
+
+  it('skips references beyond the grid (row 99999999999999999999), which it walked row by row, and merges drawn backwards', () => {
+    const result = parse(sheet(`${heading}<row>${text('A99999999999999999999', '2')}${text('AAAAAAAAAAAAAAAAAAAA5', '3')}</row>`, '<mergeCells><mergeCell ref="C3:A1"/><mergeCell/></mergeCells>'));
+    expect(result.ok).toBe(true);
+  });
+
+  it('refuses a sheet whose rows of text span more than two million cells', () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `<row r="${i + 2}">${text(`XFD${i + 2}`, '1')}</row>`).join('');
+    const result = parse(sheet(heading + rows));
+    expect(result.ok || result.error.code).toBe('tooLarge');
+    expect(result.ok || result.error.messageZh).toContain('201 行 × 16384 列的工作表');
+  });
+
+  it('refuses a Word document nested 100,000 elements deep as damaged, which overflowed the stack', () => {
+    const deep = WORD_DOCUMENT(`<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>${'<w:sdt><w:sdtContent>'.repeat(50_000)}`);
+    const result = parse(zipSync({ 'word/document.xml': strToU8(deep) }, { level: 0 })); // stored: compressed, it would be refused as a zip bomb first
+    expect(result.ok || result.error.messageZh).toContain('元素嵌套超过1000层的Office 部件（word/document.xml）');
+  });
+});
+
 describe('Word tables', () => {
   it('turns gridSpan into colSpan and vMerge into rowSpan, and reads the table as the official one', () => {
     const cell = (text: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;

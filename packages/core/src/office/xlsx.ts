@@ -1,6 +1,6 @@
 import { strFromU8 } from 'fflate';
 import type { Block, SourceCell } from '../ast.js';
-import { inputError } from '../errors.js';
+import { inputError, type InputError } from '../errors.js';
 import { LEGACY_SHEET_MARK } from '../interpret/legacy.js';
 import { sectionHeading } from '../interpret/sections.js';
 import { fold } from '../normalize/fold.js';
@@ -25,49 +25,68 @@ export function parseXlsx(bytes: Uint8Array): ParseResult {
   const strings = files['xl/sharedStrings.xml'] && { name: 'xl/sharedStrings.xml', xml: strFromU8(files['xl/sharedStrings.xml']), root: 'sst' };
   const worksheets = sheets.map((name) => ({ name, xml: strFromU8(files[name]!), root: 'worksheet' }));
   const shared = strings ? sharedStrings(strings.xml) : [];
-  const blocks = worksheets.flatMap(({ xml }) => readSheet(xml, shared));
+  if (!Array.isArray(shared)) return { ok: false, error: shared };
+  let blocks: Block[] = [];
+  for (const { name, xml } of worksheets) {
+    const sheet = readSheet(xml, name, shared);
+    if (!Array.isArray(sheet)) return { ok: false, error: sheet };
+    blocks = blocks.concat(sheet);
+  }
   const { blocks: converted, script } = convertTexts(blocks);
   return withFindings(fromDocument({ format: 'xlsx', script, blocks: converted }), truncatedParts(strings ? [strings, ...worksheets] : worksheets));
 }
 
-function sharedStrings(xml: string): string[] {
-  const sst = parseXml(xml).find((e) => e.name === 'sst');
+function sharedStrings(xml: string): string[] | InputError {
+  const parsed = parseXml(xml, 'xl/sharedStrings.xml');
+  if (!Array.isArray(parsed)) return parsed;
+  const sst = parsed.find((e) => e.name === 'sst');
   return sst ? children(sst, 'si').map((si) => descendants(si, 't', 'rPh').map(textOf).join('')) : [];
 }
 
 const columnNumber = (ref: string) => [...(/^[A-Z]+/.exec(ref)?.[0] ?? 'A')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 const rowNumber = (ref: string) => Number(/\d+$/.exec(ref)?.[0] ?? 1);
 
-function readSheet(xml: string, shared: string[]): Block[] {
-  const sheet = parseXml(xml).find((e) => e.name === 'worksheet');
+/** Excel's own grid, A1:XFD1048576: a reference beyond it is damage, not a cell. */
+const EXCEL = { rows: 1_048_576, cols: 16_384 };
+/** Cells (blank ones included) in the rows that hold text: a report's sheets have a few thousand. */
+const MAX_CELLS = 2_000_000;
+
+function readSheet(xml: string, part: string, shared: string[]): Block[] | InputError {
+  const parsed = parseXml(xml, part);
+  if (!Array.isArray(parsed)) return parsed;
+  const sheet = parsed.find((e) => e.name === 'worksheet');
   const data = sheet && child(sheet, 'sheetData');
   if (!sheet || !data) return [];
   const values = new Map<string, string>();
-  let maxRow = 0;
+  const filledRows = new Set<number>();
   let maxCol = 0;
   for (const row of children(data, 'row'))
     for (const c of children(row, 'c')) {
       const ref = c.attribs['r'] ?? '';
+      const [r, col] = [rowNumber(ref), columnNumber(ref)];
+      if (!(r >= 1 && r <= EXCEL.rows && col <= EXCEL.cols)) continue;
       const v = child(c, 'v');
       const type = c.attribs['t'];
       const text = type === 's' ? (shared[Number(v ? textOf(v) : -1)] ?? '') : type === 'inlineStr' ? descendants(c, 't').map(textOf).join('') : v ? textOf(v) : '';
       if (!text.trim()) continue;
-      values.set(`${rowNumber(ref)}:${columnNumber(ref)}`, text.trim());
-      maxRow = Math.max(maxRow, rowNumber(ref));
-      maxCol = Math.max(maxCol, columnNumber(ref));
+      values.set(`${r}:${col}`, text.trim());
+      filledRows.add(r);
+      maxCol = Math.max(maxCol, col);
     }
   // Merged ranges: the top-left cell spans them; the cells they cover are not cells of their own.
-  const spans = new Map<string, { rows: number; cols: number }>();
-  const covered = new Set<string>();
-  const merges = child(sheet, 'mergeCells');
-  for (const m of merges ? children(merges, 'mergeCell') : []) {
+  const merges: { r0: number; c0: number; r1: number; c1: number }[] = [];
+  const mergeCells = child(sheet, 'mergeCells');
+  for (const m of mergeCells ? children(mergeCells, 'mergeCell') : []) {
     const [from, to = from] = (m.attribs['ref'] ?? '').split(':') as [string, string?];
-    const r0 = rowNumber(from), c0 = columnNumber(from), r1 = rowNumber(to!), c1 = columnNumber(to!);
-    spans.set(`${r0}:${c0}`, { rows: r1 - r0 + 1, cols: c1 - c0 + 1 });
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (r !== r0 || c !== c0) covered.add(`${r}:${c}`);
-    maxRow = Math.max(maxRow, r1);
-    maxCol = Math.max(maxCol, c1);
+    const merge = { r0: rowNumber(from), c0: columnNumber(from), r1: Math.min(rowNumber(to!), EXCEL.rows), c1: Math.min(columnNumber(to!), EXCEL.cols) };
+    if (!(merge.r0 >= 1 && merge.r0 <= merge.r1 && merge.c0 <= merge.c1)) continue; // reversed or beyond the grid: covers nothing
+    merges.push(merge);
+    maxCol = Math.max(maxCol, merge.c1);
   }
+  // Only rows holding text become rows: a cell or a merge at row 1,048,576 must not walk every row above it.
+  const rows = [...filledRows].sort((a, b) => a - b);
+  if (rows.length * maxCol > MAX_CELLS)
+    return inputError('tooLarge', `a sheet of ${rows.length} rows by ${maxCol} columns`, `${rows.length} 行 × ${maxCol} 列的工作表`, 'Reports are far smaller; delete the rows or columns that are not the report.', '报告远小于此，请删除报告以外的行或列。');
   // A statistics sheet's own headings (三、依申请公开情况) are rows of it, not the report's sections.
   const legacySheet = LEGACY_SHEET_MARK.test(fold([...values.values()].join('|')));
   const blocks: Block[] = [];
@@ -76,13 +95,23 @@ function readSheet(xml: string, shared: string[]): Block[] {
     if (table.some((row) => row.some((c) => c.text))) blocks.push({ kind: 'table', rows: table, blanksAreCells: true, position: table[0]?.[0]?.position ?? { line: 1, column: 1 } });
     table = [];
   };
-  for (let r = 1; r <= maxRow; r++) {
+  for (const r of rows) {
     const row: SourceCell[] = [];
+    // How many merges cover each column of this row, counted by where each starts and ends.
+    const covering = new Array<number>(maxCol + 2).fill(0);
+    const starting = new Map<number, (typeof merges)[number]>();
+    for (const m of merges) {
+      if (r < m.r0 || r > m.r1) continue;
+      if (r === m.r0) starting.set(m.c0, m);
+      covering[r === m.r0 ? m.c0 + 1 : m.c0]!++;
+      covering[m.c1 + 1]!--;
+    }
+    let covered = 0;
     for (let c = 1; c <= maxCol; c++) {
-      const key = `${r}:${c}`;
-      if (covered.has(key)) continue;
-      const span = spans.get(key);
-      row.push({ text: values.get(key) ?? '', colSpan: span?.cols ?? 1, rowSpan: span?.rows ?? 1, position: { line: r, column: c } });
+      covered += covering[c]!;
+      if (covered > 0) continue;
+      const span = starting.get(c);
+      row.push({ text: values.get(`${r}:${c}`) ?? '', colSpan: span ? span.c1 - span.c0 + 1 : 1, rowSpan: span ? span.r1 - span.r0 + 1 : 1, position: { line: r, column: c } });
     }
     const filled = row.filter((c) => c.text);
     // A lone cell above a table (its title, 填报单位) or a section heading is a paragraph, not a table row.

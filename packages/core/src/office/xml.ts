@@ -1,5 +1,7 @@
-import { parseDocument } from 'htmlparser2';
+import type { parseDocument } from 'htmlparser2';
+import type { InputError } from '../errors.js';
 import type { Finding } from '../finding.js';
+import { parseShallow } from '../readers/nesting.js';
 
 type XmlNode = ReturnType<typeof parseDocument>['children'][number];
 export type XmlElement = Extract<XmlNode, { attribs: Record<string, string> }>;
@@ -8,8 +10,9 @@ export type XmlElement = Extract<XmlNode, { attribs: Record<string, string> }>;
  * Parses an XML part. htmlparser2 decodes only the predefined and numeric entities and ignores a
  * DTD, so an entity bomb (billion laughs) expands to nothing.
  */
-export function parseXml(xml: string): XmlElement[] {
-  return parseDocument(xml, { xmlMode: true, decodeEntities: true }).children.filter(isElement);
+export function parseXml(xml: string, part: string): XmlElement[] | InputError {
+  const doc = parseShallow(xml, { xmlMode: true, decodeEntities: true }, `an Office part (${part})`, `Office 部件（${part}）`);
+  return 'code' in doc ? doc : doc.children.filter(isElement);
 }
 
 /**
@@ -37,7 +40,7 @@ export function descendants(el: XmlElement, name: string, stopAt?: string): XmlE
   const out: XmlElement[] = [];
   for (const c of children(el)) {
     if (c.name === name) out.push(c);
-    if (c.name !== stopAt) out.push(...descendants(c, name, stopAt));
+    if (c.name !== stopAt) for (const d of descendants(c, name, stopAt)) out.push(d); // not push(...): a cell of 200,000 runs would overflow the call
   }
   return out;
 }

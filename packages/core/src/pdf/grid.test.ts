@@ -53,4 +53,23 @@ describe('ruledTables', () => {
   it('takes lone strokes (an underline, a rule under the title) for no table', () => {
     expect(ruledTables([{ x1: 100, y1: 700, x2: 500, y2: 700 }, { x1: 100, y1: 650, x2: 500, y2: 650 }])).toEqual([]);
   });
+
+  it('takes a page ruled as graph paper (1,500 strokes each way) for no table, rather than working through its two million boxes', () => {
+    const rules: PdfRule[] = [];
+    for (let i = 0; i <= 1500; i++) rules.push({ x1: 0, y1: i * 3, x2: 4500, y2: i * 3 }, { x1: i * 3, y1: 0, x2: i * 3, y2: 4500 });
+    expect(ruledTables(rules)).toEqual([]);
+  });
+
+  it('reads a table of 200 × 200 boxes, each found among the strokes near its borders only', () => {
+    const rules: PdfRule[] = [];
+    for (let i = 0; i <= 200; i++) rules.push({ x1: 0, y1: i * 10, x2: 2000, y2: i * 10 }, { x1: i * 10, y1: 0, x2: i * 10, y2: 2000 });
+    expect(ruledTables(rules)[0]!.cells).toHaveLength(40_000);
+  });
+
+  it('ignores a stroke with NaN or infinite ends, which would defeat sorting the borders', () => {
+    const rules = [...box(100, 700, 200, 720), ...box(200, 700, 300, 720)];
+    const odd = [{ x1: NaN, y1: 710, x2: 250, y2: 710 }, { x1: 150, y1: Infinity, x2: 150, y2: 650 }];
+    expect(ruledTables([...odd, ...rules])).toEqual(ruledTables(rules));
+  });
 });
+

@@ -88,4 +88,16 @@ describe('parsePdfPages', () => {
     expect(result.error.messageZh).toContain('扫描件/图片 PDF，没有可提取的文字（2 页，2 个字符）');
     expect(result.error.message).toContain('scanned or image-only PDF');
   });
+
+  it('reads a line of 200,000 runs, which overflowed Math.max(...runs)', () => {
+    const page: PdfPage = { width: 595, height: 842, texts: Array.from({ length: 200_000 }, (_, i) => run('字', i * 0.001, 700, 1)), rules: [] };
+    expect(parsePdfPages([page])).toMatchObject({ ok: false, error: { code: 'notAReport' } });
+  });
+
+  it('reads 200,000 runs in one table cell without copying the runs already in the cell for each one', () => {
+    const page = reportPage();
+    page.texts = page.texts.concat(Array.from({ length: 200_000 }, () => run('1', 90, 533, 10.5)));
+    expect(parsePdfPages([page]).ok).toBe(true);
+  });
 });
+

@@ -29,8 +29,9 @@ export function textLines(texts: PdfText[]): TextLine[] {
       if (before && /[\x21-\x7e]$/.test(before.text) && /^[\x21-\x7e]/.test(r.text) && r.x - (before.x + before.width) > r.size * 0.5 && !text.endsWith(' ')) text += ' ';
       text += r.text;
     });
-    const size = Math.max(...runs.map((r) => r.size));
-    return { text: text.trim(), left: runs[0]!.x, right: Math.max(...runs.map((r) => r.x + r.width)), y: runs[0]!.y, size };
+    // Not Math.max(...runs): a line of a hundred thousand runs would overflow the call's arguments.
+    const size = runs.reduce((max, r) => Math.max(max, r.size), -Infinity);
+    return { text: text.trim(), left: runs[0]!.x, right: runs.reduce((max, r) => Math.max(max, r.x + r.width), -Infinity), y: runs[0]!.y, size };
   });
 }
 

@@ -21,13 +21,14 @@ export function readPdfBlocks(pages: PdfPage[]): Block[] {
     const tables = ruledTables(page.rules);
     const free: PdfText[] = [];
     const texts = new Map<RuledTable, Map<GridCell, PdfText[]>>(tables.map((t) => [t, new Map()]));
+    const lookups = new Map(tables.map((t) => [t, cellLookup(t)]));
     for (const text of page.texts) {
       const x = text.x + text.width / 2;
       const y = text.y + text.size * 0.3;
       const table = tables.find((t) => x > t.xs[0]! && x < t.xs.at(-1)! && y < t.ys[0]! && y > t.ys.at(-1)!);
-      const cell = table?.cells.find((c) => x > c.left && x < c.right && y < c.top && y > c.bottom);
+      const cell = table && lookups.get(table)!(x, y);
       if (!table || !cell) free.push(text);
-      else texts.get(table)!.set(cell, [...(texts.get(table)!.get(cell) ?? []), text]);
+      else texts.get(table)!.get(cell)?.push(text) ?? texts.get(table)!.set(cell, [text]);
     }
     return { page, tables, texts, lines: textLines(free) };
   });
@@ -40,7 +41,7 @@ export function readPdfBlocks(pages: PdfPage[]): Block[] {
   // The usual distance from one line of body text to the next: a wider one is space between paragraphs.
   const pitches = laidOut.flatMap((p) => p.lines.filter((l) => isBody.has(l)).flatMap((l, i, all) => (i ? [all[i - 1]!.y - l.y] : [])));
   const pitch = mostCommon(pitches.filter((d) => d < bodySize * 4), Math.round) || bodySize * 1.5;
-  const margins = { left: Math.min(...bodyLines.map((l) => l.left)), right: mostCommon(bodyLines.map((l) => l.right), Math.round), bodySize, pitch };
+  const margins = { left: bodyLines.reduce((min, l) => Math.min(min, l.left), Infinity), right: mostCommon(bodyLines.map((l) => l.right), Math.round), bodySize, pitch };
 
   const blocks: Block[] = [];
   let lineNumber = 0;
@@ -94,10 +95,37 @@ function mostCommon(values: number[], round: (v: number) => number, weights?: nu
   return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
 }
 
+/**
+ * The cell whose box holds a point (strictly inside), found by the grid column and row the point
+ * falls in rather than by trying every cell: a page ruled into a million boxes has a million cells.
+ */
+function cellLookup(table: RuledTable): (x: number, y: number) => GridCell | undefined {
+  const cols = table.xs.length - 1;
+  const owner = new Map<number, GridCell>();
+  for (const c of table.cells) for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) owner.set(r * cols + k, c);
+  // The last index whose border is at or before the point: xs ascend, ys descend.
+  const slot = (borders: number[], before: (border: number) => boolean) => {
+    let lo = 0;
+    let hi = borders.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (before(borders[mid]!)) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  return (x, y) => {
+    const cell = owner.get(slot(table.ys, (b) => b >= y) * cols + slot(table.xs, (b) => b <= x));
+    return cell && x > cell.left && x < cell.right && y < cell.top && y > cell.bottom ? cell : undefined;
+  };
+}
+
 function tableRows(table: RuledTable, texts: Map<GridCell, PdfText[]>, firstLine: number): SourceCell[][] {
   const rows: SourceCell[][] = [];
+  const byRow = new Map<number, GridCell[]>();
+  for (const c of table.cells) byRow.get(c.row)?.push(c) ?? byRow.set(c.row, [c]);
   for (let r = 0; r < table.ys.length - 1; r++) {
-    const cells = table.cells.filter((c) => c.row === r);
+    const cells = byRow.get(r) ?? [];
     const row = cells.map((c) => ({
       text: textLines(texts.get(c) ?? []).map((l) => l.text).join(''),
       colSpan: c.colSpan,

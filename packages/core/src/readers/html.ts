@@ -1,6 +1,8 @@
-import { parseDocument } from 'htmlparser2';
+import type { parseDocument } from 'htmlparser2';
 import type { Block, SourceCell, SourceDocument } from '../ast.js';
+import type { InputError } from '../errors.js';
 import { lineIndex } from './lines.js';
+import { parseShallow } from './nesting.js';
 
 // Node types come from htmlparser2's own result type, so no transitive package is imported directly.
 type ChildNode = ReturnType<typeof parseDocument>['children'][number];
@@ -16,8 +18,9 @@ const clean = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
  * Report pages with real tables: paragraphs in document order, tables with rowspan/colspan,
  * cells whose text is split across spans, `<br>` and `&nbsp;` (Word-pasted HTML included).
  */
-export function readHtmlDocument(html: string, script: SourceDocument['script']): SourceDocument {
-  const dom = parseDocument(html, { withStartIndices: true, decodeEntities: true, lowerCaseTags: true });
+export function readHtmlDocument(html: string, script: SourceDocument['script']): SourceDocument | InputError {
+  const dom = parseShallow(html, { withStartIndices: true, decodeEntities: true, lowerCaseTags: true }, 'a web page', '网页');
+  if ('code' in dom) return dom;
   const at = lineIndex(html);
   const blocks: Block[] = [];
   let paragraph = '';

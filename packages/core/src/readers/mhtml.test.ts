@@ -60,6 +60,15 @@ describe('web archives (.mht, .mhtml)', () => {
     expect(parse(mhtml)).toEqual(expected);
   });
 
+  it('reads a base64 page cut short, or with a stray pad in it, up to the damage instead of throwing', () => {
+    const base64 = page.toString('base64');
+    const cut = base64.slice(0, 4 * 1000 + 1); // one character past a whole group: atob refused it
+    const truncated = mhtmlPage(archive([{ type: 'text/html; charset="utf-8"', encoding: 'base64', body: cut }]))!.html;
+    expect(Buffer.from(truncated)).toEqual(page.subarray(0, 3000));
+    const padded = mhtmlPage(archive([{ type: 'text/html; charset="utf-8"', encoding: 'base64', body: `${base64.slice(0, 4002)}=${base64.slice(4002)}` }]))!.html;
+    expect(Buffer.from(padded)).toEqual(page.subarray(0, 3001));
+  });
+
   it('leaves everything else to the other readers', () => {
     expect(mhtmlPage(new Uint8Array(page))).toBeUndefined();
     expect(mhtmlPage(new TextEncoder().encode('MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nhello'))).toBeUndefined();

@@ -22,13 +22,24 @@ export function mhtmlPage(bytes: Uint8Array): { html: Uint8Array; charset: strin
     const encoding = /^Content-Transfer-Encoding:\s*([\w-]+)/im.exec(partHeaders)?.[1]?.toLowerCase();
     const decoded =
       encoding === 'base64'
-        ? atob(body.replace(/[^A-Za-z0-9+/=]/g, ''))
+        ? fromBase64(body)
         : encoding === 'quoted-printable'
           ? body.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
           : body;
     return { html: Uint8Array.from(decoded, (c) => c.charCodeAt(0)), charset: /charset="?([\w-]+)"?/i.exec(partHeaders)?.[1] };
   }
   return undefined;
+}
+
+/**
+ * Base64 as far as it goes: a part cut short (a download that stopped) or with stray characters
+ * decodes up to the damage, where atob would throw. The last group of a cut is padded, or
+ * dropped when a single character of it is left, which holds no whole byte.
+ */
+function fromBase64(body: string): string {
+  const digits = body.replace(/=[^]*$/, '').replace(/[^A-Za-z0-9+/]/g, '');
+  const whole = digits.length % 4 === 1 ? digits.slice(0, -1) : digits;
+  return atob(whole.padEnd(Math.ceil(whole.length / 4) * 4, '='));
 }
 
 /** Bytes as a string of one character per byte, so that MIME parts can be cut as text and turned back into bytes. */
