@@ -60,10 +60,15 @@ function readSheet(xml: string, part: string, shared: string[]): Block[] | Input
   const values = new Map<string, string>();
   const filledRows = new Set<number>();
   let maxCol = 0;
-  for (const row of children(data, 'row'))
+  // `r` is optional on rows and cells (ECMA-376 §18.3.1.73, §18.3.1.4): without it a row follows the
+  // previous row, and a cell the previous cell. Some writers leave it out; taking A1 then misplaced every figure.
+  let r = 0;
+  for (const row of children(data, 'row')) {
+    r = row.attribs['r'] ? Number(row.attribs['r']) : r + 1;
+    let col = 0;
     for (const c of children(row, 'c')) {
-      const ref = c.attribs['r'] ?? '';
-      const [r, col] = [rowNumber(ref), columnNumber(ref)];
+      const ref = c.attribs['r'];
+      [r, col] = ref ? [rowNumber(ref), columnNumber(ref)] : [r, col + 1];
       if (!(r >= 1 && r <= EXCEL.rows && col <= EXCEL.cols)) continue;
       const v = child(c, 'v');
       const type = c.attribs['t'];
@@ -73,6 +78,7 @@ function readSheet(xml: string, part: string, shared: string[]): Block[] | Input
       filledRows.add(r);
       maxCol = Math.max(maxCol, col);
     }
+  }
   // Merged ranges: the top-left cell spans them; the cells they cover are not cells of their own.
   const merges: { r0: number; c0: number; r1: number; c1: number }[] = [];
   const mergeCells = child(sheet, 'mergeCells');
