@@ -25,7 +25,7 @@ describe('report-convert convert', () => {
     expect(written.some((f) => f.endsWith('.tmp'))).toBe(false);
     const model = Report.parse(JSON.parse(readFileSync(join(out, '004_b5b9a5615959bd1c.json'), 'utf8')));
     expect(model.legacy?.['org.staff']).toBe(2);
-    expect(r.stderr).toContain('转换了 5 个文件，');
+    expect(r.stderr).toContain('共 5 个文件：转换 5 个（其中 1 个有检查问题）\n');
     expect(r.stderr).toMatch(/004_b5b9a5615959bd1c\.txt：2 个检查问题/); // a batch counts findings per file
   });
 
@@ -49,7 +49,7 @@ describe('report-convert convert', () => {
     expect(json('2019.txt.json').meta.title).not.toBe(json('2019.md.json').meta.title);
     // A second run does not take the first run's outputs for inputs.
     const second = run(['convert', archive, '--to', 'json', '--out-dir', out]);
-    expect(second.stderr).toContain('转换了 5 个文件，');
+    expect(second.stderr).toContain('共 5 个文件：转换 5 个');
     expect(written()).toHaveLength(5);
     // The same name from two folders given as files: the first is converted, the other says why.
     const clash = run(['convert', join(archive, '2016', '市发改委.txt'), join(archive, '2017', '市发改委.txt'), '--to', 'json', '--out-dir', join(archive, 'flat'), '--lang', 'en']);
@@ -68,8 +68,8 @@ describe('report-convert convert', () => {
     expect(existsSync(join(dir, 'out', 'good.json'))).toBe(true);
     expect(r.stderr).toMatch(/empty\.txt: Expected .* but found an empty input/);
     expect(r.stderr).toMatch(/page\.html: Expected .* but found a document with none of the six section headings/);
-    expect(r.stderr).toContain('converted 3 files: 2 failed, 0 with findings');
-    const recap = r.stderr.split('converted 3 files')[1]!.split('failed inputs:\n')[1]!; // said again after the summary
+    expect(r.stderr).toContain('3 files: 1 converted, 2 failed\n');
+    const recap = r.stderr.split('3 files: 1 converted')[1]!.split('failed inputs:\n')[1]!; // said again after the summary
     expect(recap).toMatch(/^ {2}\S*empty\.txt: Expected /m);
     expect(recap).toMatch(/^ {2}\S*page\.html: Expected /m);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace for bad input
@@ -112,7 +112,7 @@ describe('report-convert convert', () => {
     const noDir = run(['convert', join(dir, 'a.txt'), join(dir, 'b.txt'), '--to', 'json', '--out-dir', join(dir, 'not-a-dir', 'out'), '--lang', 'en']);
     expect(noDir.status).toBe(2);
     expect(noDir.stderr).toMatch(/a\.txt: cannot create the output directory .*\(ENOTDIR\)/);
-    expect(noDir.stderr).toContain('converted 2 files: 2 failed, 0 with findings');
+    expect(noDir.stderr).toContain('2 files: 0 converted, 2 failed');
     mkdirSync(join(dir, 'out', 'a.json'), { recursive: true }); // a directory where a.json should go
     const blocked = run(['convert', join(dir, 'a.txt'), join(dir, 'b.txt'), '--to', 'json', '--out-dir', join(dir, 'out'), '--lang', 'en']);
     expect(blocked.status).toBe(2);
@@ -291,7 +291,7 @@ describe('report-convert check', () => {
     expect(mixed.stderr).toMatch(/\n检查了 3 个文件：2 个无法读取，发现 2 个问题\n$/);
     const convert = run(['convert', seed('004_b5b9a5615959bd1c.txt'), inputs[0]!, join(dir, 'gone.txt'), '--to', 'json', '--out-dir', join(dir, 'out')]);
     expect(convert.status).toBe(2);
-    expect(convert.stderr).toMatch(/\n转换了 3 个文件：2 个失败，1 个有检查问题\n/);
+    expect(convert.stderr).toMatch(/\n共 3 个文件：转换 1 个（其中 1 个有检查问题），失败 2 个\n/);
   });
 
   it('exits 0 on a consistent report, and speaks English or JSON when asked', () => {

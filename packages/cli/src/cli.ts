@@ -166,7 +166,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       // Worded as check's summary: every input counted, then those that failed, then what was found.
       const total = files.length + missing.length;
       const unconverted = failed + missing.length;
-      io.stderr(t(lang(), `转换了 ${total} 个文件${unconverted ? `：${unconverted} 个失败，` : '，'}${withFindings} 个有检查问题\n`, `converted ${total} file${total === 1 ? '' : 's'}${unconverted ? `: ${unconverted} failed, ` : ', '}${withFindings} with findings\n`));
+      // "Converted 3, 2 failed" would contradict itself: the inputs, then what became of them.
+      const zh = `共 ${total} 个文件：转换 ${converted} 个${withFindings ? `（其中 ${withFindings} 个有检查问题）` : ''}${unconverted ? `，失败 ${unconverted} 个` : ''}`;
+      const en = `${total} file${total === 1 ? '' : 's'}: ${converted} converted${withFindings ? ` (${withFindings} with findings)` : ''}${unconverted ? `, ${unconverted} failed` : ''}`;
+      io.stderr(t(lang(), zh, en) + '\n');
       if (!single && failures.length) io.stderr(t(lang(), '失败的输入：\n', 'failed inputs:\n') + failures.map((line) => `  ${line}\n`).join(''));
       exitCode = failed || missing.length ? 2 : opts.strict && checksFailed ? 1 : 0;
     });
