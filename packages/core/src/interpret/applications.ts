@@ -1,6 +1,6 @@
 import { APPLICANT_COLUMNS, applicationRowLabel, type ApplicationRowId } from '../ids.js';
 import { emptyApplicantRow, type ApplicantRow } from '../model.js';
-import { countMismatch, keepUnrecognisedRow, storeFigure, type Context } from './context.js';
+import { countMismatch, keepUnrecognisedRow, storeFigure, unplaceable, type Context } from './context.js';
 import { hasNumber, runs, type Token } from './stream.js';
 
 /**
@@ -59,10 +59,11 @@ export function readApplications(ctx: Context, stream: Token[]): boolean {
       continue;
     }
     found = true;
-    if (run.values.length !== width) countMismatch(ctx, 'applications', rowId, applicationRowLabel(rowId), run.label, run.values.length, width);
+    if (run.values.length !== width) countMismatch(ctx, 'applications', rowId, applicationRowLabel(rowId), run.label, run.values, width);
     const row: ApplicantRow = emptyApplicantRow();
+    const placed = unplaceable(run.values, width) ? [] : run.values;
     APPLICANT_COLUMNS.forEach((col, i) => {
-      row[col] = storeFigure(ctx, `applications.${rowId}.${col}`, run.values[i]);
+      row[col] = storeFigure(ctx, `applications.${rowId}.${col}`, placed[i]);
     });
     ctx.report.applications[rowId] = row;
     if (run.values.length > width) keepUnrecognisedRow(ctx, 'applications', run.label, null, run.values.slice(width), { en: `has figures beyond the ${width} columns of row ${rowId}`, zh: `超出该行${width}列的数字` });
