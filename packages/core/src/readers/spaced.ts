@@ -43,6 +43,8 @@ const SAME_COLUMN = 2;
 /** A label's fragments lie at most this many lines apart. */
 const FRAGMENT_REACH = 3;
 const MIN_LONE_ROW = 5;
+/** A wrapped line falls at most this many characters short of its column's widest (narrow digits and punctuation). */
+const WRAP_SLACK = 2;
 
 export function readSpacedTables(lines: string[]): SpacedTable[] {
   const parsed = lines.map((raw, i) => splitLine(raw, i));
@@ -139,19 +141,26 @@ function isFigure(text: string): boolean {
 }
 
 /**
- * Whether a fragment may continue a label. A row's figures sit level with the middle of its label,
- * so a label that starts on its figures line is whole (`规章  0  0  0` over a blank row's `行政规范性文件`);
- * a label printed top-aligned beside its figures therefore loses its last words, which leaves it
- * unrecognised (a finding) rather than lends it the next row's label.
+ * Whether a fragment may continue a label. A label wraps only where it fills its cell: a row's
+ * label that starts level with its figures is whole unless it is about as wide as its column's
+ * widest (`规章  0  0  0` over a blank row's `行政规范性文件`), and an unnumbered label goes on into
+ * the next row's line only if it fills its cell (`行政处罚` of a blank row over `行政强制  1764`).
  */
-const continues = (label: Label, row: boolean) => label.figuresLine === undefined || (!row && label.first !== label.figuresLine);
+function continues(label: Label, row: boolean, widest: number): boolean {
+  const width = label.pieces.at(-1)!.text.length;
+  if (label.figuresLine !== undefined) return !row && (label.first !== label.figuresLine || width >= widest - WRAP_SLACK);
+  return !row || NUMBERING.test(label.pieces[0]!.text) || width >= widest - WRAP_SLACK;
+}
 
 /** Joins each label's fragments, then lays out the region as a stream: every row's label right before its figures. */
 function tableBlock(lines: Line[], offset: number): TableBlock {
   const labels: Label[] = [];
   const latest: Label[] = [];
+  const pieces = lines.flatMap((l) => l.labels);
+  const widest = (column: number) => Math.max(...pieces.filter((p) => Math.abs(p.column - column) <= SAME_COLUMN).map((p) => p.text.length));
   for (const line of lines) {
-    const row = line.figures.length > 0;
+    // A line ending in a unit is a row of the 2008 sheet whose figure is blank: its label is whole.
+    const row = line.figures.length > 0 || UNIT.test(line.labels.at(-1)?.text ?? '');
     // A row's own label closes the labels beside and right of it (headers); group labels further
     // left stay open, and so does a numbered row label still waiting for its figures.
     // A numbered row at the same column as a waiting label closes it too: that label was a heading.
@@ -163,7 +172,7 @@ function tableBlock(lines: Line[], offset: number): TableBlock {
       if (l.column >= own.column - SAME_COLUMN && !waiting) latest.splice(i, 1);
     }
     for (const piece of line.labels) {
-      const open = NUMBERING.test(piece.text) || UNIT.test(piece.text) ? undefined : latest.find((l) => Math.abs(l.column - piece.column) <= SAME_COLUMN && piece.line - l.last <= FRAGMENT_REACH && continues(l, row));
+      const open = NUMBERING.test(piece.text) || UNIT.test(piece.text) ? undefined : latest.find((l) => Math.abs(l.column - piece.column) <= SAME_COLUMN && piece.line - l.last <= FRAGMENT_REACH && continues(l, row, widest(l.column)));
       const label = open ?? { pieces: [], column: piece.column, first: piece.line, last: piece.line };
       if (!open) labels.push(label);
       label.pieces.push(piece);
@@ -172,6 +181,10 @@ function tableBlock(lines: Line[], offset: number): TableBlock {
       if (open) latest.splice(latest.indexOf(open), 1);
       latest.unshift(label);
     }
+    // A row without a label of its own sits in the middle of the label that wrapped around it.
+    const at = line.figures[0]?.line ?? line.labels[0]?.line;
+    const around = row && line.labels.every((p) => UNIT.test(p.text)) ? latest.find((l) => l.figuresLine === undefined && !UNIT.test(labelText(l))) : undefined;
+    if (around) around.figuresLine = at;
   }
   const rowLabel = new Map<number, Label>();
   for (const line of lines) {
