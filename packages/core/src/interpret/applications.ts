@@ -46,7 +46,10 @@ const SUB_ROWS_2021 = new Set<ApplicationRowId>(['otherDisposal.noCorrection', '
 export function readApplications(ctx: Context, stream: Token[]): boolean {
   const width = APPLICANT_COLUMNS.length;
   let found = false;
+  // Row labels tell the layout even where a row's cells are all blank and print nothing.
+  const labelled = new Set<ApplicationRowId>();
   for (const run of runs(stream, matchApplicationRow)) {
+    if (run.match) labelled.add(run.match);
     if (!run.values.length) continue; // a header or group label such as （三）不予公开
     const rowId = run.match;
     if (!rowId) {
@@ -68,9 +71,8 @@ export function readApplications(ctx: Context, stream: Token[]): boolean {
     ctx.report.applications[rowId] = row;
     if (run.values.length > width) keepUnrecognisedRow(ctx, 'applications', run.label, null, run.values.slice(width), { en: `has figures beyond the ${width} columns of row ${rowId}`, zh: `超出该行${width}列的数字` });
   }
-  const rows = Object.keys(ctx.report.applications) as ApplicationRowId[];
-  if (rows.some((r) => SUB_ROWS_2021.has(r))) ctx.report.layouts.applications = '2021';
-  else if (rows.includes('otherDisposal')) ctx.report.layouts.applications = '2019';
+  if ([...labelled].some((r) => SUB_ROWS_2021.has(r))) ctx.report.layouts.applications = '2021';
+  else if (labelled.has('otherDisposal')) ctx.report.layouts.applications = '2019';
   else if (found) ctx.report.layouts.applications = '2021';
   return found;
 }
