@@ -20,6 +20,11 @@ export interface TableBlock {
    * where empty cells are only padding from a scraper (`| | |` at the end of a text line).
    */
   blanksAreCells: boolean;
+  /**
+   * True where a blank cell printed nothing at all (text copied out of a PDF): a row short of
+   * figures cannot tell which of its cells are blank.
+   */
+  blanksVanish?: boolean;
   position: Position;
 }
 

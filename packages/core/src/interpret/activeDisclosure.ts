@@ -1,5 +1,5 @@
 import { ACTIVE_ITEM_SPECS, activeItemSpec, type ActiveItem, type LayoutId } from '../ids.js';
-import { countMismatch, keepUnrecognisedRow, storeFigure, type Context } from './context.js';
+import { countMismatch, keepUnrecognisedRow, storeFigure, unplaceable, type Context } from './context.js';
 import { hasNumber, runs, type Token } from './stream.js';
 
 const ITEM_KEYS: [ActiveItem, RegExp][] = [
@@ -51,8 +51,9 @@ export function readActiveDisclosure(ctx: Context, stream: Token[]): boolean {
     }
     found = true;
     ctx.report.layouts.activeDisclosure[label.item] = layout;
-    if (run.values.length !== columns.length) countMismatch(ctx, 'activeDisclosure', label.item, spec.label[layout], run.label, run.values.length, columns.length);
-    ctx.report.activeDisclosure[label.item] = Object.fromEntries(columns.map((col, i) => [col, storeFigure(ctx, `activeDisclosure.${label.item}.${col}`, run.values[i])]));
+    if (run.values.length !== columns.length) countMismatch(ctx, 'activeDisclosure', label.item, spec.label[layout], run.label, run.values, columns.length);
+    const placed = unplaceable(run.values, columns.length) ? [] : run.values;
+    ctx.report.activeDisclosure[label.item] = Object.fromEntries(columns.map((col, i) => [col, storeFigure(ctx, `activeDisclosure.${label.item}.${col}`, placed[i])]));
     if (run.values.length > columns.length)
       keepUnrecognisedRow(ctx, 'activeDisclosure', run.label, null, run.values.slice(columns.length), { en: `has figures beyond the columns of ${label.item}`, zh: '超出该项列数的数字' });
   }

@@ -1,6 +1,6 @@
 import { APPLICANT_COLUMNS, applicationRowLabel, type ApplicationRowId } from '../ids.js';
 import { emptyApplicantRow, type ApplicantRow } from '../model.js';
-import { countMismatch, keepUnrecognisedRow, storeFigure, type Context } from './context.js';
+import { countMismatch, keepUnrecognisedRow, storeFigure, unplaceable, type Context } from './context.js';
 import { hasNumber, runs, type Token } from './stream.js';
 
 /**
@@ -46,7 +46,10 @@ const SUB_ROWS_2021 = new Set<ApplicationRowId>(['otherDisposal.noCorrection', '
 export function readApplications(ctx: Context, stream: Token[]): boolean {
   const width = APPLICANT_COLUMNS.length;
   let found = false;
+  // Row labels tell the layout even where a row's cells are all blank and print nothing.
+  const labelled = new Set<ApplicationRowId>();
   for (const run of runs(stream, matchApplicationRow)) {
+    if (run.match) labelled.add(run.match);
     if (!run.values.length) continue; // a header or group label such as （三）不予公开
     const rowId = run.match;
     if (!rowId) {
@@ -59,17 +62,17 @@ export function readApplications(ctx: Context, stream: Token[]): boolean {
       continue;
     }
     found = true;
-    if (run.values.length !== width) countMismatch(ctx, 'applications', rowId, applicationRowLabel(rowId), run.label, run.values.length, width);
+    if (run.values.length !== width) countMismatch(ctx, 'applications', rowId, applicationRowLabel(rowId), run.label, run.values, width);
     const row: ApplicantRow = emptyApplicantRow();
+    const placed = unplaceable(run.values, width) ? [] : run.values;
     APPLICANT_COLUMNS.forEach((col, i) => {
-      row[col] = storeFigure(ctx, `applications.${rowId}.${col}`, run.values[i]);
+      row[col] = storeFigure(ctx, `applications.${rowId}.${col}`, placed[i]);
     });
     ctx.report.applications[rowId] = row;
     if (run.values.length > width) keepUnrecognisedRow(ctx, 'applications', run.label, null, run.values.slice(width), { en: `has figures beyond the ${width} columns of row ${rowId}`, zh: `超出该行${width}列的数字` });
   }
-  const rows = Object.keys(ctx.report.applications) as ApplicationRowId[];
-  if (rows.some((r) => SUB_ROWS_2021.has(r))) ctx.report.layouts.applications = '2021';
-  else if (rows.includes('otherDisposal')) ctx.report.layouts.applications = '2019';
+  if ([...labelled].some((r) => SUB_ROWS_2021.has(r))) ctx.report.layouts.applications = '2021';
+  else if (labelled.has('otherDisposal')) ctx.report.layouts.applications = '2019';
   else if (found) ctx.report.layouts.applications = '2021';
   return found;
 }

@@ -33,16 +33,25 @@ export function keepUnrecognisedRow(ctx: Context, table: Report['extraRows'][num
   });
 }
 
-export function countMismatch(ctx: Context, table: Finding['table'], row: string, rowLabel: string, label: Token, got: number, want: number): void {
+/** A row short of figures that may have lost blank cells without a trace: no figure of it can be placed in a column. */
+export const unplaceable = (values: Token[], width: number) => values.length < width && values.some((v) => v.blanksVanish);
+
+export function countMismatch(ctx: Context, table: Finding['table'], row: string, rowLabel: string, label: Token, values: Token[], want: number): void {
+  const got = values.length;
+  const lost = unplaceable(values, want);
+  const printed = values.map((v) => v.text);
+  const [why, whyZh] = lost
+    ? [` (${printed.join(' | ')}), and its blank cells printed nothing, so which columns they belong to is unknown: the row is left blank. Enter it by hand.`, `（${printed.join('｜')}）；空白单元格未留下任何痕迹，无法确定这些数字属于哪一列，该行留空，请手工填写。`]
+    : [`; ${got < want ? 'the missing cells are left blank' : 'the extra figures are kept as an unrecognised row'}.`, `；${got < want ? '缺少的单元格留空' : '多出的数字作为未识别的行保留'}。`];
   ctx.findings.push({
-    severity: 'warning',
+    severity: lost ? 'error' : 'warning',
     rule: 'reader.cellCount',
     table,
     ...(table && table !== 'document' ? { tableLabel: TABLE_LABELS[table] } : {}),
     row,
     rowLabel,
     position: label.position,
-    message: `Row "${label.text}" has ${got} figures where the table has ${want} columns; ${got < want ? 'the missing cells are left blank' : 'the extra figures are kept as an unrecognised row'}.`,
-    messageZh: `“${label.text}”行有${got}个数字，而表格有${want}列；${got < want ? '缺少的单元格留空' : '多出的数字作为未识别的行保留'}。`,
+    message: `Row "${label.text}" has ${got} figures where the table has ${want} columns${why}`,
+    messageZh: `“${label.text}”行有${got}个数字，而表格有${want}列${whyZh}`,
   });
 }

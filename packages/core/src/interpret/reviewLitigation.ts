@@ -1,6 +1,6 @@
 import { REVIEW_FIELDS, REVIEW_GROUPS } from '../ids.js';
 import type { ReviewLitigation } from '../model.js';
-import { countMismatch, keepUnrecognisedRow, storeFigure, type Context } from './context.js';
+import { countMismatch, keepUnrecognisedRow, storeFigure, unplaceable, type Context } from './context.js';
 import type { Token } from './stream.js';
 
 /**
@@ -15,10 +15,11 @@ export function readReviewLitigation(ctx: Context, stream: Token[]): boolean {
   for (let i = 0; i < (firstNumber === -1 ? stream.length : firstNumber); i++) if (!stream[i]!.figure) start = i + 1;
   const figures = stream.slice(start).filter((t) => t.figure);
   const width = REVIEW_GROUPS.length * REVIEW_FIELDS.length;
-  if (figures.length !== width) countMismatch(ctx, 'reviewLitigation', 'review', '行政复议', stream[start] ?? stream[0]!, figures.length, width);
+  if (figures.length !== width) countMismatch(ctx, 'reviewLitigation', 'review', '行政复议', stream[start] ?? stream[0]!, figures, width);
+  const placed = unplaceable(figures, width) ? [] : figures;
   const out: ReviewLitigation = {};
   REVIEW_GROUPS.forEach((group, g) => {
-    out[group] = Object.fromEntries(REVIEW_FIELDS.map((field, f) => [field, storeFigure(ctx, `reviewLitigation.${group}.${field}`, figures[g * REVIEW_FIELDS.length + f])])) as NonNullable<ReviewLitigation['review']>;
+    out[group] = Object.fromEntries(REVIEW_FIELDS.map((field, f) => [field, storeFigure(ctx, `reviewLitigation.${group}.${field}`, placed[g * REVIEW_FIELDS.length + f])])) as NonNullable<ReviewLitigation['review']>;
   });
   ctx.report.reviewLitigation = out;
   if (figures.length > width) keepUnrecognisedRow(ctx, 'reviewLitigation', stream[start - 1] ?? figures[width]!, null, figures.slice(width), { en: 'follows the 15 figures of table 四', zh: '位于表四15个数字之后' });

@@ -9,6 +9,8 @@ export interface Token {
   folded: string;
   figure: Figure | null;
   position: Position;
+  /** The figure's row may have lost blank cells without a trace (TableBlock.blanksVanish). */
+  blanksVanish?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ export function tokens(tables: TableBlock[]): Token[] {
       for (const cell of row) {
         const token = toToken(cell);
         if (token.figure?.kind === 'blank' && !table.blanksAreCells) continue;
-        out.push(token);
+        out.push(table.blanksVanish ? { ...token, blanksVanish: true } : token);
       }
   return out;
 }

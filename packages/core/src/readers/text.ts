@@ -1,5 +1,6 @@
 import type { Block, SourceCell, SourceDocument, TableBlock } from '../ast.js';
 import { readFigure } from '../normalize/figure.js';
+import { readSpacedTables } from './spaced.js';
 
 const MARKDOWN_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
@@ -7,15 +8,22 @@ const MARKDOWN_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
  * Text scraped from web pages, and Markdown. Table lines come in three styles: one cell per line
  * ending in ` |` (trailing `| |` runs are padding), one row per line with ` | ` between cells,
  * and Markdown rows `| a | b |` where an empty cell is a real blank. Everything else is a
- * paragraph, one per line. The input is already in Simplified script.
+ * paragraph, one per line. Text without any `|` may be copied out of a PDF: its tables are cells apart
+ * by runs of spaces (./spaced.ts). The input is already in Simplified script.
  */
 export function readTextDocument(text: string, script: SourceDocument['script']): SourceDocument {
   const blocks: Block[] = [];
   let table: TableBlock | undefined;
   let markdown = false;
   const lines = text.split(/\r?\n|\r/);
+  const spaced = text.includes('|') ? [] : readSpacedTables(lines);
   lines.forEach((raw, i) => {
     const line = i + 1;
+    const inSpaced = spaced.find((t) => t.first <= i && i <= t.last);
+    if (inSpaced) {
+      if (inSpaced.first === i) blocks.push(inSpaced.block);
+      return;
+    }
     const trimmed = raw.trim();
     if (trimmed === '') {
       table = undefined;
