@@ -1,6 +1,7 @@
 import type { SourceCell, TableBlock } from '../ast.js';
 import { sectionHeading } from '../interpret/sections.js';
 import { readFigure } from '../normalize/figure.js';
+import { PAGE_NUMBER } from './reflow.js';
 
 /**
  * Tables in text copied out of a PDF (`pdftotext -layout`, a viewer's copy): one row per line,
@@ -46,7 +47,9 @@ const MIN_LONE_ROW = 5;
 /** A wrapped line falls at most this many characters short of its column's widest (narrow digits and punctuation). */
 const WRAP_SLACK = 2;
 
-export function readSpacedTables(lines: string[]): SpacedTable[] {
+export function readSpacedTables(text: string[]): SpacedTable[] {
+  // A page's number (`— 10 —`) is no row of figures: it is as blank as the lines around it.
+  const lines = text.map((l) => (PAGE_NUMBER.test(l.trim()) ? '' : l));
   const parsed = lines.map((raw, i) => splitLine(raw, i));
   const prose = proseTest(lines);
   const isFigures = (i: number) => parsed[i]!.figures.length > 0;
