@@ -1,5 +1,6 @@
 import type { Block, SourceCell, SourceDocument, TableBlock } from '../ast.js';
 import { readFigure } from '../normalize/figure.js';
+import { reflowCopiedText } from './reflow.js';
 import { readSpacedTables } from './spaced.js';
 
 const MARKDOWN_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
@@ -9,7 +10,8 @@ const MARKDOWN_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
  * ending in ` |` (trailing `| |` runs are padding), one row per line with ` | ` between cells,
  * and Markdown rows `| a | b |` where an empty cell is a real blank. Everything else is a
  * paragraph, one per line. Text without any `|` may be copied out of a PDF: its tables are cells apart
- * by runs of spaces (./spaced.ts). The input is already in Simplified script.
+ * by runs of spaces (./spaced.ts), and its paragraphs are wrapped over lines (./reflow.ts). The
+ * input is already in Simplified script.
  */
 export function readTextDocument(text: string, script: SourceDocument['script']): SourceDocument {
   const blocks: Block[] = [];
@@ -17,6 +19,11 @@ export function readTextDocument(text: string, script: SourceDocument['script'])
   let markdown = false;
   const lines = text.split(/\r?\n|\r/);
   const spaced = text.includes('|') ? [] : readSpacedTables(lines);
+  const reflowed = text.includes('|') ? undefined : reflowCopiedText(lines, spaced);
+  if (reflowed) {
+    const inOrder = [...spaced.map((t) => ({ at: t.first, block: t.block as Block })), ...reflowed.map((p) => ({ at: p.position.line - 1, block: p as Block }))];
+    return { format: 'text', script, blocks: inOrder.sort((a, b) => a.at - b.at).map((b) => b.block) };
+  }
   lines.forEach((raw, i) => {
     const line = i + 1;
     const inSpaced = spaced.find((t) => t.first <= i && i <= t.last);
