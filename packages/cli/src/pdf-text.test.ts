@@ -61,10 +61,7 @@ const RAW_FAILS = 'one cell per line is not read as a table yet';
 const sources = new Map(entries.map((entry) => [entry.name, parseSource(entry.sourcePath)]));
 const narrative = (report: Report) => Object.values(report.sections).join('\n');
 
-/**
- * The text reads to the expected figures and layouts, and the year (the agency and date do not
- * survive where the title is printed over two lines), with no header words in the narrative.
- */
+/** The text reads to the expected figures and layouts, and the year, with no header words in the narrative. */
 function expectReadsBack(name: string, text: string): void {
   const parsed = parse(Buffer.from(text));
   if (!parsed.ok) throw new Error(parsed.error.message);
@@ -73,6 +70,34 @@ function expectReadsBack(name: string, text: string): void {
   if (year) expect(parsed.report.meta.year).toBe(year);
   const own = narrative(sources.get(name)!);
   expect(FURNITURE.filter((word) => narrative(parsed.report).includes(word) && !own.includes(word))).toEqual([]);
+}
+
+/** A page's number on a line of its own, as the PDFs print them (— 5 —), and a form feed: never narrative. */
+const PAGE_NUMBER_LINE = /^\s*(?:[—－-]\s*\d+\s*[—－-]|第\s*\d+\s*页.*|\d+\s*\/\s*\d+)\s*$/m;
+/** What pdftotext may lose of a paragraph: spaces; and out of LibreOffice's PDFs, the punctuation it hangs past a line's end. */
+const SPACES = /\s+/g;
+const SPACES_AND_PUNCTUATION = /[\s\p{P}]+/gu;
+
+/**
+ * The narrative reads back as paragraphs, not as the PDF's lines: every paragraph of the source
+ * whole within one paragraph of its section (but for what pdftotext loses), no page number,
+ * and the agency and the date as the source has them (the date where the PDF prints it, in the 落款).
+ */
+function expectNarrativeReadsBack(name: string, text: string, lost = SPACES): void {
+  const squeeze = (paragraph: string) => paragraph.replace(lost, '');
+  const parsed = parse(Buffer.from(text));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const source = sources.get(name)!;
+  const { sections, meta } = parsed.report;
+  for (const [id, section] of Object.entries(sections)) expect(PAGE_NUMBER_LINE.test(section) || section.includes('\f'), `${id}: ${section}`).toBe(false);
+  for (const [id, section] of Object.entries(source.sections)) {
+    if (id === 'signature') continue;
+    const read = (sections[id as keyof typeof sections] ?? '').split('\n').map(squeeze);
+    const broken = section.split('\n').filter((p) => squeeze(p) && !read.some((r) => r.includes(squeeze(p))));
+    expect(broken, id).toEqual([]);
+  }
+  if (source.meta.agency) expect(meta.agency).toBe(source.meta.agency);
+  if (source.meta.date && source.sections.signature) expect(meta.date).toBe(source.meta.date);
 }
 
 describe.skipIf(!hasCommands(['pdftotext', '-v']))('report text copied out of a PDF written by toPdf', () => {
@@ -92,6 +117,11 @@ describe.skipIf(!hasCommands(['pdftotext', '-v']))('report text copied out of a 
         expectReadsBack(entry.name, texts.get(`${route}:${entry.name}`)!);
       });
     }
+
+  for (const entry of entries)
+    it(`layout: ${entry.name}: paragraphs whole, no page numbers, the agency and the date`, () => {
+      expectNarrativeReadsBack(entry.name, texts.get(`layout:${entry.name}`)!);
+    });
 });
 
 describe.skipIf(!hasCommands(['pdftotext', '-v'], ['soffice', '--version']))('report text copied with pdftotext -layout out of a Word document exported to PDF by LibreOffice', () => {
@@ -103,9 +133,15 @@ describe.skipIf(!hasCommands(['pdftotext', '-v'], ['soffice', '--version']))('re
     execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...entries.map((_, i) => file(i, 'docx'))], { stdio: 'ignore', timeout: 300_000 });
   }, 300_000);
 
+  const text = (i: number) => execFileSync('pdftotext', ['-layout', file(i, 'pdf'), '-'], { encoding: 'utf8' });
   entries.forEach((entry, i) =>
     it(`${entry.name}: every figure, and no table furniture in the narrative`, () => {
-      expectReadsBack(entry.name, execFileSync('pdftotext', ['-layout', file(i, 'pdf'), '-'], { encoding: 'utf8' }));
+      expectReadsBack(entry.name, text(i));
+    }),
+  );
+  entries.forEach((entry, i) =>
+    it(`${entry.name}: paragraphs whole, no page numbers, the agency and the date`, () => {
+      expectNarrativeReadsBack(entry.name, text(i), SPACES_AND_PUNCTUATION);
     }),
   );
 });
