@@ -12,12 +12,15 @@ const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 
  * Why a package must not reach ExcelJS, which inflates every part and builds every column and merged
  * cell it is told of: a part beyond the zip limits, a column range or a merge beyond Excel's grid
  * (`<col min="99999999999999999999">`, A1:XFD1048576 merged: out of memory, the process ends), a
- * merge of more than 100,000 cells (A1:A1048576: 3 s and 1 GB).
+ * merge of more than 100,000 cells (A1:A1048576: 3 s and 1 GB). Also a workbook without our model
+ * sheet (`notOurs`): ExcelJS would load it whole only for fromXlsx to say it is not ours.
  */
-export function excelJsRefusal(bytes: Uint8Array): InputError | undefined {
-  const parts = openPackage(bytes, (name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name));
+export function excelJsRefusal(bytes: Uint8Array, modelSheet: string, notOurs: () => InputError): InputError | undefined {
+  const parts = openPackage(bytes, (name) => name === 'xl/workbook.xml' || /^xl\/worksheets\/[^/]+\.xml$/.test(name));
   if ('code' in parts) return parts as InputError;
-  for (const [name, part] of Object.entries(parts)) {
+  const { 'xl/workbook.xml': workbook, ...sheets } = parts;
+  if (!workbook || !new TextDecoder().decode(workbook).includes(`name="${modelSheet}"`)) return notOurs();
+  for (const [name, part] of Object.entries(sheets)) {
     const xml = new TextDecoder().decode(part);
     const columns = [...xml.matchAll(/<col\b[^>]*>/g)].flatMap(([tag]) => [...tag.matchAll(/\b(?:min|max)="(\d+)"/g)].map((m) => Number(m[1])));
     const merges = [...xml.matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g)].map(([, c0, r0, c1 = c0!, r1 = r0!]) => ({ cols: columnNumber(c1) - columnNumber(c0!) + 1, rows: Number(r1) - Number(r0) + 1, last: Math.max(columnNumber(c1), columnNumber(c0!)), bottom: Math.max(Number(r1), Number(r0)) }));

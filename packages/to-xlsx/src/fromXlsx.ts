@@ -13,7 +13,7 @@ export type FromXlsxResult = { ok: true; report: Report } | { ok: false; error: 
  * evaluated; a formula cell's cached result is read as the figure.
  */
 export async function fromXlsx(bytes: Uint8Array): Promise<FromXlsxResult> {
-  const refused = excelJsRefusal(bytes);
+  const refused = excelJsRefusal(bytes, MODEL_SHEET, notOurs);
   if (refused) return { ok: false, error: refused };
   const workbook = new Workbook();
   try {
@@ -30,8 +30,7 @@ export async function fromXlsx(bytes: Uint8Array): Promise<FromXlsxResult> {
   } catch {
     base = undefined;
   }
-  if (!base)
-    return { ok: false, error: inputError('notAReport', 'a workbook that report-convert did not write (its model sheet is missing or damaged)', '不是由 report-convert 生成的工作簿（缺少或损坏了模型工作表）', 'Read a statistics sheet typed by hand with parseXlsx.', '手工录入的统计表请用 parseXlsx 读取。') };
+  if (!base) return { ok: false, error: notOurs() };
   const report = structuredClone(base);
   const taken = new Set<string>([MODEL_SHEET, '报告信息']);
   for (const grid of reportTables(base)) {
@@ -60,3 +59,5 @@ function cellFigure(value: ExcelJS.CellValue): number | null | undefined {
   if (!figure) return undefined;
   return figure.kind === 'number' ? figure.value : null;
 }
+
+const notOurs = () => inputError('notAReport', 'a workbook that report-convert did not write (its model sheet is missing or damaged)', '不是由 report-convert 生成的工作簿（缺少或损坏了模型工作表）', 'Read a statistics sheet typed by hand with parseXlsx.', '手工录入的统计表请用 parseXlsx 读取。');
