@@ -22,7 +22,8 @@ export async function fromXlsx(bytes: Uint8Array): Promise<FromXlsxResult> {
     return { ok: false, error: inputError('damaged', 'a file that is not a readable Excel workbook', '无法读取的 Excel 工作簿', 'It may be damaged or not an .xlsx file.', '文件可能已损坏，或不是 .xlsx 文件。') };
   }
   const model = workbook.getWorksheet(MODEL_SHEET);
-  const json = model ? model.getColumn(1).values.filter((v): v is string => typeof v === 'string').join('') : '';
+  // Excel keeps the chunks as plain strings; LibreOffice saves them again as rich text.
+  const json = model ? model.getColumn(1).values.map((v) => cellText(v as ExcelJS.CellValue) ?? '').join('') : '';
   let base: Report | undefined;
   try {
     const parsed = Report.safeParse(JSON.parse(json));
@@ -53,11 +54,18 @@ function cellFigure(value: ExcelJS.CellValue): number | null | undefined {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return value;
   if (typeof value === 'object' && 'result' in value) return cellFigure((value.result ?? null) as ExcelJS.CellValue);
-  if (typeof value === 'object' && 'richText' in value) return cellFigure(value.richText.map((r) => r.text).join(''));
-  if (typeof value !== 'string') return undefined;
-  const figure = readFigure(value);
+  const text = cellText(value);
+  if (text === undefined) return undefined;
+  const figure = readFigure(text);
   if (!figure) return undefined;
   return figure.kind === 'number' ? figure.value : null;
+}
+
+/** A cell's text, plain or rich. */
+function cellText(value: ExcelJS.CellValue): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
+  return undefined;
 }
 
 const notOurs = () => inputError('notAReport', 'a workbook that report-convert did not write (its model sheet is missing or damaged)', '不是由 report-convert 生成的工作簿（缺少或损坏了模型工作表）', 'Read a statistics sheet typed by hand with parseXlsx.', '手工录入的统计表请用 parseXlsx 读取。');

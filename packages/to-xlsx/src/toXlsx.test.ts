@@ -190,4 +190,16 @@ describe.skipIf(!soffice)('a real client (LibreOffice) opens each workbook', () 
         }
     }
   });
+
+  it('reads back a workbook LibreOffice saved again, its model sheet included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xlsx-resave-'));
+    const { report } = corpus[0]!;
+    writeFileSync(join(dir, 'in.xlsx'), await toXlsx(report));
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'out'), join(dir, 'in.xlsx')], { stdio: 'ignore', timeout: 240_000 });
+    const back = await fromXlsx(readFileSync(join(dir, 'out', 'in.xlsx')));
+    if (!back.ok) throw new Error(back.error.message);
+    expect(back.report.meta).toEqual(report.meta);
+    expect(back.report.sections).toEqual(report.sections);
+    expect(back.report.applications).toEqual(report.applications);
+  });
 });
