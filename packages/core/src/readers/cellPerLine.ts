@@ -1,6 +1,6 @@
 import type { SourceCell, TableBlock } from '../ast.js';
 import type { Finding } from '../finding.js';
-import { ACTIVE_ITEM_SPECS, TABLE_LABELS, type LayoutId, type TableId } from '../ids.js';
+import { ACTIVE_ITEM_SPECS, APPLICANT_COLUMN_LABELS, TABLE_LABELS, type LayoutId, type TableId } from '../ids.js';
 import { sectionHeading } from '../interpret/sections.js';
 import { activeDisclosureGrid, applicationsGrid, bindingKeys, legacyGrid, placeCells, reviewLitigationGrid, type TableGrid } from '../layouts/index.js';
 import { readFigure } from '../normalize/figure.js';
@@ -173,12 +173,14 @@ function readItems(lines: string[], kinds: LineKind[], first: number, last: numb
       if (piece.used) continue;
       piece.used = true;
       let text = piece.text;
-      // A wrapped cell goes on at the next line, which may hold fragments of the cells beside it too.
-      for (let next = i + 1; pieces.has(next); next++) {
-        const more = pieces.get(next)!.find((p) => !p.used && startsCatalogue(cat, fold(text + p.text)));
-        if (!more) break;
+      // A wrapped cell goes on in the next lines, between fragments of the cells beside it.
+      for (let from = i + 1; ; ) {
+        const next = [from, from + 1, from + 2].find((n) => pieces.get(n)?.some((p) => !p.used && startsCatalogue(cat, fold(text + p.text))));
+        if (next === undefined || [from, from + 1].some((n) => n < next && !pieces.has(n))) break;
+        const more = pieces.get(next)!.find((p) => !p.used && startsCatalogue(cat, fold(text + p.text)))!;
         more.used = true;
         text += more.text;
+        from = next + 1;
       }
       const folded = fold(text);
       const specs = cat.rows.get(folded);
@@ -236,6 +238,8 @@ interface Row {
   /** The header cell that shows that layout (table 二), emitted before the label. */
   header?: SourceCell;
   figures: SourceCell[];
+  /** Header words or other labels came between the label and a figure: the text runs column by column. */
+  interleaved?: boolean;
 }
 
 /** The table a region holds, its cells as the interpreter reads them, and the rows left blank. Undefined where it is no table. */
@@ -258,14 +262,20 @@ function readTable(items: Item[], cat: Catalogue): { cells: SourceCell[]; findin
   const rows: Row[] = [];
   const orphans: SourceCell[] = [];
   const head: SourceCell[] = [];
+  const cellsSince = new Map<Row, boolean>();
   for (const item of items) {
     const spec = item.kind === 'row' ? item.specs.find((s) => s.table === table) : undefined;
     if (item.kind === 'row' && spec && !(layout && cat.furniture.get(item.folded)?.has(`${table}:${layout}`) && spec.widths[layout] === undefined)) {
       rows.push({ item, spec, ...widthOf(spec, table, furniture, items, cat), ...(layout && table !== 'activeDisclosure' ? { layout } : {}), figures: [] });
-    } else if (item.kind === 'figure') (rows.at(-1)?.figures ?? orphans).push(item.cell);
-    else if (!rows.length) head.push(item.cell);
+    } else if (item.kind === 'figure') {
+      const row = rows.at(-1);
+      if (row && cellsSince.get(row)) row.interleaved = true;
+      (row?.figures ?? orphans).push(item.cell);
+    } else if (!rows.length) head.push(item.cell);
+    else cellsSince.set(rows.at(-1)!, true);
   }
   if (!rows.some((r) => r.figures.length) && !orphans.length) return undefined;
+  const columnWise = table === 'applications' && partialHeader(items);
   const position = rank(rows.map((r) => cat.order.get(table)!.indexOf(r.spec.row)));
   // Where the region starts or ends beside a row the layout prints, that row's label may be elsewhere, its figures here.
   const neighbour = (row: Row, step: 1 | -1) => {
@@ -275,29 +285,60 @@ function readTable(items: Item[], cat: Catalogue): { cells: SourceCell[]; findin
   const inPlace = (k: number) => (k < 0 ? neighbour(rows[0]!, -1) === undefined : k >= rows.length ? neighbour(rows.at(-1)!, 1) === undefined : position[k] === k);
   const cells = [...head];
   const findings: Finding[] = [];
-  rows.forEach((row, k) => {
+  const near = (k: number) => (k === 0 ? [...orphans, ...rows[0]!.figures] : rows[k]!.figures);
+  const trusted = rows.map((row, k) => {
     const next = rows[k + 1];
-    const near = k === 0 ? [...orphans, ...row.figures] : row.figures;
-    const trusted =
+    return (
       row.width !== undefined &&
       inPlace(k - 1) &&
       inPlace(k) &&
       inPlace(k + 1) &&
-      near.length === row.figures.length &&
+      near(k).length === row.figures.length &&
+      !row.interleaved &&
+      !columnWise &&
       row.figures.length <= row.width &&
       // A row that printed nothing after its label may have printed its figures before it, after this row's.
-      !(next && next.figures.length === 0 && row.figures.length > 0 && row.figures.length <= (next.width ?? Infinity));
-    const previous = rows[k - 1];
-    const blankForSure = row.figures.length === 0 && trusted && (!previous || previous.figures.length > (row.width ?? 0) || previous.figures.length === 0);
+      !(next && next.figures.length === 0 && row.figures.length > 0 && row.figures.length <= (next.width ?? Infinity))
+    );
+  });
+  const read: boolean[] = [];
+  rows.forEach((row, k) => {
+    // Nothing after a label is a blank row only where the figures before it surely are the row above's.
+    read[k] = trusted[k]! && (row.figures.length > 0 || k === 0 || read[k - 1]!);
     if (row.header) cells.push(row.header);
-    if (trusted && (row.figures.length > 0 || blankForSure)) cells.push(row.item.cell, ...row.figures);
+    if (read[k]) cells.push(row.item.cell, ...row.figures);
     else {
       cells.push({ ...row.item.cell, unplaced: true });
-      findings.push(unplacedRow(table, row, near));
+      findings.push(unplacedRow(table, row, near(k)));
     }
   });
+  // Out of row order, a row whose label did not come through whole may have figures anywhere: say so too.
+  if (findings.length && table !== 'activeDisclosure') {
+    const seen = new Set(rows.map((r) => r.spec.row));
+    const printed = (spec: RowSpec | undefined) => spec && (layout ? spec.widths[layout] : Object.values(spec.widths)[0]) !== undefined;
+    for (const row of cat.order.get(table)!) {
+      const spec = cat.specs.get(`${table}:${row}`);
+      if (seen.has(row) || !printed(spec)) continue;
+      findings.push(unplacedRow(table, { item: { kind: 'row', specs: [], folded: '', cell: { ...cells[0]!, text: spec!.label } }, spec: spec!, width: Object.values(spec!.widths)[0], figures: [] }, []));
+    }
+  }
   if (findings.length) findings.unshift(unreadableOrder(table, findings.length));
   return { cells, findings };
+}
+
+const APPLICANT_HEADERS = new Set(Object.values(APPLICANT_COLUMN_LABELS).map(fold));
+
+/**
+ * Table 三's column headings are printed together above its rows (again on each page). Where a run of
+ * them lacks some, the text was read column by column there: the missing column's figures come later.
+ */
+function partialHeader(items: Item[]): boolean {
+  const stretches: Set<string>[] = [new Set()];
+  for (const item of items) {
+    if (item.kind === 'furniture' && APPLICANT_HEADERS.has(item.folded)) stretches.at(-1)!.add(item.folded);
+    else if (item.kind !== 'furniture' && stretches.at(-1)!.size) stretches.push(new Set());
+  }
+  return stretches.some((s) => s.size > 0 && s.size < APPLICANT_HEADERS.size);
 }
 
 /** Where sorted by print order each row would stand (ties, a row printed twice, never stand in place). */
