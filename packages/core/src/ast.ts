@@ -2,6 +2,7 @@
  * What every reader produces and one interpreter consumes (pandoc's one-AST design): the
  * document body in order, as paragraphs and tables with merged cells.
  */
+import type { Finding } from './finding.js';
 import type { Position, SourceFormat } from './model.js';
 
 export interface SourceCell {
@@ -10,6 +11,11 @@ export interface SourceCell {
   colSpan: number;
   rowSpan: number;
   position: Position;
+  /**
+   * A row label whose figures the reader could not place (text copied one cell per line, out of
+   * row order): the row is printed and left blank, and the reader has said why in its findings.
+   */
+  unplaced?: boolean;
 }
 
 export interface TableBlock {
@@ -40,4 +46,6 @@ export interface SourceDocument {
   format: SourceFormat;
   script: 'simplified' | 'traditional';
   blocks: Block[];
+  /** What the reader itself noticed, reported before the interpreter's findings. */
+  findings?: Finding[];
 }

@@ -41,7 +41,7 @@ export function readActiveDisclosure(ctx: Context, stream: Token[]): boolean {
       if (hasNumber(run.values)) keepUnrecognisedRow(ctx, 'activeDisclosure', run.label, null, run.values, { en: 'matches no item of table 二', zh: '与表二的任何一项都不对应' });
       continue;
     }
-    if (label.kind !== 'item' || !run.values.length) continue;
+    if (label.kind !== 'item' || (!run.values.length && !run.label.unplaced)) continue;
     const spec = activeItemSpec(label.item);
     const layout = headerLayout ?? layoutByCount(label.item, run.values.length);
     const columns = spec.columns[layout];
@@ -51,7 +51,7 @@ export function readActiveDisclosure(ctx: Context, stream: Token[]): boolean {
     }
     found = true;
     ctx.report.layouts.activeDisclosure[label.item] = layout;
-    if (run.values.length !== columns.length) countMismatch(ctx, 'activeDisclosure', label.item, spec.label[layout], run.label, run.values, columns.length);
+    if (run.values.length !== columns.length && !run.label.unplaced) countMismatch(ctx, 'activeDisclosure', label.item, spec.label[layout], run.label, run.values, columns.length);
     const placed = unplaceable(run.values, columns.length) ? [] : run.values;
     ctx.report.activeDisclosure[label.item] = Object.fromEntries(columns.map((col, i) => [col, storeFigure(ctx, `activeDisclosure.${label.item}.${col}`, placed[i])]));
     if (run.values.length > columns.length)

@@ -50,7 +50,7 @@ export function readApplications(ctx: Context, stream: Token[]): boolean {
   const labelled = new Set<ApplicationRowId>();
   for (const run of runs(stream, matchApplicationRow)) {
     if (run.match) labelled.add(run.match);
-    if (!run.values.length) continue; // a header or group label such as （三）不予公开
+    if (!run.values.length && !run.label.unplaced) continue; // a header or group label such as （三）不予公开
     const rowId = run.match;
     if (!rowId) {
       if (hasNumber(run.values)) keepUnrecognisedRow(ctx, 'applications', run.label, null, run.values, { en: 'matches no row of table 三', zh: '与表三的任何一行都不对应' });
@@ -62,7 +62,7 @@ export function readApplications(ctx: Context, stream: Token[]): boolean {
       continue;
     }
     found = true;
-    if (run.values.length !== width) countMismatch(ctx, 'applications', rowId, applicationRowLabel(rowId), run.label, run.values, width);
+    if (run.values.length !== width && !run.label.unplaced) countMismatch(ctx, 'applications', rowId, applicationRowLabel(rowId), run.label, run.values, width);
     const row: ApplicantRow = emptyApplicantRow();
     const placed = unplaceable(run.values, width) ? [] : run.values;
     APPLICANT_COLUMNS.forEach((col, i) => {

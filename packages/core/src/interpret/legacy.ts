@@ -88,7 +88,7 @@ export function readLegacy(ctx: Context, stream: Token[]): boolean {
       if (hasNumber(values)) keepUnrecognisedRow(ctx, 'legacy', label, unit, values, { en: at === -1 ? 'matches no row of the statistics sheet' : 'repeats a row already read', zh: at === -1 ? '与统计表的任何一行都不对应' : '与已读取的行重复' });
       continue;
     }
-    if (!values.length && !unit) continue; // a heading that happens to contain a row's words
+    if (!values.length && !unit && !label.unplaced) continue; // a heading that happens to contain a row's words
     const id = LEGACY_ROWS[at]!.id;
     cursor = at + 1;
     legacy[id] = storeFigure(ctx, `legacy.${id}`, values[0]);

@@ -11,6 +11,8 @@ export interface Token {
   position: Position;
   /** The figure's row may have lost blank cells without a trace (TableBlock.blanksVanish). */
   blanksVanish?: boolean;
+  /** A row label whose figures the reader could not place (SourceCell.unplaced). */
+  unplaced?: boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ export function tokens(tables: TableBlock[]): Token[] {
 }
 
 function toToken(cell: SourceCell): Token {
-  return { text: cell.text, folded: fold(cell.text), figure: readFigure(cell.text), position: cell.position };
+  return { text: cell.text, folded: fold(cell.text), figure: readFigure(cell.text), position: cell.position, ...(cell.unplaced ? { unplaced: true } : {}) };
 }
 
 export interface Run<M> {

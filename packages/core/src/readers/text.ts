@@ -1,5 +1,6 @@
 import type { Block, SourceCell, SourceDocument, TableBlock } from '../ast.js';
 import { readFigure } from '../normalize/figure.js';
+import { readCellPerLineTables } from './cellPerLine.js';
 import { reflowCopiedText } from './reflow.js';
 import { readSpacedTables } from './spaced.js';
 
@@ -18,11 +19,15 @@ export function readTextDocument(text: string, script: SourceDocument['script'])
   let table: TableBlock | undefined;
   let markdown = false;
   const lines = text.split(/\r?\n|\r/);
-  const spaced = text.includes('|') ? [] : readSpacedTables(lines);
+  const spacedOnly = text.includes('|') ? [] : readSpacedTables(lines);
+  // One cell per line (plain pdftotext): tables in what the spaced reader left.
+  const cellPerLine = text.includes('|') ? undefined : readCellPerLineTables(lines, spacedOnly);
+  const spaced = [...spacedOnly, ...(cellPerLine?.tables ?? [])].sort((a, b) => a.first - b.first);
+  const findings = cellPerLine?.findings.length ? { findings: cellPerLine.findings } : {};
   const reflowed = text.includes('|') ? undefined : reflowCopiedText(lines, spaced);
   if (reflowed) {
     const inOrder = [...spaced.map((t) => ({ at: t.first, block: t.block as Block })), ...reflowed.map((p) => ({ at: p.position.line - 1, block: p as Block }))];
-    return { format: 'text', script, blocks: inOrder.sort((a, b) => a.at - b.at).map((b) => b.block) };
+    return { format: 'text', script, blocks: inOrder.sort((a, b) => a.at - b.at).map((b) => b.block), ...findings };
   }
   lines.forEach((raw, i) => {
     const line = i + 1;
@@ -59,7 +64,7 @@ export function readTextDocument(text: string, script: SourceDocument['script'])
     const heading = markdown || /^#{1,6}\s/.test(trimmed) ? trimmed.replace(/^#{1,6}\s*/, '') : trimmed;
     blocks.push({ kind: 'paragraph', text: heading, position: { line, column: raw.indexOf(trimmed) + 1 } });
   });
-  return { format: markdown ? 'markdown' : 'text', script, blocks };
+  return { format: markdown ? 'markdown' : 'text', script, blocks, ...findings };
 }
 
 function splitCells(raw: string, line: number, markdown: boolean): SourceCell[] {
