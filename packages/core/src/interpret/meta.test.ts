@@ -9,6 +9,14 @@ describe('agencyFromTitle', () => {
     expect(agencyFromTitle('2023年度沭阳县发展和改革局政府信息公开工作年度报告')).toBe('沭阳县发展和改革局');
     expect(agencyFromTitle('2020年政府信息公开工作年度报告')).toBeNull();
     expect(agencyFromTitle('2020年度政府信息公开工作年度报告')).toBeNull();
+    expect(agencyFromTitle('政府信息公开工作年度报告')).toBeNull();
+  });
+
+  it('takes the agency before 政府信息公开 in a title without a year, the government whole', () => {
+    expect(agencyFromTitle('彭后街道办事处政府信息公开工作年度报告')).toBe('彭后街道办事处');
+    expect(agencyFromTitle('沭阳县人民政府信息公开工作年度报告')).toBe('沭阳县人民政府');
+    expect(agencyFromTitle('沭阳县政府信息公开工作年度报告')).toBe('沭阳县政府');
+    expect(agencyFromTitle('沭阳县发展和改革局政务公开工作年度报告')).toBe('沭阳县发展和改革局');
   });
 
   it('leaves the agency to the signature when the title names none', () => {

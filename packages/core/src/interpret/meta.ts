@@ -3,14 +3,20 @@ import type { Meta, Position } from '../model.js';
 
 const TITLE = /年度?报告|年报/;
 
-/** The agency named in a title: what stands before the year, or before 政府信息公开 when the year leads. */
+/**
+ * The agency named in a title: what stands before the year, or before 政府信息公开 when the year
+ * leads or the title has none (彭后街道办事处政府信息公开工作年度报告, as copied text may print it).
+ */
 export function agencyFromTitle(title: string): string | null {
   const t = title.replace(/\s+/g, '');
   // 2020年政府信息公开工作年度报告 names no agency: 政府 there belongs to 政府信息公开.
   const afterYear = /^\d{4}年度?(.*?)(政府信息公开|信息公开|政务公开)/.exec(t);
   if (afterYear) return afterYear[1] || null;
   const beforeYear = /^(.+?)\d{4}年/.exec(t);
-  return beforeYear ? beforeYear[1]! : null;
+  if (beforeYear) return beforeYear[1]!;
+  const beforeSubject = /^(.*?)(?:政府信息公开|信息公开|政务公开)/.exec(t)?.[1];
+  // 某县人民政府信息公开…: the government is the agency, 政府 shared by both words.
+  return beforeSubject ? beforeSubject + (/(?:人民|[省市县区镇乡州旗])$/.test(beforeSubject) ? '政府' : '') : null;
 }
 
 export function yearFromTitle(title: string): number | null {
