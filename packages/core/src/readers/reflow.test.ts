@@ -161,4 +161,11 @@ describe('text copied out of a PDF: lines joined', () => {
     const result = parse(broken);
     expect(result.ok && result.report.meta).toMatchObject({ title: '沐阳县人民政府2025年政府信息公开工作年度报告', agency: '沐阳县人民政府', year: 2025 });
   });
+
+  it('reads a title printed on three lines, under a dated line', () => {
+    const three = COPIED.replace('           沐阳县人民政府\n   2025 年 政府信息公开工作年度报告', '                    2026年1月23日\n\n          沐阳县人民政府\n       2025 年政府信息公开\n          工作年度报告');
+    const result = parse(three);
+    expect(result.ok && result.report.meta).toMatchObject({ title: '沐阳县人民政府2025年政府信息公开工作年度报告', agency: '沐阳县人民政府', year: 2025 });
+    expect(result.ok && result.report.sections.preamble).toMatch(/^依据《中华人民共和国政府信息公开条例》/);
+  });
 });

@@ -49,7 +49,7 @@ export function reflowCopiedText(lines: string[], tables: { first: number; last:
     last = raw;
     gap = 'none';
   }
-  return joinTwoLineTitle(paragraphs);
+  return joinTitleLines(paragraphs);
 }
 
 /** A running header or footer is at most this many lines at a page's top or bottom edge. */
@@ -80,7 +80,7 @@ export function runningFurniture(lines: string[], inTable: (i: number) => boolea
   for (const found of places.values()) if (running(new Set(found.map((p) => p.page)))) for (const { line } of found) furniture.add(line);
   // A first page printed without the header (Word's "different first page") may open with the title the header repeats: that stays.
   const firstPage = pages[0]!;
-  const titleAt = (i: number) => titleLines(lines[i]!.trim(), lines[i + 1]?.trim()) > 0;
+  const titleAt = (i: number) => titleLines(lines.slice(i, i + MAX_TITLE_LINES).map((line) => line.trim())) > 0;
   if (!firstPage.slice(0, TITLE_SEARCH + EDGE_LINES).some((i) => !furniture.has(i) && titleAt(i))) for (const i of firstPage) furniture.delete(i);
   return furniture;
 }
@@ -157,27 +157,32 @@ export function joinWrapped(before: string, after: string): string {
 const titleText = (title: string) => title.replace(/\s+(?=[\p{Script=Han}\d])|(?<=[\p{Script=Han}\d])\s+/gu, (space, at: number) => (/\d/.test(title[at - 1] ?? '') && /\d/.test(title[at + space.length] ?? '') ? space : ''));
 
 /**
- * A title printed on two lines, the agency over `2023年政府信息公开年度报告` (or `2019年上海市人民政府办公厅`
+ * A title printed on two or three lines, the agency over `2023年政府信息公开年度报告` (or `2019年上海市人民政府办公厅`
  * over `政府信息公开工作年度报告`), is one title: the agency is read from it. It is looked for in the
  * first few paragraphs, as a dated line or a header may stand above it.
  */
-function joinTwoLineTitle(paragraphs: ParagraphBlock[]): ParagraphBlock[] {
+function joinTitleLines(paragraphs: ParagraphBlock[]): ParagraphBlock[] {
   for (let i = 0; i < TITLE_SEARCH && i < paragraphs.length; i++) {
-    const [first, second] = [paragraphs[i]!, paragraphs[i + 1]];
-    const lines = titleLines(first.text, second?.position.line === first.position.line + 1 ? second.text : undefined);
-    if (lines === 1) return paragraphs.with(i, { ...first, text: titleText(first.text) });
-    if (lines === 2) return [...paragraphs.slice(0, i), { ...first, text: titleText(joinWrapped(first.text, second!.text)) }, ...paragraphs.slice(i + 2)];
+    const run = [paragraphs[i]!];
+    for (const next of paragraphs.slice(i + 1, i + MAX_TITLE_LINES)) if (next.position.line === run.at(-1)!.position.line + 1) run.push(next);
+    else break;
+    const taken = titleLines(run.map((p) => p.text));
+    if (taken) return [...paragraphs.slice(0, i), { ...run[0]!, text: titleText(run.slice(1, taken).reduce((title, p) => joinWrapped(title, p.text), run[0]!.text)) }, ...paragraphs.slice(i + taken)];
   }
   return paragraphs;
 }
 
-/** How many lines, from this one, a title takes: 1, 2 (the agency, then `…年…报告`), or 0 when this line opens none. */
-function titleLines(line: string, next: string | undefined): 0 | 1 | 2 {
-  // A title ends with its 报告, unlike a sentence that names the 年度报告格式.
-  if (isTitle(line) && TITLE_END.test(line)) return 1;
-  const agencyLine = line.length <= 30 && !/[。，；：:,、]/.test(line);
-  return agencyLine && next !== undefined && TITLE_END.test(next) && isTitle(line + next) ? 2 : 0;
+/** How many of these consecutive lines make a title (the last ending with its 报告, the others short and unpunctuated), or 0 when the first opens none. */
+function titleLines(lines: string[]): number {
+  for (let n = 1; n <= Math.min(lines.length, MAX_TITLE_LINES); n++) {
+    const [last, before] = [lines[n - 1]!, lines.slice(0, n - 1)];
+    // A title ends with its 报告, unlike a sentence that names the 年度报告格式.
+    if (before.some((line) => line.length > 30 || /[。，；：:,、]/.test(line) || TITLE_END.test(line))) return 0;
+    if (TITLE_END.test(last) && isTitle(lines.slice(0, n).join(''))) return n;
+  }
+  return 0;
 }
+const MAX_TITLE_LINES = 3;
 const TITLE_END = /(?:报告|年报)$/;
 /** Paragraphs above the title: a date line, a document number, a header on the first page. */
 const TITLE_SEARCH = 3;
