@@ -58,8 +58,9 @@ const EDGE_LINES = 2;
 /**
  * Lines a PDF prints on every page (the agency or the title on top, a URL and `3/10` or a date
  * at the foot, as Word's headers and a browser's "save as PDF" put them): the same text, figures
- * aside, at the same place from a page's top or bottom edge on two pages or more. Never a line of
- * a table, a sentence, nor a line that occurs once; on the first page, never the only title.
+ * aside, at the same place from a page's top or bottom edge on two pages or more, most of them after
+ * the first. Never a line of a table, a sentence, nor a line that occurs once; on the first page,
+ * never the only title.
  */
 export function runningFurniture(lines: string[], inTable: (i: number) => boolean): Set<number> {
   const pages = pagesOf(lines).map((page) => page.filter((i) => lines[i]!.trim() !== '' && !PAGE_NUMBER.test(lines[i]!.trim()) && !inTable(i)));
