@@ -25,7 +25,9 @@ describe('report-convert convert', () => {
     expect(written.some((f) => f.endsWith('.tmp'))).toBe(false);
     const model = Report.parse(JSON.parse(readFileSync(join(out, '004_b5b9a5615959bd1c.json'), 'utf8')));
     expect(model.legacy?.['org.staff']).toBe(2);
-    expect(r.stderr).toContain('共 5 个文件：转换 5 个（其中 1 个有检查问题）\n');
+    // 004's failed check, and 000, which states no year (reader.noYear).
+    expect(r.stderr).toContain('共 5 个文件：转换 5 个（其中 2 个有检查问题）\n');
+    expect(r.stderr).toMatch(/000_7b493fb4be35eb87\.txt：1 个检查问题/);
     expect(r.stderr).toMatch(/004_b5b9a5615959bd1c\.txt：2 个检查问题/); // a batch counts findings per file
   });
 

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateReport, parse, type Finding, type Report } from '@report-convert/core';
 import { toDocx } from '@report-convert/to-docx';
@@ -161,6 +162,83 @@ describe.skipIf(!hasCommands(['pdftotext', '-v'], ['soffice', '--version']))('re
       expectNarrativeReadsBack(entry.name, text(i), SPACES_AND_PUNCTUATION);
     }),
   );
+});
+
+/** Word's fields for the page's number and the number of pages, as `{PAGE}` and `{PAGES}` in a running header's text. */
+const fieldRuns = (text: string) =>
+  text
+    .split(/(\{PAGES?\}|\t)/)
+    .map((part) => {
+      if (part === '\t') return '<w:r><w:tab/></w:r>';
+      const field = { '{PAGE}': 'PAGE', '{PAGES}': 'NUMPAGES' }[part];
+      if (field) return `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>${field}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+      return part ? `<w:r><w:t xml:space="preserve">${part.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r>` : '';
+    })
+    .join('');
+
+/**
+ * A toDocx document with one header and one footer on every page, as an agency's Word file or a
+ * browser's "save as PDF" prints them (text apart by a tab goes to the left and right margins).
+ */
+function withRunningHeader(docx: Uint8Array, header: string, footer: string): Uint8Array {
+  const files = unzipSync(docx);
+  const edit = (name: string, change: (xml: string) => string) => (files[name] = strToU8(change(strFromU8(files[name]!))));
+  const part = (tag: 'hdr' | 'ftr', text: string) =>
+    strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:${tag} xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:tabs><w:tab w:val="right" w:pos="8845"/></w:tabs>${text.includes('\t') ? '' : '<w:jc w:val="center"/>'}</w:pPr>${fieldRuns(text)}</w:p></w:${tag}>`);
+  files['word/runningHeader.xml'] = part('hdr', header);
+  files['word/runningFooter.xml'] = part('ftr', footer);
+  const relation = (id: string, type: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${id}.xml"/>`;
+  edit('word/_rels/document.xml.rels', (xml) => xml.replace('</Relationships>', `${relation('runningHeader', 'header')}${relation('runningFooter', 'footer')}</Relationships>`));
+  const override = (id: string, type: string) => `<Override PartName="/word/${id}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.${type}+xml"/>`;
+  edit('[Content_Types].xml', (xml) => xml.replace('</Types>', `${override('runningHeader', 'header')}${override('runningFooter', 'footer')}</Types>`));
+  // In place of the document's own page-number footers (odd and even), one header and footer for all pages.
+  edit('word/document.xml', (xml) => xml.replace(/<w:(header|footer)Reference [^>]*\/>/g, '').replace('<w:sectPr>', '<w:sectPr><w:headerReference w:type="default" r:id="runningHeader"/><w:footerReference w:type="default" r:id="runningFooter"/>'));
+  edit('word/settings.xml', (xml) => xml.replace(/<w:evenAndOddHeaders[^>]*\/>/, ''));
+  return zipSync(files);
+}
+
+/** Running headers and footers as PDFs print them: the agency over the page and 第 3 页 共 9 页 under it; a browser's date, title, address and 3/9; the title and — 3 —. */
+const RUNNING = {
+  agency: (report: Report) => [report.meta.agency ?? '', '第 {PAGE} 页 共 {PAGES} 页'],
+  browser: (report: Report) => [`2026/1/23 10:23\t${report.meta.title ?? '政府信息公开工作年度报告'}`, 'https://www.example.gov.cn/art/2026/1/23/art_1234_567890.html\t{PAGE}/{PAGES}'],
+  title: (report: Report) => [report.meta.title ?? '政府信息公开工作年度报告', '— {PAGE} —'],
+} as const;
+type Running = keyof typeof RUNNING;
+
+describe.skipIf(!hasCommands(['pdftotext', '-v'], ['soffice', '--version']))('report text copied with pdftotext -layout out of a PDF with running headers and footers (Word, LibreOffice)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'running-pdf-text-'));
+  const file = (running: Running, i: number, ext: string) => join(dir, `${running}-${i}.${ext}`);
+  beforeAll(async () => {
+    const docx: string[] = [];
+    for (const [i, entry] of entries.entries()) {
+      const source = sources.get(entry.name)!;
+      for (const running of Object.keys(RUNNING) as Running[]) {
+        const [header, footer] = RUNNING[running](source);
+        writeFileSync(file(running, i, 'docx'), withRunningHeader(await toDocx(source), header!, footer!));
+        docx.push(file(running, i, 'docx'));
+      }
+    }
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...docx], { stdio: 'ignore', timeout: 600_000 });
+  }, 600_000);
+
+  const squeeze = (text: string) => text.replace(SPACES, '');
+  for (const running of Object.keys(RUNNING) as Running[])
+    entries.forEach((entry, i) =>
+      it(`${running}: ${entry.name}: every figure, paragraphs whole, no header or footer in the narrative, the title, agency, year and date`, () => {
+        const text = execFileSync('pdftotext', ['-layout', file(running, i, 'pdf'), '-'], { encoding: 'utf8' });
+        expectReadsBack(entry.name, text);
+        expectNarrativeReadsBack(entry.name, text, SPACES_AND_PUNCTUATION);
+        const parsed = parse(Buffer.from(text));
+        if (!parsed.ok) throw new Error(parsed.error.message);
+        const source = sources.get(entry.name)!;
+        const furniture = RUNNING[running](source).map((line) => squeeze(line.replace(/\{PAGES?\}/g, '')).replace(/\d+/g, '#'));
+        const { signature: _signature, ...body } = parsed.report.sections;
+        const left = Object.values(body).flatMap((section) => section.split('\n')).filter((p) => furniture.includes(squeeze(p).replace(/\d+/g, '#')) || /example\.gov\.cn|10:23/.test(p));
+        expect(left).toEqual([]);
+        if (source.meta.title) expect(squeeze(parsed.report.meta.title ?? '')).toBe(squeeze(source.meta.title));
+        expect(parsed.report.meta.year).toBe(source.meta.year);
+      }),
+    );
 });
 
 /** Generated reports in every layout with blank cells (15% of them), whose blanks print nothing in the PDF's text. */

@@ -7,7 +7,7 @@ import { readActiveDisclosure } from './activeDisclosure.js';
 import { readApplications } from './applications.js';
 import type { Context } from './context.js';
 import { LEGACY_SHEET_MARK, readLegacy } from './legacy.js';
-import { agencyFromTitle, isTitle, legacySheetHeader, yearFromPeriod, yearFromTitle } from './meta.js';
+import { agencyFromTitle, isTitle, legacySheetHeader, reportYear, yearFromOpening, yearFromPeriod, yearFromTitle } from './meta.js';
 import { readReviewLitigation } from './reviewLitigation.js';
 import { CRAWLER_META, DATE, isoDate, PAGE_FURNITURE, SECTION_ORDER, sectionHeading } from './sections.js';
 import { tokens } from './stream.js';
@@ -107,12 +107,21 @@ export function interpretDocument(doc: SourceDocument): Interpretation {
   if (signature) report.sections.signature = signature.lines.join('\n');
 
   const allText = [...narrative.values()].flat().join('\n');
+  const date = signature?.date ?? headerDate ?? crawler.date ?? null;
+  const opening = [...(narrative.get('preamble') ?? []), ...(narrative.get('overview') ?? []).slice(0, 1)];
+  const paragraphs = doc.blocks.filter((b) => b.kind === 'paragraph');
+  const { year, findings: yearFindings } = reportYear(
+    [title ? yearFromTitle(title) : null, sheetHeader.year, yearFromPeriod(allText), yearFromOpening(opening)],
+    { iso: date, position: paragraphs.findLast((p) => DATE.test(p.text) && isoDate(p.text) === date)?.position },
+    (title ? paragraphs.find((p) => title.startsWith(p.text.trim())) : doc.blocks[0])?.position,
+  );
+  ctx.findings.push(...yearFindings);
   report.meta = {
     ...report.meta,
     title,
     agency: (title ? agencyFromTitle(title) : null) ?? sheetHeader.agency ?? signature?.agency ?? crawler.agency ?? null,
-    year: (title ? yearFromTitle(title) : null) ?? sheetHeader.year ?? yearFromPeriod(allText) ?? null,
-    date: signature?.date ?? headerDate ?? crawler.date ?? null,
+    year,
+    date,
   };
   return { report, findings: ctx.findings, recognised: headings > 0 || Object.values(found).some(Boolean) };
 }

@@ -11,7 +11,8 @@ import { sectionHeading } from '../interpret/sections.js';
 export function reflowCopiedText(lines: string[], tables: { first: number; last: number }[]): ParagraphBlock[] | undefined {
   const inTable = (i: number) => tables.some((t) => t.first <= i && i <= t.last);
   const pageNumbers = lines.filter((l) => PAGE_NUMBER.test(l.trim())).length;
-  const prose = lines.filter((raw, i) => raw.trim() !== '' && !inTable(i) && !PAGE_NUMBER.test(raw.trim()));
+  const furniture = runningFurniture(lines, inTable);
+  const prose = lines.filter((raw, i) => raw.trim() !== '' && !inTable(i) && !PAGE_NUMBER.test(raw.trim()) && !furniture.has(i));
   const edge = mode(prose.map(indent));
   const full = fullWidth(prose.filter((l) => indent(l) === edge).map(width), prose.length);
   const pageBreaks = lines.some((l) => l.includes('\f')) || pageNumbers >= 2;
@@ -34,8 +35,8 @@ export function reflowCopiedText(lines: string[], tables: { first: number; last:
       last = undefined;
       continue;
     }
-    if (text === '' || PAGE_NUMBER.test(text)) {
-      if (PAGE_NUMBER.test(text) || raw.includes('\f')) gap = 'page';
+    if (text === '' || PAGE_NUMBER.test(text) || furniture.has(i)) {
+      if (PAGE_NUMBER.test(text) || raw.includes('\f') || furniture.has(i)) gap = 'page';
       else if (gap === 'none') gap = 'blank';
       continue;
     }
@@ -48,7 +49,52 @@ export function reflowCopiedText(lines: string[], tables: { first: number; last:
     last = raw;
     gap = 'none';
   }
-  return joinTwoLineTitle(paragraphs);
+  return joinTitleLines(paragraphs);
+}
+
+/** A running header or footer is at most this many lines at a page's top or bottom edge. */
+const EDGE_LINES = 2;
+
+/**
+ * Lines a PDF prints on every page (the agency or the title on top, a URL and `3/10` or a date
+ * at the foot, as Word's headers and a browser's "save as PDF" put them): the same text, figures
+ * aside, at the same place from a page's top or bottom edge on two pages or more, most of them after
+ * the first. Never a line of a table, a sentence, nor a line that occurs once; on the first page,
+ * never the only title.
+ */
+export function runningFurniture(lines: string[], inTable: (i: number) => boolean): Set<number> {
+  const pages = pagesOf(lines).map((page) => page.filter((i) => lines[i]!.trim() !== '' && !PAGE_NUMBER.test(lines[i]!.trim()) && !inTable(i)));
+  if (pages.length < 2) return new Set();
+  const key = (i: number) => lines[i]!.replace(/\s+/g, '').replace(/\d+/g, '#');
+  const places = new Map<string, { page: number; line: number }[]>();
+  for (const [page, content] of pages.entries()) {
+    const edges = [...content.slice(0, EDGE_LINES).map((line, n) => ({ line, place: `top ${n}` })), ...content.slice(-EDGE_LINES).reverse().map((line, n) => ({ line, place: `bottom ${n}` }))];
+    for (const { line, place } of edges) {
+      if (/[。；！？]$/.test(lines[line]!.trim())) continue;
+      const at = `${place}:${key(line)}`;
+      places.set(at, [...(places.get(at) ?? []).filter((p) => p.line !== line), { page, line }]);
+    }
+  }
+  // Most pages after the first carry it (the first may be printed without): a title and a 落款 that happen to stand at one place on two pages are no header.
+  const running = (onPages: Set<number>) => onPages.size >= 2 && [...onPages].filter((page) => page > 0).length > (pages.length - 1) / 2;
+  const furniture = new Set<number>();
+  for (const found of places.values()) if (running(new Set(found.map((p) => p.page)))) for (const { line } of found) furniture.add(line);
+  // A first page printed without the header (Word's "different first page") may open with the title the header repeats: that stays.
+  const firstPage = pages[0]!;
+  const titleAt = (i: number) => titleLines(lines.slice(i, i + MAX_TITLE_LINES).map((line) => line.trim())) > 0;
+  if (!firstPage.slice(0, TITLE_SEARCH + EDGE_LINES).some((i) => !furniture.has(i) && titleAt(i))) for (const i of firstPage) furniture.delete(i);
+  return furniture;
+}
+
+/** Line indices page by page: a form feed opens a page, and a page number ends one. */
+function pagesOf(lines: string[]): number[][] {
+  const pages: number[][] = [[]];
+  for (const [i, raw] of lines.entries()) {
+    if (raw.includes('\f') && pages.at(-1)!.length) pages.push([]);
+    pages.at(-1)!.push(i);
+    if (PAGE_NUMBER.test(raw.trim())) pages.push([]);
+  }
+  return pages.filter((page) => page.some((i) => lines[i]!.trim() !== ''));
 }
 
 /** `—5—`, `— 5 —`, `- 5 -`, `第5页`, `第 5 页 共 9 页`, `5/9`: a page's number on a line of its own. */
@@ -63,6 +109,8 @@ const FIRST_WORD = /^[（(“‘《〈【]*(?:[A-Za-z0-9.:/_\-@%&?=#~+]+|.)[）)
 /** At least this share of the prose lines run to the full width in a wrapped column. */
 const WRAPPED_SHARE = 0.3;
 const MIN_WRAPPED_LINES = 5;
+/** A page's text column is at least this wide (15 Chinese characters): the short lines of one cell each are no column. */
+const MIN_FULL_WIDTH = 30;
 
 /** Heading numbering that opens a paragraph even at the body's left edge: 一、 （一） 1． */
 const NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．.](?!\d))/;
@@ -73,7 +121,7 @@ const NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(][一二三四�
  */
 function fullWidth(widths: number[], lines: number): number | undefined {
   let best: { width: number; count: number } | undefined;
-  for (const width of new Set(widths)) {
+  for (const width of new Set(widths.filter((w) => w >= MIN_FULL_WIDTH))) {
     const count = widths.filter((w) => w <= width && w >= width - FULL_SLACK).length;
     if (!best || count > best.count || (count === best.count && width > best.width)) best = { width, count };
   }
@@ -96,19 +144,46 @@ function mode(values: number[]): number {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
 }
 
-/** Chinese joins without a space; two Latin words (or figures) join with one. */
-function joinWrapped(before: string, after: string): string {
-  return /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? `${before} ${after}` : before + after;
+/**
+ * Chinese joins without a space, and so do the pieces of a figure (4511) or of a web address
+ * broken at the line's end; two Latin words join with one.
+ */
+export function joinWrapped(before: string, after: string): string {
+  const figure = /\d$/.test(before) && /^\d/.test(after);
+  const address = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*$/i.test(before);
+  return !figure && !address && /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? `${before} ${after}` : before + after;
 }
 
+/** pdftotext puts a space where the font changes, between a Chinese character and a figure (`2025 年`): a title has none there. */
+const titleText = (title: string) => title.replace(/\s+(?=[\p{Script=Han}\d])|(?<=[\p{Script=Han}\d])\s+/gu, (space, at: number) => (/\d/.test(title[at - 1] ?? '') && /\d/.test(title[at + space.length] ?? '') ? space : ''));
+
 /**
- * A title printed on two lines, the agency over `2023年政府信息公开年度报告` (or `2019年上海市人民政府办公厅`
- * over `政府信息公开工作年度报告`), is one title: the agency is read from it.
+ * A title printed on two or three lines, the agency over `2023年政府信息公开年度报告` (or `2019年上海市人民政府办公厅`
+ * over `政府信息公开工作年度报告`), is one title: the agency is read from it. It is looked for in the
+ * first few paragraphs, as a dated line or a header may stand above it.
  */
-function joinTwoLineTitle(paragraphs: ParagraphBlock[]): ParagraphBlock[] {
-  const [first, second] = paragraphs;
-  if (!first || !second || second.position.line !== first.position.line + 1) return paragraphs;
-  const agencyLine = first.text.length <= 30 && !/[。，；：:,、]/.test(first.text) && !isTitle(first.text);
-  if (!agencyLine || !/报告$/.test(second.text) || !isTitle(first.text + second.text)) return paragraphs;
-  return [{ ...first, text: joinWrapped(first.text, second.text) }, ...paragraphs.slice(2)];
+function joinTitleLines(paragraphs: ParagraphBlock[]): ParagraphBlock[] {
+  for (let i = 0; i < TITLE_SEARCH && i < paragraphs.length; i++) {
+    const run = [paragraphs[i]!];
+    for (const next of paragraphs.slice(i + 1, i + MAX_TITLE_LINES)) if (next.position.line === run.at(-1)!.position.line + 1) run.push(next);
+    else break;
+    const taken = titleLines(run.map((p) => p.text));
+    if (taken) return [...paragraphs.slice(0, i), { ...run[0]!, text: titleText(run.slice(1, taken).reduce((title, p) => joinWrapped(title, p.text), run[0]!.text)) }, ...paragraphs.slice(i + taken)];
+  }
+  return paragraphs;
 }
+
+/** How many of these consecutive lines make a title (the last ending with its 报告, the others short and unpunctuated), or 0 when the first opens none. */
+function titleLines(lines: string[]): number {
+  for (let n = 1; n <= Math.min(lines.length, MAX_TITLE_LINES); n++) {
+    const [last, before] = [lines[n - 1]!, lines.slice(0, n - 1)];
+    // A title ends with its 报告, unlike a sentence that names the 年度报告格式.
+    if (before.some((line) => line.length > 30 || /[。，；：:,、]/.test(line) || TITLE_END.test(line))) return 0;
+    if (TITLE_END.test(last) && isTitle(lines.slice(0, n).join(''))) return n;
+  }
+  return 0;
+}
+const MAX_TITLE_LINES = 3;
+const TITLE_END = /(?:报告|年报)$/;
+/** Paragraphs above the title: a date line, a document number, a header on the first page. */
+const TITLE_SEARCH = 3;
