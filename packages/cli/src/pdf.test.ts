@@ -7,6 +7,7 @@ import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateReport, parse, reportTables, writeReportAs, type Finding, type GridCell, type PdfPage, type Report } from '@report-convert/core';
 import { toDocx } from '@report-convert/to-docx';
+import { toXlsx } from '@report-convert/to-xlsx';
 import { toPdf } from '@report-convert/to-pdf';
 import { CORPUS_DIR, corpusEntries, expectedModel, mismatches } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
@@ -144,6 +145,53 @@ describe.skipIf(!hasCommands(['soffice', '--version']))('a table whose rows may 
     expect(broken.filter((b) => b.includes('-plain-')).length, broken.join('; ')).toBeGreaterThan(0);
     expect(broken.filter((b) => b.includes('-header-')).length, broken.join('; ')).toBeGreaterThan(0);
   });
+});
+
+describe.skipIf(!hasCommands(['soffice', '--version']))('a report web page whose tables have no ruled lines, printed by LibreOffice', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pdf-unruled-'));
+  const report = generateReport(7, { layout: '2021' });
+  const html = writeReportAs(report, 'html');
+  const styles: Record<string, string> = {
+    'no borders': '<table>',
+    'rules between rows only': '<table rules="rows" frame="hsides" border="1">',
+    '三线表 (rules above, below and under each row, none upright)': '<table style="border-collapse:collapse;border-top:1.5pt solid black;border-bottom:1.5pt solid black">',
+  };
+  const names = Object.keys(styles);
+  beforeAll(() => {
+    names.forEach((name, i) => writeFileSync(join(dir, `${i}.html`), html.replaceAll('<table border="1">', styles[name]!)));
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...names.map((_, i) => join(dir, `${i}.html`))], { stdio: 'ignore', timeout: 300_000 });
+  }, 300_000);
+
+  names.forEach((name, i) =>
+    it(`${name}: a finding naming the page of each such table, and no figure in a cell`, async () => {
+      const bytes = readFileSync(join(dir, `${i}.pdf`));
+      const pages = await pdfPages(bytes);
+      if (!Array.isArray(pages)) throw new Error(pages.message);
+      expect(pages.flatMap((p) => ruledTables(p.rules)), 'the PDF has no boxed table').toEqual([]);
+      const result = await readPdf(bytes);
+      if (!result.ok) throw new Error(result.error.message);
+      const unruled = result.findings.filter((f) => f.rule === 'reader.unruledTable');
+      expect(unruled.length).toBeGreaterThan(0);
+      for (const f of unruled) expect(f.messageZh).toContain(`第 ${(f.details as { page: number }).page} 页的表格没有框线`);
+      const figures = [result.report.activeDisclosure, result.report.applications, result.report.reviewLitigation].flatMap((table) => Object.values(table).flatMap((row) => Object.values(row ?? {})));
+      expect(figures.filter((v) => v !== null)).toEqual([]);
+    }),
+  );
+});
+
+describe.skipIf(!hasCommands(['soffice', '--version']))('a workbook printed to PDF by LibreOffice (the statistics sheet, our own workbook)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pdf-from-xlsx-'));
+  const workbooks = [generateReport(50, { layout: 'legacy', blanks: true }), generateReport(51, { layout: 'legacy', blanks: true }), generateReport(52, { layout: '2021', blanks: true }), generateReport(53, { layout: '2019', blanks: true })];
+  beforeAll(async () => {
+    for (const [i, report] of workbooks.entries()) writeFileSync(join(dir, `${i}.xlsx`), await toXlsx(report));
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...workbooks.map((_, i) => join(dir, `${i}.xlsx`))], { stdio: 'ignore', timeout: 300_000 });
+  }, 300_000);
+
+  workbooks.forEach((report, i) =>
+    it(`${report.layouts.legacy ? 'legacy sheet' : `${report.layouts.applications} tables`} ${i}: every figure and every blank; its sheet of text read column by column`, async () => {
+      await readGenerated(readFileSync(join(dir, `${i}.pdf`)), report);
+    }),
+  );
 });
 
 /** A PDF drawn with pdfkit: `draw` fills its one page. */

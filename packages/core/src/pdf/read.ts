@@ -1,5 +1,6 @@
 import type { Block, SourceCell, TableBlock } from '../ast.js';
 import type { Finding } from '../finding.js';
+import type { Position } from '../model.js';
 import { sectionHeading } from '../interpret/sections.js';
 import { readFigure } from '../normalize/figure.js';
 import { ruledTables, type GridCell, type RuledTable } from './grid.js';
@@ -7,7 +8,7 @@ import { pageFurniture, textLines, type TextLine } from './lines.js';
 import type { PdfPage, PdfText } from './page.js';
 import { joinBrokenRow, repeatedHeaderRows, rowBreak, sameColumns, type PlacedCell, type TablePart } from './rowBreak.js';
 
-type Placed = { top: number; line: TextLine } | { top: number; table: RuledTable; texts: Map<GridCell, PdfText[]> };
+type Placed = { top: number; line: TextLine } | { top: number; table: RuledTable; texts: Map<GridCell, PdfText[]> } | { top: number; unruledTable: true };
 
 /**
  * A text PDF (Word, WPS or LibreOffice "export as PDF", our own writer) as paragraphs and tables.
@@ -55,6 +56,7 @@ export function readPdfBlocks(pages: PdfPage[]): { blocks: Block[]; findings: Fi
   laidOut.forEach(({ tables, texts, lines }, pageIndex) => {
     const placed: Placed[] = [...lines.filter((l) => !furniture.has(l)).map((line) => ({ top: line.y + line.size, line })), ...tables.map((table) => ({ top: table.ys[0]!, table, texts: texts.get(table)! }))];
     placed.sort((a, b) => b.top - a.top);
+    placed.splice(0, placed.length, ...withUnruledTables(placed));
     const above = footTable;
     footTable = undefined;
     placed.forEach((item, i) => {
@@ -67,6 +69,10 @@ export function readPdfBlocks(pages: PdfPage[]): { blocks: Block[]; findings: Fi
         const block: TableBlock = { kind: 'table', rows: [], blanksAreCells: true, position: { line: lineNumber, column: 1 } };
         parts.set(block, part);
         blocks.push(block);
+        return;
+      }
+      if ('unruledTable' in item) {
+        findings.push(unruledTableFinding(pageIndex + 1, { line: lineNumber + 1, column: 1 }));
         return;
       }
       const { line } = item;
@@ -87,6 +93,53 @@ export function readPdfBlocks(pages: PdfPage[]): { blocks: Block[]; findings: Fi
     if (block.rows.length) block.position = block.rows[0]![0]!.position;
   }
   return { blocks: blocks.filter((b) => b.kind === 'paragraph' || b.rows.length), findings };
+}
+
+/** Lines with a figure in a column of their own, at least: fewer are a date or a 填报单位 line set apart, not a table. */
+const MIN_UNRULED_ROWS = 3;
+
+/**
+ * A page's lines and ruled tables, with a mark before each table printed without ruled lines
+ * (三线表, a web page's table without borders): a run of lines whose text stands in columns, with
+ * lines of one column between them (a block title, the rest of a wrapped label) but not a section
+ * heading. Its lines stay whole, as text: its columns cannot be told from the gaps in its lines (a
+ * blank cell prints nothing, figures centred beside a wrapped label stand between its lines, a label
+ * runs into its first figure), and a figure in a wrong cell is worse than none. Other lines in columns
+ * (a two-column sheet of text) are read column by column.
+ */
+function withUnruledTables(placed: Placed[]): Placed[] {
+  const out: Placed[] = [];
+  const isLine = (item: Placed): item is { top: number; line: TextLine } => 'line' in item;
+  const inColumns = (item: Placed) => isLine(item) && item.line.cells.length > 1;
+  for (let i = 0; i < placed.length; i++) {
+    const item = placed[i]!;
+    if (!inColumns(item)) {
+      out.push(item);
+      continue;
+    }
+    let end = i + 1; // one past the region's last line in columns
+    for (let j = i + 1; j < placed.length; j++) {
+      const next = placed[j]!;
+      if (inColumns(next)) end = j + 1;
+      else if (!isLine(next) || sectionHeading(next.line.text)) break;
+    }
+    const region = placed.slice(i, end).filter(isLine);
+    if (region.filter(({ line }) => line.cells.some((c) => readFigure(c.text))).length >= MIN_UNRULED_ROWS) out.push({ top: item.top, unruledTable: true }, ...region);
+    else for (const { line, top } of region) out.push(...(line.cells.length ? line.cells : [line]).map((cell) => ({ top, line: cell })));
+    i = end - 1;
+  }
+  return out;
+}
+
+function unruledTableFinding(page: number, position: Position): Finding {
+  return {
+    severity: 'warning',
+    rule: 'reader.unruledTable',
+    position,
+    message: `The table on page ${page} has no ruled lines, so its cells are read from the gaps between them: a blank cell prints nothing there, and a row short of figures is left blank. To read every cell, export the PDF with all table borders (in Word or WPS: Borders › All Borders), or read the Word or Excel file itself.`,
+    messageZh: `第 ${page} 页的表格没有框线，只能按文字间距读取单元格：空白单元格不显示任何内容，缺少数字的行留空。如需读取每个单元格，请给表格加上全部框线（Word/WPS：边框 › 所有框线）后重新导出 PDF，或直接读取 Word/Excel 原文件。`,
+    details: { page },
+  };
 }
 
 /**
