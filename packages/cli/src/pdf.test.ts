@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateReport, parse, type Finding, type Report } from '@report-convert/core';
+import { generateReport, parse, reportTables, writeReportAs, type Finding, type GridCell, type PdfPage, type Report } from '@report-convert/core';
 import { toDocx } from '@report-convert/to-docx';
+import { toXlsx } from '@report-convert/to-xlsx';
 import { toPdf } from '@report-convert/to-pdf';
 import { CORPUS_DIR, corpusEntries, expectedModel, mismatches } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
@@ -93,6 +94,104 @@ describe.skipIf(!hasCommands(['soffice', '--version']))('a Word document exporte
   it(`${generated.length} generated reports with blank cells: every figure and every blank`, async () => {
     for (const [i, report] of generated.entries()) await readGenerated(pdf(entries.length + i), report);
   });
+});
+
+/**
+ * Table 三's row labels broken by a page: a run of text that is the end of a row label but not all of it,
+ * with no figure above it on its page (so not the second line of a label wrapped within the page),
+ * nor the start of a label (结果 of 结果维持, wrapped in table 四's header).
+ */
+function labelsBrokenByPages(pages: PdfPage[], report: Report): string[] {
+  const labelsOf = (rows: GridCell[][]) => rows.flat().flatMap((cell) => (cell.kind === 'label' ? [cell.text] : []));
+  const everyLabel = new Set(reportTables(report).flatMap((grid) => labelsOf(grid.rows)));
+  const rowLabels = reportTables(report).flatMap((grid) => (grid.table === 'applications' ? labelsOf(grid.rows.slice(grid.headerRows)) : []));
+  return pages.flatMap((page) => {
+    const topFigure = Math.max(...page.texts.filter((t) => /^\d+$/.test(t.text.trim())).map((t) => t.y));
+    return page.texts.filter((t) => t.y > topFigure && ![...everyLabel].some((label) => label.startsWith(t.text)) && rowLabels.some((label) => label.endsWith(t.text))).map((t) => t.text);
+  });
+}
+
+describe.skipIf(!hasCommands(['soffice', '--version']))('a table whose rows may break across pages (a web page or a foreign document), printed by LibreOffice', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pdf-row-breaks-'));
+  // More text before table 三 moves each of its rows past the foot of a page in turn, so that long labels break there.
+  const cases = [generateReport(7, { layout: '2021', blanks: true }), generateReport(8, { layout: '2019', blanks: true })].flatMap((report, r) =>
+    [false, true].flatMap((repeatHeader) =>
+      Array.from({ length: 10 }, (_, lines) => {
+        let html = writeReportAs(report, 'html').replace('<p>三、', '<p>通过政府门户网站主动公开各类政府信息。</p>\n'.repeat(lines) + '<p>三、');
+        if (repeatHeader) html = html.replace(/(三、收到和处理政府信息公开申请情况<\/p>\n<table border="1">\n)((?:<tr>.*\n){3})/, '$1<thead>$2</thead>');
+        return { report, name: `${r}-${repeatHeader ? 'header' : 'plain'}-${lines}`, html };
+      }),
+    ),
+  );
+  beforeAll(() => {
+    for (const c of cases) writeFileSync(join(dir, `${c.name}.html`), c.html);
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...cases.map((c) => join(dir, `${c.name}.html`))], { stdio: 'ignore', timeout: 300_000 });
+  }, 300_000);
+
+  it(`${cases.length} PDFs: every figure in its cell and every blank, labels whole, no finding`, async () => {
+    const broken: string[] = [];
+    for (const { report, name, html } of cases) {
+      const bytes = readFileSync(join(dir, `${name}.pdf`));
+      const pages = await pdfPages(bytes);
+      if (!Array.isArray(pages)) throw new Error(pages.message);
+      broken.push(...labelsBrokenByPages(pages, report).map((text) => `${name}: ${text}`));
+      if (name.includes('-header-')) expect(html).toContain('<thead>');
+      const result = await readPdf(bytes);
+      if (!result.ok) throw new Error(result.error.message);
+      expect(mismatches(figuresOf(report), result.report), name).toEqual([]);
+      expect(result.findings.map((f) => f.message), name).toEqual([]);
+    }
+    // The PDFs must hold what this is about: labels broken by a page, with the header repeated and without.
+    expect(broken.filter((b) => b.includes('-plain-')).length, broken.join('; ')).toBeGreaterThan(0);
+    expect(broken.filter((b) => b.includes('-header-')).length, broken.join('; ')).toBeGreaterThan(0);
+  });
+});
+
+describe.skipIf(!hasCommands(['soffice', '--version']))('a report web page whose tables have no ruled lines, printed by LibreOffice', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pdf-unruled-'));
+  const report = generateReport(7, { layout: '2021' });
+  const html = writeReportAs(report, 'html');
+  const styles: Record<string, string> = {
+    'no borders': '<table>',
+    'rules between rows only': '<table rules="rows" frame="hsides" border="1">',
+    '三线表 (rules above, below and under each row, none upright)': '<table style="border-collapse:collapse;border-top:1.5pt solid black;border-bottom:1.5pt solid black">',
+  };
+  const names = Object.keys(styles);
+  beforeAll(() => {
+    names.forEach((name, i) => writeFileSync(join(dir, `${i}.html`), html.replaceAll('<table border="1">', styles[name]!)));
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...names.map((_, i) => join(dir, `${i}.html`))], { stdio: 'ignore', timeout: 300_000 });
+  }, 300_000);
+
+  names.forEach((name, i) =>
+    it(`${name}: a finding naming the page of each such table, and no figure in a cell`, async () => {
+      const bytes = readFileSync(join(dir, `${i}.pdf`));
+      const pages = await pdfPages(bytes);
+      if (!Array.isArray(pages)) throw new Error(pages.message);
+      expect(pages.flatMap((p) => ruledTables(p.rules)), 'the PDF has no boxed table').toEqual([]);
+      const result = await readPdf(bytes);
+      if (!result.ok) throw new Error(result.error.message);
+      const unruled = result.findings.filter((f) => f.rule === 'reader.unruledTable');
+      expect(unruled.length).toBeGreaterThan(0);
+      for (const f of unruled) expect(f.messageZh).toContain(`第 ${(f.details as { page: number }).page} 页的表格没有框线`);
+      const figures = [result.report.activeDisclosure, result.report.applications, result.report.reviewLitigation].flatMap((table) => Object.values(table).flatMap((row) => Object.values(row ?? {})));
+      expect(figures.filter((v) => v !== null)).toEqual([]);
+    }),
+  );
+});
+
+describe.skipIf(!hasCommands(['soffice', '--version']))('a workbook printed to PDF by LibreOffice (the statistics sheet, our own workbook)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pdf-from-xlsx-'));
+  const workbooks = [generateReport(50, { layout: 'legacy', blanks: true }), generateReport(51, { layout: 'legacy', blanks: true }), generateReport(52, { layout: '2021', blanks: true }), generateReport(53, { layout: '2019', blanks: true })];
+  beforeAll(async () => {
+    for (const [i, report] of workbooks.entries()) writeFileSync(join(dir, `${i}.xlsx`), await toXlsx(report));
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...workbooks.map((_, i) => join(dir, `${i}.xlsx`))], { stdio: 'ignore', timeout: 300_000 });
+  }, 300_000);
+
+  workbooks.forEach((report, i) =>
+    it(`${report.layouts.legacy ? 'legacy sheet' : `${report.layouts.applications} tables`} ${i}: every figure and every blank; its sheet of text read column by column`, async () => {
+      await readGenerated(readFileSync(join(dir, `${i}.pdf`)), report);
+    }),
+  );
 });
 
 /** A PDF drawn with pdfkit: `draw` fills its one page. */

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parsePdfPages } from './index.js';
-import type { PdfPage, PdfRule, PdfText } from './page.js';
+import type { PdfPage } from './page.js';
+import { grid, run, widthOf } from '../test-support/pdfPages.js';
 
-/** Chinese characters are a font size wide, Latin letters and digits half that. */
-const widthOf = (text: string, size: number) => [...text].reduce((w, ch) => w + (ch < '\x7f' ? size / 2 : size), 0);
-const run = (text: string, x: number, y: number, size = 16): PdfText => ({ text, x, y, width: widthOf(text, size), size });
 /** The margins of the body text: 29 characters of 16 points between them. */
 const [LEFT, RIGHT] = [80, 544];
 const centred = (text: string, y: number, size: number) => run(text, (LEFT + RIGHT - widthOf(text, size)) / 2, y, size);
-
-/** A table ruled on every cell border: xs left to right, ys top to bottom. */
-function grid(xs: number[], ys: number[]): PdfRule[] {
-  return [...xs.map((x) => ({ x1: x, y1: ys.at(-1)!, x2: x, y2: ys[0]! })), ...ys.map((y) => ({ x1: xs[0]!, y1: y, x2: xs.at(-1)!, y2: y }))];
-}
 
 const FIGURE_XS = [280, 320, 360, 400, 440, 480, 520, 560];
 

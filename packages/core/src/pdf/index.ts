@@ -1,6 +1,6 @@
 import { inputError } from '../errors.js';
 import { convertTexts } from '../office/script.js';
-import { fromDocument, type ParseResult } from '../parse.js';
+import { fromDocument, withFindings, type ParseResult } from '../parse.js';
 import type { PdfPage } from './page.js';
 import { readPdfBlocks } from './read.js';
 
@@ -23,6 +23,7 @@ export function parsePdfPages(pages: PdfPage[]): ParseResult {
   const undecodable = (text.match(/[\uE000-\uF8FF\uFFFD\u0000-\u001F]/g) ?? []).length;
   if (undecodable > characters * 0.3)
     return { ok: false, error: inputError('noText', `a PDF whose fonts map their glyphs to no characters, so its text cannot be read (${undecodable} of ${characters} characters)`, `文字无法识别的 PDF（字体没有字符映射，${characters} 个字符中 ${undecodable} 个无法识别）`, ...ocr) };
-  const { blocks, script } = convertTexts(readPdfBlocks(pages));
-  return fromDocument({ format: 'pdf', script, blocks });
+  const read = readPdfBlocks(pages);
+  const { blocks, script } = convertTexts(read.blocks);
+  return withFindings(fromDocument({ format: 'pdf', script, blocks }), read.findings);
 }

@@ -7,7 +7,12 @@ export interface TextLine {
   right: number;
   y: number;
   size: number;
+  /** The line's parts where runs stand far apart (columns of a table without ruled lines); none for a line of running text. */
+  cells: TextLine[];
 }
+
+/** A gap this many font sizes wide parts columns: justified Chinese has none, and a space between Latin words is half a size. */
+const COLUMN_GAP = 1.5;
 
 /**
  * Runs of text as lines, top to bottom. Producers cut a line into runs at will (LibreOffice at
@@ -22,17 +27,30 @@ export function textLines(texts: PdfText[]): TextLine[] {
   }
   return lines.map((runs) => {
     runs.sort((a, b) => a.x - b.x);
-    let text = '';
-    runs.forEach((r, i) => {
-      const before = runs[i - 1];
-      // Chinese has no spaces; between Latin letters and digits a gap wider than justification makes is one.
-      if (before && /[\x21-\x7e]$/.test(before.text) && /^[\x21-\x7e]/.test(r.text) && r.x - (before.x + before.width) > r.size * 0.5 && !text.endsWith(' ')) text += ' ';
-      text += r.text;
-    });
-    // Not Math.max(...runs): a line of a hundred thousand runs would overflow the call's arguments.
-    const size = runs.reduce((max, r) => Math.max(max, r.size), -Infinity);
-    return { text: text.trim(), left: runs[0]!.x, right: runs.reduce((max, r) => Math.max(max, r.x + r.width), -Infinity), y: runs[0]!.y, size };
+    const parts: PdfText[][] = [[runs[0]!]];
+    for (let i = 1; i < runs.length; i++) {
+      const [before, r] = [runs[i - 1]!, runs[i]!];
+      const gap = r.x - (before.x + before.width);
+      // Figures in narrow columns stand closer: two numbers set apart are two cells, never one number (16 | 371, not 16371).
+      if (gap > Math.max(r.size, before.size) * COLUMN_GAP || (gap > r.size * 0.5 && /\d$/.test(before.text) && /^\d/.test(r.text))) parts.push([r]);
+      else parts.at(-1)!.push(r);
+    }
+    return { ...joinRuns(runs), cells: parts.length > 1 ? parts.map((part) => ({ ...joinRuns(part), cells: [] })) : [] };
   });
+}
+
+/** Runs on one baseline as one piece of text, a space put back only between Latin letters or digits set apart. */
+function joinRuns(runs: PdfText[]): Omit<TextLine, 'cells'> {
+  let text = '';
+  runs.forEach((r, i) => {
+    const before = runs[i - 1];
+    // Chinese has no spaces; between Latin letters and digits a gap wider than justification makes is one.
+    if (before && /[\x21-\x7e]$/.test(before.text) && /^[\x21-\x7e]/.test(r.text) && r.x - (before.x + before.width) > r.size * 0.5 && !text.endsWith(' ')) text += ' ';
+    text += r.text;
+  });
+  // Not Math.max(...runs): a line of a hundred thousand runs would overflow the call's arguments.
+  const size = runs.reduce((max, r) => Math.max(max, r.size), -Infinity);
+  return { text: text.trim(), left: runs[0]!.x, right: runs.reduce((max, r) => Math.max(max, r.x + r.width), -Infinity), y: runs[0]!.y, size };
 }
 
 /** Page numbers as agencies print them: `- 3 -`, `— 3 —`, `第3页 共5页`, `3/5`, `Page 3`. */

@@ -1,11 +1,14 @@
-import type { Block, SourceCell } from '../ast.js';
+import type { Block, SourceCell, TableBlock } from '../ast.js';
+import type { Finding } from '../finding.js';
+import type { Position } from '../model.js';
 import { sectionHeading } from '../interpret/sections.js';
 import { readFigure } from '../normalize/figure.js';
 import { ruledTables, type GridCell, type RuledTable } from './grid.js';
 import { pageFurniture, textLines, type TextLine } from './lines.js';
 import type { PdfPage, PdfText } from './page.js';
+import { joinBrokenRow, repeatedHeaderRows, rowBreak, sameColumns, type PlacedCell, type TablePart } from './rowBreak.js';
 
-type Placed = { top: number; line: TextLine } | { top: number; table: RuledTable; texts: Map<GridCell, PdfText[]> };
+type Placed = { top: number; line: TextLine } | { top: number; table: RuledTable; texts: Map<GridCell, PdfText[]> } | { top: number; unruledTable: true };
 
 /**
  * A text PDF (Word, WPS or LibreOffice "export as PDF", our own writer) as paragraphs and tables.
@@ -16,7 +19,7 @@ type Placed = { top: number; line: TextLine } | { top: number; table: RuledTable
  * Positions: line = the n-th line of text in reading order (a table row counts as one),
  * column = 1 in text, the grid column in a table.
  */
-export function readPdfBlocks(pages: PdfPage[]): Block[] {
+export function readPdfBlocks(pages: PdfPage[]): { blocks: Block[]; findings: Finding[] } {
   const laidOut = pages.map((page) => {
     const tables = ruledTables(page.rules);
     const free: PdfText[] = [];
@@ -44,17 +47,32 @@ export function readPdfBlocks(pages: PdfPage[]): Block[] {
   const margins = { left: bodyLines.reduce((min, l) => Math.min(min, l.left), Infinity), right: mostCommon(bodyLines.map((l) => l.right), Math.round), bodySize, pitch };
 
   const blocks: Block[] = [];
+  const findings: Finding[] = [];
+  // Each table's rows as printed, made into its block's rows once the next page has shown whether its last row goes on there.
+  const parts = new Map<TableBlock, TablePart>();
   let lineNumber = 0;
   let previous: { line: TextLine; block: Extract<Block, { kind: 'paragraph' }>; pageEnd: boolean } | undefined;
-  for (const { tables, texts, lines } of laidOut) {
+  let footTable: TablePart | undefined; // a table that ended the page before
+  laidOut.forEach(({ tables, texts, lines }, pageIndex) => {
     const placed: Placed[] = [...lines.filter((l) => !furniture.has(l)).map((line) => ({ top: line.y + line.size, line })), ...tables.map((table) => ({ top: table.ys[0]!, table, texts: texts.get(table)! }))];
     placed.sort((a, b) => b.top - a.top);
+    placed.splice(0, placed.length, ...withUnruledTables(placed));
+    const above = footTable;
+    footTable = undefined;
     placed.forEach((item, i) => {
       if ('table' in item) {
         previous = undefined;
-        const rows = tableRows(item.table, item.texts, lineNumber);
-        lineNumber += rows.length;
-        if (rows.length) blocks.push({ kind: 'table', rows, blanksAreCells: true, position: rows[0]![0]!.position });
+        const part: TablePart = { rows: printedRows(item.table, item.texts, lineNumber), left: item.table.xs[0]!, right: item.table.xs.at(-1)!, page: pageIndex + 1 };
+        lineNumber += part.rows.length;
+        if (i === 0 && above && sameColumns(above, part)) goOnFrom(above, part, findings);
+        if (i === placed.length - 1) footTable = part;
+        const block: TableBlock = { kind: 'table', rows: [], blanksAreCells: true, position: { line: lineNumber, column: 1 } };
+        parts.set(block, part);
+        blocks.push(block);
+        return;
+      }
+      if ('unruledTable' in item) {
+        findings.push(unruledTableFinding(pageIndex + 1, { line: lineNumber + 1, column: 1 }));
         return;
       }
       const { line } = item;
@@ -69,8 +87,76 @@ export function readPdfBlocks(pages: PdfPage[]): Block[] {
       }
       previous.pageEnd = i === placed.length - 1;
     });
+  });
+  for (const [block, part] of parts) {
+    block.rows = sourceRows(part.rows);
+    if (block.rows.length) block.position = block.rows[0]![0]!.position;
   }
-  return blocks;
+  return { blocks: blocks.filter((b) => b.kind === 'paragraph' || b.rows.length), findings };
+}
+
+/** Lines with a figure in a column of their own, at least: fewer are a date or a 填报单位 line set apart, not a table. */
+const MIN_UNRULED_ROWS = 3;
+
+/**
+ * A page's lines and ruled tables, with a mark before each table printed without ruled lines
+ * (三线表, a web page's table without borders): a run of lines whose text stands in columns, with
+ * lines of one column between them (a block title, the rest of a wrapped label) but not a section
+ * heading. Its lines stay whole, as text: its columns cannot be told from the gaps in its lines (a
+ * blank cell prints nothing, figures centred beside a wrapped label stand between its lines, a label
+ * runs into its first figure), and a figure in a wrong cell is worse than none. Other lines in columns
+ * (a two-column sheet of text) are read column by column.
+ */
+function withUnruledTables(placed: Placed[]): Placed[] {
+  const out: Placed[] = [];
+  const isLine = (item: Placed): item is { top: number; line: TextLine } => 'line' in item;
+  const inColumns = (item: Placed) => isLine(item) && item.line.cells.length > 1;
+  for (let i = 0; i < placed.length; i++) {
+    const item = placed[i]!;
+    if (!inColumns(item)) {
+      out.push(item);
+      continue;
+    }
+    let end = i + 1; // one past the region's last line in columns
+    for (let j = i + 1; j < placed.length; j++) {
+      const next = placed[j]!;
+      if (inColumns(next)) end = j + 1;
+      else if (!isLine(next) || sectionHeading(next.line.text)) break;
+    }
+    const region = placed.slice(i, end).filter(isLine);
+    if (region.filter(({ line }) => line.cells.some((c) => readFigure(c.text))).length >= MIN_UNRULED_ROWS) out.push({ top: item.top, unruledTable: true }, ...region);
+    else for (const { line, top } of region) out.push(...(line.cells.length ? line.cells : [line]).map((cell) => ({ top, line: cell })));
+    i = end - 1;
+  }
+  return out;
+}
+
+function unruledTableFinding(page: number, position: Position): Finding {
+  return {
+    severity: 'warning',
+    rule: 'reader.unruledTable',
+    position,
+    message: `The table on page ${page} has no ruled lines, so its cells are read from the gaps between them: a blank cell prints nothing there, and a row short of figures is left blank. To read every cell, export the PDF with all table borders (in Word or WPS: Borders › All Borders), or read the Word or Excel file itself.`,
+    messageZh: `第 ${page} 页的表格没有框线，只能按文字间距读取单元格：空白单元格不显示任何内容，缺少数字的行留空。如需读取每个单元格，请给表格加上全部框线（Word/WPS：边框 › 所有框线）后重新导出 PDF，或直接读取 Word/Excel 原文件。`,
+    details: { page },
+  };
+}
+
+/**
+ * A table's part at the head of a page that goes on from the part at the foot of the page before:
+ * after the header rows it repeats, its first row is either a row of its own or the rest of the row
+ * broken by the page, whose text then joins that row's cells; one that fits neither is a finding.
+ */
+function goOnFrom(above: TablePart, below: TablePart, findings: Finding[]): void {
+  // Repeated header rows stay: the interpreter knows a table's part by its header (the legacy sheet's 统计指标).
+  const first = repeatedHeaderRows(above, below);
+  const row = below.rows[first];
+  if (!row) return;
+  const verdict = rowBreak(above.rows, row, below.page);
+  if (verdict.kind === 'newRow') return;
+  if (verdict.kind === 'continued') joinBrokenRow(above.rows, row);
+  else findings.push(verdict.finding);
+  below.rows.splice(first, 1);
 }
 
 type Margins = { left: number; right: number; bodySize: number; pitch: number };
@@ -120,23 +206,31 @@ function cellLookup(table: RuledTable): (x: number, y: number) => GridCell | und
   };
 }
 
-function tableRows(table: RuledTable, texts: Map<GridCell, PdfText[]>, firstLine: number): SourceCell[][] {
-  const rows: SourceCell[][] = [];
+/** A ruled table's rows as printed: every box, blank or not, with its borders; rows with no text left out. */
+function printedRows(table: RuledTable, texts: Map<GridCell, PdfText[]>, firstLine: number): PlacedCell[][] {
+  const rows: PlacedCell[][] = [];
   const byRow = new Map<number, GridCell[]>();
   for (const c of table.cells) byRow.get(c.row)?.push(c) ?? byRow.set(c.row, [c]);
   for (let r = 0; r < table.ys.length - 1; r++) {
-    const cells = byRow.get(r) ?? [];
-    const row = cells.map((c) => ({
-      text: textLines(texts.get(c) ?? []).map((l) => l.text).join(''),
-      colSpan: c.colSpan,
-      rowSpan: c.rowSpan,
-      position: { line: firstLine + rows.length + 1, column: c.col + 1 },
+    const row = (byRow.get(r) ?? []).map((c) => ({
+      cell: { text: textLines(texts.get(c) ?? []).map((l) => l.text).join(''), colSpan: c.colSpan, rowSpan: c.rowSpan, position: { line: firstLine + rows.length + 1, column: c.col + 1 } },
+      left: c.left,
+      right: c.right,
     }));
-    // Blank boxes before a row's label on a page after a break are the rest of label cells spanning
-    // rows on the page before (三、本年度办理结果, （四）无法提供), not blank figures.
-    const label = row.findIndex((c) => c.text);
-    if (label >= 0) rows.push(readFigure(row[label]!.text) ? row : row.slice(label));
+    if (row.some((c) => c.cell.text)) rows.push(row);
   }
   return rows;
+}
+
+/**
+ * The rows of a table block. Blank boxes before a row's label on a page after a break are the rest
+ * of label cells spanning rows on the page before (三、本年度办理结果, （四）无法提供), not blank figures.
+ */
+function sourceRows(rows: PlacedCell[][]): SourceCell[][] {
+  return rows.flatMap((placed) => {
+    const row = placed.map((c) => c.cell);
+    const label = row.findIndex((c) => c.text);
+    return label < 0 ? [] : [readFigure(row[label]!.text) ? row : row.slice(label)];
+  });
 }
 
