@@ -139,7 +139,7 @@ describe.skipIf(!hasCommands(['soffice', '--version']))('a table whose rows may 
       const result = await readPdf(bytes);
       if (!result.ok) throw new Error(result.error.message);
       expect(mismatches(figuresOf(report), result.report), name).toEqual([]);
-      expect(result.findings.map((f) => f.message), name).toEqual([]);
+      expect(result.findings.filter((f) => f.severity !== 'info').map((f) => f.message), name).toEqual([]); // an info: the year taken from the date
     }
     // The PDFs must hold what this is about: labels broken by a page, with the header repeated and without.
     expect(broken.filter((b) => b.includes('-plain-')).length, broken.join('; ')).toBeGreaterThan(0);
