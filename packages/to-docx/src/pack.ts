@@ -1,6 +1,7 @@
 import { Packer, type Document } from 'docx';
 import { strToU8, zipSync } from 'fflate';
 import { deflateStoredZip } from '@report-convert/core/node';
+import './fastXml.js';
 
 type Parts = Map<string, string | Uint8Array>;
 /** docx's compiler, which lays out every part of the package; private in its type declarations. */
