@@ -22,6 +22,10 @@ interface Component {
 }
 
 const nextAttributes = NextAttributeComponent?.prototype as unknown as { prepForXml(this: { root: Record<string, { key: string; value: unknown }> }): Prepared } | undefined;
+const component = XmlComponent?.prototype as unknown as { prepForXml(this: Component, context: Context): Prepared } | undefined;
+/** docx's own methods, for the tests' comparison (withDocxOwnSerialization). */
+const originals = [nextAttributes, component].map((prototype) => [prototype, prototype?.prepForXml] as const);
+
 if (nextAttributes && typeof nextAttributes.prepForXml === 'function') {
   nextAttributes.prepForXml = function () {
     const attributes: Prepared = {};
@@ -30,7 +34,6 @@ if (nextAttributes && typeof nextAttributes.prepForXml === 'function') {
   };
 }
 
-const component = XmlComponent?.prototype as unknown as { prepForXml(this: Component, context: Context): Prepared } | undefined;
 if (component && typeof component.prepForXml === 'function' && typeof isXmlComponent === 'function') {
   component.prepForXml = function (context) {
     context.stack.push(this);
@@ -59,4 +62,17 @@ if (component && typeof component.prepForXml === 'function' && typeof isXmlCompo
     const only = children.length === 1 ? (children[0] as { _attr?: unknown } | null) : undefined;
     return { [this.rootKey]: children.length ? (only?._attr ? only : children) : EMPTY_OBJECT };
   };
+}
+
+/** Runs `write` with docx's own serialization in place of these loops: the tests compare the two. */
+export async function withDocxOwnSerialization<T>(write: () => Promise<T>): Promise<T> {
+  const ours = originals.map(([prototype]) => prototype?.prepForXml);
+  for (const [prototype, original] of originals) if (prototype && original) prototype.prepForXml = original as never;
+  try {
+    return await write();
+  } finally {
+    originals.forEach(([prototype], i) => {
+      if (prototype && ours[i]) prototype.prepForXml = ours[i] as never;
+    });
+  }
 }
