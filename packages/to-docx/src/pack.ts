@@ -1,7 +1,7 @@
 import { EMPTY_OBJECT, Packer, type Document } from 'docx';
 import { strToU8, zipSync } from 'fflate';
 import { deflateStoredZip } from '@report-convert/core/node';
-import './fastXml.js';
+import { withPlainLoops } from './fastXml.js';
 
 type Parts = Map<string, string | Uint8Array>;
 /** docx's compiler, which lays out every part of the package; private in its type declarations. */
@@ -22,7 +22,7 @@ export function compiledParts(document: Document, stylesKey?: string): Parts | u
   if (cached !== undefined) styles.prepForXml = () => ({ 'w:styles': EMPTY_OBJECT });
   let parts: unknown;
   try {
-    parts = compiler.compile(document, undefined, []);
+    parts = withPlainLoops(() => compiler.compile!(document, undefined, []));
   } finally {
     if (cached !== undefined) delete styles.prepForXml;
   }
