@@ -19,17 +19,23 @@ export interface DocxOptions {
 
 /** The complete annual report as a Word document, laid out as Chinese official documents are. */
 export async function toDocx(report: Report, options: DocxOptions = {}): Promise<Uint8Array> {
-  return packDocx(reportDocument(report, options));
+  // word/styles.xml follows from the style alone: written once per style, not once per report.
+  return packDocx(reportDocument(report, options), JSON.stringify(docxStyle(options)));
 }
 
-/** The report as a docx library Document, before it is packed. */
-export function reportDocument(report: Report, options: DocxOptions = {}): Document {
-  const style: DocxStyle = {
+/** GB/T 9704 with the options' overrides. */
+function docxStyle(options: DocxOptions): DocxStyle {
+  return {
     fonts: { ...GB_T_9704.fonts, ...options.style?.fonts },
     sizes: { ...GB_T_9704.sizes, ...options.style?.sizes },
     margins: { ...GB_T_9704.margins, ...options.style?.margins },
     lineSpacing: options.style?.lineSpacing ?? GB_T_9704.lineSpacing,
   };
+}
+
+/** The report as a docx library Document, before it is packed. Its styles.xml depends on the style only (see toDocx). */
+export function reportDocument(report: Report, options: DocxOptions = {}): Document {
+  const style = docxStyle(options);
   const textWidth = A4.width - mmToTwips(style.margins.left) - mmToTwips(style.margins.right);
   const exact = { line: Math.round(style.lineSpacing * 20), lineRule: LineRuleType.EXACT };
   const children: FileChild[] = [];
