@@ -3,7 +3,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { compiledParts } from './pack.js';
-import { reportDocument, toDocx } from './toDocx.js';
+import { reportDocument, toDocx, type DocxOptions } from './toDocx.js';
 
 const corpus = parsedCorpus();
 
@@ -21,11 +21,18 @@ describe('packDocx', () => {
     expect(before.map((m) => m.name)).not.toContain('plainAttributes');
   });
 
-  // toDocx: docx's serialization in plain loops (fastXml.ts), styles.xml written once and reused; Packer: docx's own code throughout,
-  // since the loops are in place only during toDocx's compile.
-  it.each(corpus)('$name: the same parts, in the same order, as Packer writes, each deflated', async ({ report }) => {
-    const ours = await toDocx(report);
-    const packers = unzipSync(new Uint8Array(await Packer.toBuffer(reportDocument(report))));
+  // toDocx: docx's serialization in plain loops (fastXml.ts), the parts that follow from the style written once per style and reused;
+  // Packer: docx's own code throughout, since the loops are in place only during toDocx's compile. Every report in three styles,
+  // one after the other: a cache keyed by less than the style (fonts, sizes, page numbers) gives one style's parts to another.
+  const styles: [string, DocxOptions][] = [
+    ['default style', {}],
+    ['other fonts, sizes and margins', { style: { fonts: { body: '宋体', latin: 'Arial' }, sizes: { body: 14, table: 9 }, margins: { top: 30 }, lineSpacing: 26 } }],
+    ['page numbers centred', { style: { pageNumbers: 'centred' } }],
+  ];
+  const cases = styles.flatMap(([style, options]) => corpus.map(({ name, report }) => ({ name, style, report, options })));
+  it.each(cases)('$name, $style: the same parts, in the same order, as Packer writes, each deflated', async ({ report, options }) => {
+    const ours = await toDocx(report, options);
+    const packers = unzipSync(new Uint8Array(await Packer.toBuffer(reportDocument(report, options))));
     const parts = unzipSync(ours);
     expect(Object.keys(parts)).toEqual(Object.keys(packers));
     // core.xml carries the time of writing, to the second.

@@ -4,33 +4,71 @@ import { deflateStoredZip } from '@report-convert/core/node';
 import { withPlainLoops } from './fastXml.js';
 
 type Parts = Map<string, string | Uint8Array>;
+type Preparable = { prepForXml?: unknown; View?: Preparable; Relationships?: Preparable };
 /** docx's compiler, which lays out every part of the package; private in its type declarations. */
 const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document, prettify: undefined, overrides: []) => unknown } }).compiler;
-/** word/styles.xml by the style it was written for (toDocx's key): the same for every report of a style. */
-const stylesXml = new Map<string, string | Uint8Array>();
-const STYLES = 'word/styles.xml';
+
+/**
+ * The parts of a toDocx document that follow from its style alone, never from the report, each with
+ * the object of the document the compiler prepares it from. Not docProps/core.xml (title, agency,
+ * time of writing), word/document.xml, or the relationships docx copies while compiling (small).
+ * Were toDocx to put report text in a footer, or lists (numbering) or images in the body, these
+ * would no longer hold: the pack test compares every part with Packer's for every corpus report, in two styles.
+ */
+function styleParts(document: Document): [path: string, source: Preparable | undefined][] {
+  const file = document as unknown as Record<string, Preparable | undefined> & { Footers?: Preparable[] };
+  const footers = file.Footers ?? [];
+  return [
+    ['word/styles.xml', file.Styles],
+    ['word/theme/theme1.xml', file.Theme],
+    ['word/numbering.xml', file.Numbering],
+    ['word/settings.xml', file.Settings],
+    ['word/fontTable.xml', file.FontTable?.View],
+    ['word/_rels/fontTable.xml.rels', file.FontTable?.Relationships],
+    ['word/footnotes.xml', file.FootNotes?.View],
+    ['word/endnotes.xml', file.Endnotes?.View],
+    ...footers.map((footer, i) => [`word/footer${i + 1}.xml`, footer.View] as [string, Preparable | undefined]),
+    ['docProps/app.xml', file.AppProperties],
+    ['docProps/custom.xml', file.CustomProperties],
+    ['_rels/.rels', file.FileRelationships],
+    ['[Content_Types].xml', file.ContentTypes],
+  ];
+}
+
+/** The style parts by the style they were written for (toDocx's key): the same for every report of a style. */
+const styleCache = new Map<string, Map<string, string | Uint8Array>>();
+/** What the compiler gets from a part's object once the part is cached: an element, written and then replaced by the cached part. */
+const written = () => ({ cached: EMPTY_OBJECT });
 
 /**
  * The document's parts as docx's compiler lays them out, or undefined should a docx release have moved or changed it.
- * Given `stylesKey`, a style's styles.xml is prepared and written once, then reused: a tenth of the time of a report.
+ * Given `styleKey`, the parts that follow from the style alone are prepared and written once, then reused: the
+ * compiler gets an empty element from their objects (on this document only, and only during the compile).
  */
-export function compiledParts(document: Document, stylesKey?: string): Parts | undefined {
+export function compiledParts(document: Document, styleKey?: string): Parts | undefined {
   if (typeof compiler?.compile !== 'function') return undefined;
-  const cached = stylesKey === undefined ? undefined : stylesXml.get(stylesKey);
-  // The compiler still asks the styles for their XML: an empty element, replaced by the cached part below.
-  const styles = document.Styles as unknown as { prepForXml?: unknown };
-  if (cached !== undefined) styles.prepForXml = () => ({ 'w:styles': EMPTY_OBJECT });
+  const cached = styleKey === undefined ? undefined : styleCache.get(styleKey);
+  const stubbed: [path: string, source: Preparable][] = [];
+  if (cached) {
+    for (const [path, source] of styleParts(document)) {
+      if (!cached.has(path) || typeof source?.prepForXml !== 'function' || Object.hasOwn(source, 'prepForXml')) continue;
+      source.prepForXml = written;
+      stubbed.push([path, source]);
+    }
+  }
   let parts: unknown;
   try {
     parts = withPlainLoops(() => compiler.compile!(document, undefined, []));
   } finally {
-    if (cached !== undefined) delete styles.prepForXml;
+    for (const [, source] of stubbed) delete source.prepForXml;
   }
   if (!(parts instanceof Map)) return undefined;
-  if (stylesKey !== undefined && parts.has(STYLES)) {
-    if (cached !== undefined) parts.set(STYLES, cached);
-    else stylesXml.set(stylesKey, parts.get(STYLES));
+  if (styleKey !== undefined && !cached) {
+    const entry = new Map<string, string | Uint8Array>();
+    for (const [path] of styleParts(document)) if (parts.has(path)) entry.set(path, parts.get(path));
+    styleCache.set(styleKey, entry);
   }
+  for (const [path] of stubbed) if (parts.has(path)) parts.set(path, cached!.get(path)!);
   return parts as Parts;
 }
 
@@ -40,8 +78,8 @@ export function compiledParts(document: Document, stylesKey?: string): Parts | u
  * Why: Packer deflates with fflate in JavaScript, a tenth of the time of a report. The parts are
  * byte for byte Packer's; only the deflate differs. Without the compiler, Packer zips as before.
  */
-export async function packDocx(document: Document, stylesKey?: string): Promise<Uint8Array> {
-  const parts = compiledParts(document, stylesKey);
+export async function packDocx(document: Document, styleKey?: string): Promise<Uint8Array> {
+  const parts = compiledParts(document, styleKey);
   if (!parts) return new Uint8Array(await Packer.toBuffer(document));
   return deflateStoredZip(zipSync(Object.fromEntries([...parts].map(([path, data]) => [path, typeof data === 'string' ? strToU8(data) : data])), { level: 0 }));
 }

@@ -19,8 +19,8 @@ export interface DocxOptions {
 
 /** The complete annual report as a Word document, laid out as Chinese official documents are. */
 export async function toDocx(report: Report, options: DocxOptions = {}): Promise<Uint8Array> {
-  // word/styles.xml follows from the style alone: written once per style, not once per report.
-  return packDocx(reportDocument(report, options), JSON.stringify(docxStyle(options)));
+  // styles.xml, the theme, settings, footers… follow from the style alone: written once per style, not once per report.
+  return packDocx(reportDocument(report, options), JSON.stringify({ ...docxStyle(options), centred: options.style?.pageNumbers === 'centred' }));
 }
 
 /** GB/T 9704 with the options' overrides. */
@@ -33,7 +33,7 @@ function docxStyle(options: DocxOptions): DocxStyle {
   };
 }
 
-/** The report as a docx library Document, before it is packed. Its styles.xml depends on the style only (see toDocx). */
+/** The report as a docx library Document, before it is packed. All its parts but document.xml and core.xml depend on the style only (see toDocx). */
 export function reportDocument(report: Report, options: DocxOptions = {}): Document {
   const style = docxStyle(options);
   const textWidth = A4.width - mmToTwips(style.margins.left) - mmToTwips(style.margins.right);
