@@ -1,4 +1,7 @@
-import { EMPTY_OBJECT, NextAttributeComponent, XmlComponent, isXmlComponent } from 'docx';
+// A namespace import: should a docx release drop one of these names, it is undefined here and docx's own code runs.
+import * as docx from 'docx';
+
+const { EMPTY_OBJECT, NextAttributeComponent, XmlComponent, isXmlComponent } = docx as Partial<typeof docx>;
 
 /**
  * Two of docx's own serialization steps, rewritten as plain loops that return the same objects, in
@@ -41,7 +44,7 @@ function plainChildren(this: Component, context: Context): Prepared {
     } else if (child !== undefined) children.push(child);
   };
   for (const item of this.root) {
-    if (!isXmlComponent(item)) add(item);
+    if (!isXmlComponent!(item)) add(item);
     else {
       const child = item as unknown as Component;
       const parts = child.writtenAs;
@@ -59,7 +62,7 @@ function plainChildren(this: Component, context: Context): Prepared {
 }
 
 /** Only where docx still has the methods these loops stand in for. */
-const loops = typeof isXmlComponent === 'function'
+const loops = typeof isXmlComponent === 'function' && EMPTY_OBJECT !== undefined
   ? ([[nextAttributes, plainAttributes], [component, plainChildren]] as const).filter(([prototype]) => typeof prototype?.prepForXml === 'function')
   : [];
 

@@ -39,4 +39,13 @@ describe('packDocx', () => {
     for (const [name, bytes] of Object.entries(parts)) if (name !== 'docProps/core.xml') expect(Buffer.from(bytes).equals(Buffer.from(packers[name]!)), name).toBe(true);
     expect(new DataView(ours.buffer, ours.byteOffset).getUint16(8, true)).toBe(8); // the first entry's method: deflate
   });
+
+  it('writes the same parts as Packer for a style whose cached parts were dropped to make room for 20 others', async () => {
+    const { report } = corpus[0]!;
+    const sized = (body: number): DocxOptions => ({ style: { sizes: { body } } });
+    for (let body = 10; body < 30; body++) await toDocx(report, sized(body));
+    const ours = unzipSync(await toDocx(report, sized(10)));
+    const packers = unzipSync(new Uint8Array(await Packer.toBuffer(reportDocument(report, sized(10)))));
+    for (const [name, bytes] of Object.entries(ours)) if (name !== 'docProps/core.xml') expect(Buffer.from(bytes).equals(Buffer.from(packers[name]!)), name).toBe(true);
+  });
 });

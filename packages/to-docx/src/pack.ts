@@ -35,8 +35,12 @@ function styleParts(document: Document): [path: string, source: Preparable | und
   ];
 }
 
-/** The style parts by the style they were written for (toDocx's key): the same for every report of a style. */
+/**
+ * The style parts by the style they were written for (toDocx's key): the same for every report of a style.
+ * A service taking its users' styles would see many: the oldest is dropped beyond STYLES_KEPT.
+ */
 const styleCache = new Map<string, Map<string, string | Uint8Array>>();
+const STYLES_KEPT = 16;
 /** What the compiler gets from a part's object once the part is cached: an element, written and then replaced by the cached part. */
 const written = () => ({ cached: EMPTY_OBJECT });
 
@@ -66,6 +70,7 @@ export function compiledParts(document: Document, styleKey?: string): Parts | un
   if (styleKey !== undefined && !cached) {
     const entry = new Map<string, string | Uint8Array>();
     for (const [path] of styleParts(document)) if (parts.has(path)) entry.set(path, parts.get(path));
+    if (styleCache.size >= STYLES_KEPT) styleCache.delete(styleCache.keys().next().value!);
     styleCache.set(styleKey, entry);
   }
   for (const [path] of stubbed) if (parts.has(path)) parts.set(path, cached!.get(path)!);
