@@ -1,8 +1,9 @@
 import type { SourceCell, TableBlock } from '../ast.js';
 import type { Finding } from '../finding.js';
-import { ACTIVE_ITEM_SPECS, APPLICANT_COLUMN_LABELS, TABLE_LABELS, type LayoutId, type TableId } from '../ids.js';
+import { APPLICANT_COLUMN_LABELS, TABLE_LABELS, type LayoutId, type TableId } from '../ids.js';
 import { sectionHeading } from '../interpret/sections.js';
-import { activeDisclosureGrid, applicationsGrid, bindingKeys, legacyGrid, placeCells, reviewLitigationGrid, type TableGrid } from '../layouts/index.js';
+import { bindingKeys, placeCells, reviewLitigationGrid } from '../layouts/index.js';
+import { officialGrids } from '../layouts/officialLabels.js';
 import { readFigure } from '../normalize/figure.js';
 import { fold } from '../normalize/fold.js';
 import { PAGE_NUMBER } from './reflow.js';
@@ -53,21 +54,12 @@ let cached: Catalogue | undefined;
 /** What the official grids print: row labels with their widths, and every other cell's text. */
 function catalogue(): Catalogue {
   if (cached) return cached;
-  const everyItem = (layout: LayoutId) => Object.fromEntries(ACTIVE_ITEM_SPECS.filter((s) => s.columns[layout].length).map((s) => [s.id, layout]));
-  const grids: [TableGrid, LayoutId | 'legacy' | 'any'][] = [
-    [activeDisclosureGrid(everyItem('2019')), '2019'],
-    [activeDisclosureGrid(everyItem('2021')), '2021'],
-    [applicationsGrid('2019'), '2019'],
-    [applicationsGrid('2021'), '2021'],
-    [reviewLitigationGrid(), 'any'],
-    [legacyGrid({ extraRows: [] }), 'legacy'],
-  ];
   const rows = new Map<string, RowSpec[]>();
   const furniture = new Map<string, Set<string>>();
   const order = new Map<TableId, string[]>();
   const itemHeaders = new Map<string, Partial<Record<LayoutId, Set<string>>>>();
   const bySpec = new Map<string, RowSpec>();
-  for (const [grid, layout] of grids) {
+  for (const { grid, layout } of officialGrids()) {
     const placed = placeCells(grid);
     const sequence: string[] = [];
     let headers: string[] = [];
