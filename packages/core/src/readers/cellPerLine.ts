@@ -4,9 +4,9 @@ import { APPLICANT_COLUMN_LABELS, TABLE_LABELS, type LayoutId, type TableId } fr
 import { sectionHeading } from '../interpret/sections.js';
 import { bindingKeys, placeCells, reviewLitigationGrid } from '../layouts/index.js';
 import { officialGrids } from '../layouts/officialLabels.js';
-import { readFigure } from '../normalize/figure.js';
 import { fold } from '../normalize/fold.js';
 import { PAGE_NUMBER } from './reflow.js';
+import { cell, isFigure } from './spaced.js';
 
 /**
  * Tables in text copied out of a PDF one cell per line (plain `pdftotext`, many viewers' copy):
@@ -115,11 +115,6 @@ function merge(order: string[], sequence: string[]): string[] {
   return merged;
 }
 
-const isFigure = (text: string) => {
-  const f = readFigure(text);
-  return f !== null && f.kind !== 'blank';
-};
-
 type LineKind = 'blank' | 'page' | 'figure' | 'cells' | 'other';
 
 /** Text of a table cell, whole or a fragment of one wrapped over lines. */
@@ -182,8 +177,6 @@ function readItems(lines: string[], kinds: LineKind[], first: number, last: numb
   }
   return items;
 }
-
-const cell = (text: string, line: number, column: number): SourceCell => ({ text, colSpan: 1, rowSpan: 1, position: { line: line + 1, column: column + 1 } });
 
 /** Lines of table cells, figures and page numbers between lines of prose, without the blank and page-number lines at their ends. */
 function regions(kinds: LineKind[]): { first: number; last: number }[] {
