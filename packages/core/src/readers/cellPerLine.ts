@@ -36,6 +36,8 @@ interface Catalogue {
   furniture: Map<string, Set<string>>;
   /** Every folded text, for telling fragments of a wrapped cell. */
   all: string;
+  /** `all` with a separator before each text, for telling the start of one. */
+  starts: string;
   /** Rows of each table in print order (2019 and 2021 merged). */
   order: Map<TableId, string[]>;
   /** Each row by `table:row`. */
@@ -97,7 +99,7 @@ function catalogue(): Catalogue {
     for (const word of [...a]) if (b.has(word)) (a.delete(word), b.delete(word));
   }
   const all = [...rows.keys(), ...furniture.keys()].join('\u0000');
-  return (cached = { rows, furniture, all, order, specs: bySpec, itemHeaders });
+  return (cached = { rows, furniture, all, starts: `\u0000${all}`, order, specs: bySpec, itemHeaders });
 }
 
 function add(map: Map<string, Set<string>>, key: string, value: string): void {
@@ -119,7 +121,7 @@ type LineKind = 'blank' | 'page' | 'figure' | 'cells' | 'other';
 
 /** Text of a table cell, whole or a fragment of one wrapped over lines. */
 const inCatalogue = (cat: Catalogue, folded: string) => folded !== '' && cat.all.includes(folded);
-const startsCatalogue = (cat: Catalogue, folded: string) => `\u0000${cat.all}`.includes(`\u0000${folded}`);
+const startsCatalogue = (cat: Catalogue, folded: string) => cat.starts.includes(`\u0000${folded}`);
 const whole = (cat: Catalogue, folded: string) => cat.rows.has(folded) || cat.furniture.has(folded);
 
 function lineKind(raw: string, cat: Catalogue): LineKind {
