@@ -1,8 +1,8 @@
 import type { SourceCell, TableBlock } from '../ast.js';
 import type { Finding } from '../finding.js';
-import { APPLICANT_COLUMN_LABELS, TABLE_LABELS, type LayoutId, type TableId } from '../ids.js';
+import { APPLICANT_COLUMN_LABELS, REVIEW_FIELDS, REVIEW_GROUPS, TABLE_LABELS, type LayoutId, type TableId } from '../ids.js';
 import { sectionHeading } from '../interpret/sections.js';
-import { bindingKeys, placeCells, reviewLitigationGrid } from '../layouts/index.js';
+import { bindingKeys, placeCells } from '../layouts/index.js';
 import { officialGrids } from '../layouts/officialLabels.js';
 import { fold } from '../normalize/fold.js';
 import { PAGE_NUMBER } from './reflow.js';
@@ -350,7 +350,7 @@ function readLabelless(items: Item[]): { cells: SourceCell[]; findings: Finding[
   const labels = items.filter((i) => i.kind !== 'figure').map((i) => i.cell);
   const figures = items.filter((i) => i.kind === 'figure').map((i) => i.cell);
   const lastLabel = items.findLastIndex((i) => i.kind !== 'figure');
-  const width = reviewLitigationGrid().rows.at(-1)!.length;
+  const width = REVIEW_GROUPS.length * REVIEW_FIELDS.length;
   const trusted = items.slice(0, lastLabel).every((i) => i.kind !== 'figure') && figures.length <= width;
   if (trusted) return { cells: [...labels, ...figures], findings: [] };
   const row: Row = { item: { kind: 'row', specs: [], folded: '', cell: labels[0]! }, spec: { table: 'reviewLitigation', row: 'review', widths: {}, label: '行政复议' }, width, figures };
