@@ -306,7 +306,7 @@ function readTable(items: Item[], cat: Catalogue): { cells: SourceCell[]; findin
     for (const row of cat.order.get(table)!) {
       const spec = cat.specs.get(`${table}:${row}`);
       if (seen.has(row) || !printed(spec)) continue;
-      findings.push(unplacedRow(table, { item: { kind: 'row', specs: [], folded: '', cell: { ...cells[0]!, text: spec!.label } }, spec: spec!, width: Object.values(spec!.widths)[0], figures: [] }, []));
+      findings.push(unplacedRow(table, { item: { kind: 'row', specs: [], folded: '', cell: { ...cells[0]!, text: spec!.label } }, spec: spec!, width: layout ? spec!.widths[layout] : Object.values(spec!.widths)[0], figures: [] }, []));
     }
   }
   if (findings.length) findings.unshift(unreadableOrder(table, findings.length));
