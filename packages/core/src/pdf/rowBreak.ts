@@ -1,7 +1,6 @@
 import type { SourceCell } from '../ast.js';
 import type { Finding } from '../finding.js';
-import { ACTIVE_ITEMS, type LayoutId } from '../ids.js';
-import { activeDisclosureGrid, applicationsGrid, legacyGrid, reviewLitigationGrid } from '../layouts/index.js';
+import { officialGrids } from '../layouts/officialLabels.js';
 import { readFigure } from '../normalize/figure.js';
 
 /** A printed cell with its left and right border: the two parts of a table on two pages meet by x, not by grid index. */
@@ -26,18 +25,16 @@ const squeeze = (text: string) => text.replace(/\s+/g, '');
 /** A row label's own numbering (一、 （二） 3. 1、): a fragment carried over a page break starts mid-label, never with one. */
 const ROW_NUMBER = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.．、])/;
 
+let officialLabelSet: ReadonlySet<string> | undefined;
+
 /**
- * Every label printed in an official table, whitespace removed. A row whose label is one of these
+ * Every label printed in an official table, whitespace removed (built on first use). A row whose label is one of these
  * ended where it was printed: the row after a page break is a new row, even one without numbering (行政规范性文件 after 规章).
  */
-const OFFICIAL_LABELS: ReadonlySet<string> = new Set(
-  (['2019', '2021'] as LayoutId[])
-    .flatMap((layout) => [activeDisclosureGrid(Object.fromEntries(ACTIVE_ITEMS.map((item) => [item, layout]))), applicationsGrid(layout)])
-    .concat(reviewLitigationGrid(), legacyGrid({ extraRows: [] }))
-    .flatMap((grid) => grid.rows.flat().flatMap((cell) => (cell.kind === 'label' ? [squeeze(cell.text)] : []))),
-);
+const officialLabels = (): ReadonlySet<string> =>
+  (officialLabelSet ??= new Set(officialGrids().flatMap(({ grid }) => grid.rows.flat().flatMap((cell) => (cell.kind === 'label' ? [squeeze(cell.text)] : [])))));
 
-const startsOfficialLabel = (text: string) => [...OFFICIAL_LABELS].some((label) => label.startsWith(squeeze(text)));
+const startsOfficialLabel = (text: string) => [...officialLabels()].some((label) => label.startsWith(squeeze(text)));
 
 /** Whether two parts stand at the same place across the page: a table that runs on, not a second table. */
 export function sameColumns(above: TablePart, below: TablePart): boolean {
@@ -87,7 +84,7 @@ export function rowBreak(above: PlacedCell[][], first: PlacedCell[], page: numbe
   const texts = first.filter((c) => !blank(c.cell.text));
   const label = texts[0];
   if (!label) return { kind: 'newRow' };
-  if (!readFigure(label.cell.text) && (ROW_NUMBER.test(squeeze(label.cell.text)) || OFFICIAL_LABELS.has(squeeze(label.cell.text)))) return { kind: 'newRow' };
+  if (!readFigure(label.cell.text) && (ROW_NUMBER.test(squeeze(label.cell.text)) || officialLabels().has(squeeze(label.cell.text)))) return { kind: 'newRow' };
   const clashes: PlacedCell[] = [];
   for (const below of texts) {
     const cell = cellAbove(above, below);
@@ -99,7 +96,7 @@ export function rowBreak(above: PlacedCell[][], first: PlacedCell[], page: numbe
     const [figureAbove, figureBelow] = [readFigure(cell.cell.text) !== null, readFigure(below.cell.text) !== null];
     if (!figureAbove && figureBelow) return { kind: 'newRow' }; // figures under a header row's text
     // The label above is whole (规章, then 行政规范性文件), unless the two make one (其他 | 结果: 其他结果).
-    if (!figureAbove && OFFICIAL_LABELS.has(squeeze(cell.cell.text)) && !startsOfficialLabel(cell.cell.text + below.cell.text)) return { kind: 'newRow' };
+    if (!figureAbove && officialLabels().has(squeeze(cell.cell.text)) && !startsOfficialLabel(cell.cell.text + below.cell.text)) return { kind: 'newRow' };
     if (figureAbove) clashes.push(below);
   }
   if (!clashes.length) return { kind: 'continued' };

@@ -1,11 +1,12 @@
 import type { SourceCell, TableBlock } from '../ast.js';
 import type { Finding } from '../finding.js';
-import { ACTIVE_ITEM_SPECS, APPLICANT_COLUMN_LABELS, TABLE_LABELS, type LayoutId, type TableId } from '../ids.js';
+import { APPLICANT_COLUMN_LABELS, REVIEW_FIELDS, REVIEW_GROUPS, TABLE_LABELS, type LayoutId, type TableId } from '../ids.js';
 import { sectionHeading } from '../interpret/sections.js';
-import { activeDisclosureGrid, applicationsGrid, bindingKeys, legacyGrid, placeCells, reviewLitigationGrid, type TableGrid } from '../layouts/index.js';
-import { readFigure } from '../normalize/figure.js';
+import { bindingKeys, placeCells } from '../layouts/index.js';
+import { officialGrids } from '../layouts/officialLabels.js';
 import { fold } from '../normalize/fold.js';
 import { PAGE_NUMBER } from './reflow.js';
+import { cell, isFigure } from './spaced.js';
 
 /**
  * Tables in text copied out of a PDF one cell per line (plain `pdftotext`, many viewers' copy):
@@ -35,6 +36,8 @@ interface Catalogue {
   furniture: Map<string, Set<string>>;
   /** Every folded text, for telling fragments of a wrapped cell. */
   all: string;
+  /** `all` with a separator before each text, for telling the start of one. */
+  starts: string;
   /** Rows of each table in print order (2019 and 2021 merged). */
   order: Map<TableId, string[]>;
   /** Each row by `table:row`. */
@@ -53,21 +56,12 @@ let cached: Catalogue | undefined;
 /** What the official grids print: row labels with their widths, and every other cell's text. */
 function catalogue(): Catalogue {
   if (cached) return cached;
-  const everyItem = (layout: LayoutId) => Object.fromEntries(ACTIVE_ITEM_SPECS.filter((s) => s.columns[layout].length).map((s) => [s.id, layout]));
-  const grids: [TableGrid, LayoutId | 'legacy' | 'any'][] = [
-    [activeDisclosureGrid(everyItem('2019')), '2019'],
-    [activeDisclosureGrid(everyItem('2021')), '2021'],
-    [applicationsGrid('2019'), '2019'],
-    [applicationsGrid('2021'), '2021'],
-    [reviewLitigationGrid(), 'any'],
-    [legacyGrid({ extraRows: [] }), 'legacy'],
-  ];
   const rows = new Map<string, RowSpec[]>();
   const furniture = new Map<string, Set<string>>();
   const order = new Map<TableId, string[]>();
   const itemHeaders = new Map<string, Partial<Record<LayoutId, Set<string>>>>();
   const bySpec = new Map<string, RowSpec>();
-  for (const [grid, layout] of grids) {
+  for (const { grid, layout } of officialGrids()) {
     const placed = placeCells(grid);
     const sequence: string[] = [];
     let headers: string[] = [];
@@ -105,7 +99,7 @@ function catalogue(): Catalogue {
     for (const word of [...a]) if (b.has(word)) (a.delete(word), b.delete(word));
   }
   const all = [...rows.keys(), ...furniture.keys()].join('\u0000');
-  return (cached = { rows, furniture, all, order, specs: bySpec, itemHeaders });
+  return (cached = { rows, furniture, all, starts: `\u0000${all}`, order, specs: bySpec, itemHeaders });
 }
 
 function add(map: Map<string, Set<string>>, key: string, value: string): void {
@@ -123,16 +117,11 @@ function merge(order: string[], sequence: string[]): string[] {
   return merged;
 }
 
-const isFigure = (text: string) => {
-  const f = readFigure(text);
-  return f !== null && f.kind !== 'blank';
-};
-
 type LineKind = 'blank' | 'page' | 'figure' | 'cells' | 'other';
 
 /** Text of a table cell, whole or a fragment of one wrapped over lines. */
 const inCatalogue = (cat: Catalogue, folded: string) => folded !== '' && cat.all.includes(folded);
-const startsCatalogue = (cat: Catalogue, folded: string) => `\u0000${cat.all}`.includes(`\u0000${folded}`);
+const startsCatalogue = (cat: Catalogue, folded: string) => cat.starts.includes(`\u0000${folded}`);
 const whole = (cat: Catalogue, folded: string) => cat.rows.has(folded) || cat.furniture.has(folded);
 
 function lineKind(raw: string, cat: Catalogue): LineKind {
@@ -190,8 +179,6 @@ function readItems(lines: string[], kinds: LineKind[], first: number, last: numb
   }
   return items;
 }
-
-const cell = (text: string, line: number, column: number): SourceCell => ({ text, colSpan: 1, rowSpan: 1, position: { line: line + 1, column: column + 1 } });
 
 /** Lines of table cells, figures and page numbers between lines of prose, without the blank and page-number lines at their ends. */
 function regions(kinds: LineKind[]): { first: number; last: number }[] {
@@ -319,7 +306,7 @@ function readTable(items: Item[], cat: Catalogue): { cells: SourceCell[]; findin
     for (const row of cat.order.get(table)!) {
       const spec = cat.specs.get(`${table}:${row}`);
       if (seen.has(row) || !printed(spec)) continue;
-      findings.push(unplacedRow(table, { item: { kind: 'row', specs: [], folded: '', cell: { ...cells[0]!, text: spec!.label } }, spec: spec!, width: Object.values(spec!.widths)[0], figures: [] }, []));
+      findings.push(unplacedRow(table, { item: { kind: 'row', specs: [], folded: '', cell: { ...cells[0]!, text: spec!.label } }, spec: spec!, width: layout ? spec!.widths[layout] : Object.values(spec!.widths)[0], figures: [] }, []));
     }
   }
   if (findings.length) findings.unshift(unreadableOrder(table, findings.length));
@@ -363,7 +350,7 @@ function readLabelless(items: Item[]): { cells: SourceCell[]; findings: Finding[
   const labels = items.filter((i) => i.kind !== 'figure').map((i) => i.cell);
   const figures = items.filter((i) => i.kind === 'figure').map((i) => i.cell);
   const lastLabel = items.findLastIndex((i) => i.kind !== 'figure');
-  const width = reviewLitigationGrid().rows.at(-1)!.length;
+  const width = REVIEW_GROUPS.length * REVIEW_FIELDS.length;
   const trusted = items.slice(0, lastLabel).every((i) => i.kind !== 'figure') && figures.length <= width;
   if (trusted) return { cells: [...labels, ...figures], findings: [] };
   const row: Row = { item: { kind: 'row', specs: [], folded: '', cell: labels[0]! }, spec: { table: 'reviewLitigation', row: 'review', widths: {}, label: '行政复议' }, width, figures };

@@ -138,7 +138,8 @@ function splitLine(raw: string, line: number): Line {
   return apart && hasNumber ? { labels, figures } : { labels: pieces, figures: [] };
 }
 
-function isFigure(text: string): boolean {
+/** Text that reads as a figure other than a blank one. */
+export function isFigure(text: string): boolean {
   const f = readFigure(text);
   return f !== null && f.kind !== 'blank';
 }
@@ -221,4 +222,5 @@ function labelCell(label: Label): SourceCell {
   return cell(labelText(label), first.line, first.column);
 }
 
-const cell = (text: string, line: number, column: number): SourceCell => ({ text, colSpan: 1, rowSpan: 1, position: { line: line + 1, column: column + 1 } });
+/** A one-by-one source cell at a 0-based line and column. */
+export const cell = (text: string, line: number, column: number): SourceCell => ({ text, colSpan: 1, rowSpan: 1, position: { line: line + 1, column: column + 1 } });
