@@ -1,3 +1,4 @@
+import { readFigure } from '../normalize/figure.js';
 import type { PdfPage, PdfText } from './page.js';
 
 /** Text runs on one baseline, joined left to right. */
@@ -35,8 +36,35 @@ export function textLines(texts: PdfText[]): TextLine[] {
       if (gap > Math.max(r.size, before.size) * COLUMN_GAP || (gap > r.size * 0.5 && /\d$/.test(before.text) && /^\d/.test(r.text))) parts.push([r]);
       else parts.at(-1)!.push(r);
     }
-    return { ...joinRuns(runs), cells: parts.length > 1 ? parts.map((part) => ({ ...joinRuns(part), cells: [] })) : [] };
+    const cells = letterSpacedJoined(parts);
+    return { ...joinRuns(runs), cells: cells.length > 1 ? cells.map((part) => ({ ...joinRuns(part), cells: [] })) : [] };
   });
+}
+
+/** A line's part as short as one letter-spaced character (or two run together): one or two characters, no figure. */
+function isLetterSpaced(part: PdfText[]): boolean {
+  let text = '';
+  for (const r of part) if ((text += r.text.replace(/\s/g, '')).length > 2) return false;
+  return readFigure(text) === null;
+}
+
+/**
+ * The parts of a line with each stretch of letter-spaced parts joined back into one: a title, a
+ * table header or a 落款 set with wide letter spacing (分散对齐, 前　　言) stands a character per run,
+ * two font sizes or more apart, and is one piece of text, not columns. Figures stay apart (a row of
+ * 0s in narrow columns), and so does a long part from a short one (标题 | text).
+ */
+function letterSpacedJoined(parts: PdfText[][]): PdfText[][] {
+  const joined: PdfText[][] = [];
+  let stretch: PdfText[] | undefined;
+  for (const part of parts) {
+    if (!isLetterSpaced(part)) {
+      stretch = undefined;
+      joined.push(part);
+    } else if (stretch) for (const r of part) stretch.push(r);
+    else joined.push((stretch = part));
+  }
+  return joined;
 }
 
 /** Runs on one baseline as one piece of text, a space put back only between Latin letters or digits set apart. */
