@@ -73,7 +73,8 @@ function joinRuns(runs: PdfText[]): Omit<TextLine, 'cells'> {
   runs.forEach((r, i) => {
     const before = runs[i - 1];
     // Chinese has no spaces; between Latin letters and digits a gap wider than justification makes is one.
-    if (before && /[\x21-\x7e]$/.test(before.text) && /^[\x21-\x7e]/.test(r.text) && r.x - (before.x + before.width) > r.size * 0.5 && !text.endsWith(' ')) text += ' ';
+    // (No text.endsWith(' ') test: text ends with before.text, here a letter or digit; and on a string built by += it copied the whole text each time.)
+    if (before && /[\x21-\x7e]$/.test(before.text) && /^[\x21-\x7e]/.test(r.text) && r.x - (before.x + before.width) > r.size * 0.5) text += ' ';
     text += r.text;
   });
   // Not Math.max(...runs): a line of a hundred thousand runs would overflow the call's arguments.
