@@ -82,9 +82,12 @@ describe('parsePdfPages', () => {
     expect(result.error.message).toContain('scanned or image-only PDF');
   });
 
-  it('reads a line of 200,000 runs, which overflowed Math.max(...runs)', () => {
+  it('reads a line of 200,000 runs, which overflowed Math.max(...runs), and one of 200,000 figures set apart, which overflowed push(...cells)', () => {
     const page: PdfPage = { width: 595, height: 842, texts: Array.from({ length: 200_000 }, (_, i) => run('字', i * 0.001, 700, 1)), rules: [] };
     expect(parsePdfPages([page])).toMatchObject({ ok: false, error: { code: 'notAReport' } });
+    // Each figure a column of its own: the line's cells are read as lines of their own (a region in columns with fewer than three rows of figures).
+    const figures: PdfPage = { ...page, texts: Array.from({ length: 200_000 }, (_, i) => run('1', i * 20, 700, 10)) };
+    expect(parsePdfPages([figures])).toMatchObject({ ok: false, error: { code: 'notAReport' } });
   });
 
   it('reads 200,000 runs in one table cell without copying the runs already in the cell for each one', () => {

@@ -17,6 +17,17 @@ describe('textLines', () => {
     expect(lines.map((l) => l.text)).toEqual(['Page 3', '条例2020']);
   });
 
+  it('keeps a line set with wide letter spacing one piece, and parts in columns apart', () => {
+    const cells = (texts: PdfText[]) => textLines(texts)[0]!.cells.map((c) => c.text);
+    // 分散对齐: a run per character, two font sizes apart; also two characters to a run.
+    expect(cells([...'政策解读'].map((ch, i) => run(ch, 200 + i * 48, 700)))).toEqual([]);
+    expect(cells([run('落款', 100, 700), run('单', 160, 700), run('位', 220, 700)])).toEqual([]);
+    // A label and its text, figures in narrow columns, a short label beside a long one: columns.
+    expect(cells([run('标题', 60, 700), run('测试县2023年政府信息公开工作年度报告', 160, 700)])).toEqual(['标题', '测试县2023年政府信息公开工作年度报告']);
+    expect(cells([run('0', 300, 700), run('0', 340, 700), run('1', 380, 700)])).toEqual(['0', '0', '1']);
+    expect(cells([run('其他', 60, 700), run('无', 160, 700), run('原文字体', 260, 700), run('简体', 400, 700)])).toEqual(['其他', '无', '原文字体', '简体']);
+  });
+
   it('orders lines top to bottom', () => {
     expect(textLines([run('下', 100, 300), run('上', 100, 600)]).map((l) => l.text)).toEqual(['上', '下']);
   });

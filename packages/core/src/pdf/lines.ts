@@ -1,3 +1,4 @@
+import { readFigure } from '../normalize/figure.js';
 import type { PdfPage, PdfText } from './page.js';
 
 /** Text runs on one baseline, joined left to right. */
@@ -35,8 +36,35 @@ export function textLines(texts: PdfText[]): TextLine[] {
       if (gap > Math.max(r.size, before.size) * COLUMN_GAP || (gap > r.size * 0.5 && /\d$/.test(before.text) && /^\d/.test(r.text))) parts.push([r]);
       else parts.at(-1)!.push(r);
     }
-    return { ...joinRuns(runs), cells: parts.length > 1 ? parts.map((part) => ({ ...joinRuns(part), cells: [] })) : [] };
+    const cells = letterSpacedJoined(parts);
+    return { ...joinRuns(runs), cells: cells.length > 1 ? cells.map((part) => ({ ...joinRuns(part), cells: [] })) : [] };
   });
+}
+
+/** A line's part as short as one letter-spaced character (or two run together): one or two characters, no figure. */
+function isLetterSpaced(part: PdfText[]): boolean {
+  let text = '';
+  for (const r of part) if ((text += r.text.replace(/\s/g, '')).length > 2) return false;
+  return readFigure(text) === null;
+}
+
+/**
+ * The parts of a line with each stretch of letter-spaced parts joined back into one: a title, a
+ * table header or a 落款 set with wide letter spacing (分散对齐, 前　　言) stands a character per run,
+ * two font sizes or more apart, and is one piece of text, not columns. Figures stay apart (a row of
+ * 0s in narrow columns), and so does a long part from a short one (标题 | text).
+ */
+function letterSpacedJoined(parts: PdfText[][]): PdfText[][] {
+  const joined: PdfText[][] = [];
+  let stretch: PdfText[] | undefined;
+  for (const part of parts) {
+    if (!isLetterSpaced(part)) {
+      stretch = undefined;
+      joined.push(part);
+    } else if (stretch) for (const r of part) stretch.push(r);
+    else joined.push((stretch = part));
+  }
+  return joined;
 }
 
 /** Runs on one baseline as one piece of text, a space put back only between Latin letters or digits set apart. */
@@ -45,7 +73,8 @@ function joinRuns(runs: PdfText[]): Omit<TextLine, 'cells'> {
   runs.forEach((r, i) => {
     const before = runs[i - 1];
     // Chinese has no spaces; between Latin letters and digits a gap wider than justification makes is one.
-    if (before && /[\x21-\x7e]$/.test(before.text) && /^[\x21-\x7e]/.test(r.text) && r.x - (before.x + before.width) > r.size * 0.5 && !text.endsWith(' ')) text += ' ';
+    // (No text.endsWith(' ') test: text ends with before.text, here a letter or digit; and on a string built by += it copied the whole text each time.)
+    if (before && /[\x21-\x7e]$/.test(before.text) && /^[\x21-\x7e]/.test(r.text) && r.x - (before.x + before.width) > r.size * 0.5) text += ' ';
     text += r.text;
   });
   // Not Math.max(...runs): a line of a hundred thousand runs would overflow the call's arguments.

@@ -54,9 +54,10 @@ export function readPdfBlocks(pages: PdfPage[]): { blocks: Block[]; findings: Fi
   let previous: { line: TextLine; block: Extract<Block, { kind: 'paragraph' }>; pageEnd: boolean } | undefined;
   let footTable: TablePart | undefined; // a table that ended the page before
   laidOut.forEach(({ tables, texts, lines }, pageIndex) => {
-    const placed: Placed[] = [...lines.filter((l) => !furniture.has(l)).map((line) => ({ top: line.y + line.size, line })), ...tables.map((table) => ({ top: table.ys[0]!, table, texts: texts.get(table)! }))];
-    placed.sort((a, b) => b.top - a.top);
-    placed.splice(0, placed.length, ...withUnruledTables(placed));
+    const sorted: Placed[] = [...lines.filter((l) => !furniture.has(l)).map((line) => ({ top: line.y + line.size, line })), ...tables.map((table) => ({ top: table.ys[0]!, table, texts: texts.get(table)! }))];
+    sorted.sort((a, b) => b.top - a.top);
+    // Not splice(0, n, ...items): a line of a hundred thousand figures set apart is as many items, too many for a call's arguments.
+    const placed = withUnruledTables(sorted);
     const above = footTable;
     footTable = undefined;
     placed.forEach((item, i) => {
@@ -124,8 +125,11 @@ function withUnruledTables(placed: Placed[]): Placed[] {
       else if (!isLine(next) || sectionHeading(next.line.text)) break;
     }
     const region = placed.slice(i, end).filter(isLine);
-    if (region.filter(({ line }) => line.cells.some((c) => readFigure(c.text))).length >= MIN_UNRULED_ROWS) out.push({ top: item.top, unruledTable: true }, ...region);
-    else for (const { line, top } of region) out.push(...(line.cells.length ? line.cells : [line]).map((cell) => ({ top, line: cell })));
+    // Pushed one by one, not push(...region): a line of a hundred thousand figures set apart is as many cells.
+    if (region.filter(({ line }) => line.cells.some((c) => readFigure(c.text))).length >= MIN_UNRULED_ROWS) {
+      out.push({ top: item.top, unruledTable: true });
+      for (const line of region) out.push(line);
+    } else for (const { line, top } of region) for (const cell of line.cells.length ? line.cells : [line]) out.push({ top, line: cell });
     i = end - 1;
   }
   return out;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePdfPages } from './index.js';
 import type { PdfPage } from './page.js';
-import { run } from '../test-support/pdfPages.js';
+import { run, widthOf } from '../test-support/pdfPages.js';
 
 const FIGURE_XS = [300, 340, 380, 420, 460, 500, 540];
 /** A row of a table printed without ruled lines: the label at the margin, each figure at its column, a blank printing nothing. */
@@ -48,6 +48,36 @@ describe('a table printed without ruled lines', () => {
     const result = parsePdfPages([page]);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.report.sections.overview).toBe(full);
+    expect(result.findings.map((f) => f.rule)).not.toContain('reader.unruledTable');
+  });
+});
+
+describe('a line set with wide letter spacing', () => {
+  it('reads a heading and a 落款 agency line (a run per character, two font sizes apart) whole, not a character per line', () => {
+    /** Each character its own run, `gap` font sizes after the one before (分散对齐); `right` puts the last one's end there. */
+    const letterSpaced = (text: string, y: number, gap: number, at: { left: number } | { right: number }) => {
+      const step = 16 * (1 + gap);
+      const left = 'left' in at ? at.left : at.right - widthOf(text, 16) - ([...text].length - 1) * 16 * gap;
+      return [...text].map((ch, i) => run(ch, left + i * step, y));
+    };
+    const page: PdfPage = {
+      width: 595,
+      height: 842,
+      texts: [
+        run('测试县2023年政府信息公开工作年度报告', 120, 780),
+        run('一、总体情况', 80, 740),
+        run('本年度报告根据条例要求编制，所列数据的统计期限自1月1日起至12月31日止。', 80, 712),
+        ...letterSpaced('政策解读', 680, 2, { left: 240 }),
+        run('本年度发布政策解读稿件十篇。', 112, 650),
+        ...letterSpaced('测试县人民政府办公室', 560, 1.6, { right: 544 }),
+        run('2024年1月15日', 440, 530),
+      ],
+      rules: [],
+    };
+    const result = parsePdfPages([page]);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.sections.overview).toBe('本年度报告根据条例要求编制，所列数据的统计期限自1月1日起至12月31日止。\n政策解读\n本年度发布政策解读稿件十篇。');
+    expect(result.report.sections.signature).toBe('测试县人民政府办公室\n2024年1月15日');
     expect(result.findings.map((f) => f.rule)).not.toContain('reader.unruledTable');
   });
 });
