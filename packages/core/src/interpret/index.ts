@@ -35,7 +35,7 @@ const TABLE_OF_SECTION: Partial<Record<SectionId, TableId>> = { activeDisclosure
 
 /** The one interpreter: any reader's SourceDocument in, the report model and reader findings out. */
 export function interpretDocument(doc: SourceDocument): Interpretation {
-  const ctx: Context = { report: emptyReport(), findings: [...(doc.findings ?? [])] };
+  const ctx: Context = { report: emptyReport(), findings: [] };
   const { report } = ctx;
   report.sourceScript = doc.script;
   report.meta.sourceFormat = doc.format;
