@@ -2,7 +2,6 @@
  * What every reader produces and one interpreter consumes (pandoc's one-AST design): the
  * document body in order, as paragraphs and tables with merged cells.
  */
-import type { Finding } from './finding.js';
 import type { Position, SourceFormat } from './model.js';
 
 export interface SourceCell {
@@ -46,6 +45,4 @@ export interface SourceDocument {
   format: SourceFormat;
   script: 'simplified' | 'traditional';
   blocks: Block[];
-  /** What the reader itself noticed, reported before the interpreter's findings. */
-  findings?: Finding[];
 }

@@ -59,7 +59,8 @@ export function parseText(text: string): ParseResult {
   if (glued) {
     return withFindings(fromDocument(glued.document), glued.findings);
   }
-  return fromDocument(readTextDocument(simplified, script));
+  const read = readTextDocument(simplified, script);
+  return withFindings(fromDocument(read.document), read.findings);
 }
 
 /** A report page with real tables. */

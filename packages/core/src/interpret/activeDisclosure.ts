@@ -51,7 +51,7 @@ export function readActiveDisclosure(ctx: Context, stream: Token[]): boolean {
     }
     found = true;
     ctx.report.layouts.activeDisclosure[label.item] = layout;
-    if (run.values.length !== columns.length && !run.label.unplaced) countMismatch(ctx, 'activeDisclosure', label.item, spec.label[layout], run.label, run.values, columns.length);
+    if (run.values.length !== columns.length) countMismatch(ctx, 'activeDisclosure', label.item, spec.label[layout], run.label, run.values, columns.length);
     const placed = unplaceable(run.values, columns.length) ? [] : run.values;
     ctx.report.activeDisclosure[label.item] = Object.fromEntries(columns.map((col, i) => [col, storeFigure(ctx, `activeDisclosure.${label.item}.${col}`, placed[i])]));
     if (run.values.length > columns.length)

@@ -62,7 +62,7 @@ export function readApplications(ctx: Context, stream: Token[]): boolean {
       continue;
     }
     found = true;
-    if (run.values.length !== width && !run.label.unplaced) countMismatch(ctx, 'applications', rowId, applicationRowLabel(rowId), run.label, run.values, width);
+    if (run.values.length !== width) countMismatch(ctx, 'applications', rowId, applicationRowLabel(rowId), run.label, run.values, width);
     const row: ApplicantRow = emptyApplicantRow();
     const placed = unplaceable(run.values, width) ? [] : run.values;
     APPLICANT_COLUMNS.forEach((col, i) => {

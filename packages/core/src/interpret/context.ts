@@ -36,7 +36,9 @@ export function keepUnrecognisedRow(ctx: Context, table: Report['extraRows'][num
 /** A row short of figures that may have lost blank cells without a trace: no figure of it can be placed in a column. */
 export const unplaceable = (values: Token[], width: number) => values.length < width && values.some((v) => v.blanksVanish);
 
+/** A row whose figure count is not the table's width, said in a reader.cellCount finding; nothing for a label marked unplaced, whose reader has said why already. */
 export function countMismatch(ctx: Context, table: Finding['table'], row: string, rowLabel: string, label: Token, values: Token[], want: number): void {
+  if (label.unplaced) return;
   const got = values.length;
   const lost = unplaceable(values, want);
   const printed = values.map((v) => v.text);

@@ -1,7 +1,7 @@
 import type { SourceDocument, TableBlock } from '../ast.js';
 import type { Finding } from '../finding.js';
 import { SECTION_HEADINGS, TABLE_LABELS, type SectionId, type TableId } from '../ids.js';
-import { emptyReport, type Meta, type Report } from '../model.js';
+import { emptyReport, type Meta, type Position, type Report } from '../model.js';
 import { fold } from '../normalize/fold.js';
 import { readActiveDisclosure } from './activeDisclosure.js';
 import { readApplications } from './applications.js';
@@ -19,17 +19,31 @@ export interface Interpretation {
   recognised: boolean;
 }
 
+/** A line of narrative and where it was printed. */
+interface Line {
+  text: string;
+  position: Position;
+}
+
+/** A date the report prints (ISO) and where. */
+interface Dated {
+  iso: string | null;
+  position: Position;
+}
+
 const TABLE_OF_SECTION: Partial<Record<SectionId, TableId>> = { activeDisclosure: 'activeDisclosure', applications: 'applications', reviewLitigation: 'reviewLitigation' };
 
 /** The one interpreter: any reader's SourceDocument in, the report model and reader findings out. */
 export function interpretDocument(doc: SourceDocument): Interpretation {
-  const ctx: Context = { report: emptyReport(), findings: [...(doc.findings ?? [])] };
+  const ctx: Context = { report: emptyReport(), findings: [] };
   const { report } = ctx;
   report.sourceScript = doc.script;
   report.meta.sourceFormat = doc.format;
-  const narrative = new Map<SectionId, string[]>();
+  const narrative = new Map<SectionId, Line[]>();
   const tables = new Map<TableId, TableBlock[]>();
   const crawler: Partial<Meta> = {};
+  let crawlerTitleAt: Position | undefined;
+  let crawlerDate: Dated | undefined;
   const sheetHeader: Partial<Meta> = {};
   let section: SectionId = 'preamble';
   let headings = 0;
@@ -47,9 +61,9 @@ export function interpretDocument(doc: SourceDocument): Interpretation {
     const crawled = section === 'preamble' ? CRAWLER_META.exec(text) : null;
     if (crawled) {
       const [, key, value] = crawled;
-      if (key === '标题' && value) crawler.title = value.trim();
+      if (key === '标题' && value) (crawler.title = value.trim()), (crawlerTitleAt = block.position);
       else if (key === '发布机构' && value) crawler.agency = value.trim();
-      else if ((key === '发布时间' || key === '发布日期') && value) crawler.date = isoDate(value);
+      else if ((key === '发布时间' || key === '发布日期') && value) crawlerDate = { iso: isoDate(value), position: block.position };
       continue;
     }
     const heading = sectionHeading(text);
@@ -64,7 +78,7 @@ export function interpretDocument(doc: SourceDocument): Interpretation {
       continue;
     }
     if (TABLE_OF_SECTION[section] && captions.has(index)) continue;
-    append(narrative, section, [text]);
+    append(narrative, section, [{ text, position: block.position }]);
   }
 
   const found = {
@@ -87,9 +101,10 @@ export function interpretDocument(doc: SourceDocument): Interpretation {
 
   const signature = takeSignature(narrative);
   const preamble = narrative.get('preamble') ?? [];
-  const titleAt = preamble.findIndex(isTitle);
-  const title = crawler.title ?? (titleAt >= 0 ? preamble[titleAt]! : null);
-  let headerDate: string | null = null;
+  const titleAt = preamble.findIndex((p) => isTitle(p.text));
+  const title = crawler.title ?? (titleAt >= 0 ? preamble[titleAt]!.text : null);
+  const titlePosition = crawler.title ? crawlerTitleAt : titleAt >= 0 ? preamble[titleAt]!.position : undefined;
+  let headerDate: Dated | undefined;
   if (title) {
     // Lines repeating the title (agency on one line, year and 年度报告 on the next) and a dated line under it are title furniture.
     const key = fold(title);
@@ -97,23 +112,23 @@ export function interpretDocument(doc: SourceDocument): Interpretation {
       'preamble',
       preamble.filter((p, i) => {
         if (i === titleAt) return false;
-        if (key.includes(fold(p))) return false;
-        if (DATE.test(p) && i <= titleAt + 3) return (headerDate = isoDate(p)), false;
+        if (key.includes(fold(p.text))) return false;
+        if (DATE.test(p.text) && i <= titleAt + 3) return (headerDate = { iso: isoDate(p.text), position: p.position }), false;
         return true;
       }),
     );
   }
-  for (const [id, paragraphs] of narrative) if (paragraphs.length) report.sections[id] = paragraphs.join('\n');
+  for (const [id, paragraphs] of narrative) if (paragraphs.length) report.sections[id] = paragraphs.map((p) => p.text).join('\n');
   if (signature) report.sections.signature = signature.lines.join('\n');
 
-  const allText = [...narrative.values()].flat().join('\n');
-  const date = signature?.date ?? headerDate ?? crawler.date ?? null;
-  const opening = [...(narrative.get('preamble') ?? []), ...(narrative.get('overview') ?? []).slice(0, 1)];
-  const paragraphs = doc.blocks.filter((b) => b.kind === 'paragraph');
+  const allText = [...narrative.values()].flat().map((p) => p.text).join('\n');
+  const dated = [signature?.date, headerDate, crawlerDate].find((d) => d?.iso);
+  const date = dated?.iso ?? null;
+  const opening = [...(narrative.get('preamble') ?? []), ...(narrative.get('overview') ?? []).slice(0, 1)].map((p) => p.text);
   const { year, findings: yearFindings } = reportYear(
     [title ? yearFromTitle(title) : null, sheetHeader.year, yearFromPeriod(allText), yearFromOpening(opening)],
-    { iso: date, position: paragraphs.findLast((p) => DATE.test(p.text) && isoDate(p.text) === date)?.position },
-    (title ? paragraphs.find((p) => title.startsWith(p.text.trim())) : doc.blocks[0])?.position,
+    { iso: date, position: dated?.position },
+    title ? titlePosition : doc.blocks[0]?.position,
   );
   ctx.findings.push(...yearFindings);
   report.meta = {
@@ -161,10 +176,10 @@ function classifyTable(block: TableBlock, section: SectionId): TableId | undefin
 }
 
 /** A table that is none of the official ones stays in the narrative, row by row, and is reported. */
-function keepForeignTable(ctx: Context, block: TableBlock, narrative: Map<SectionId, string[]>, section: SectionId): void {
+function keepForeignTable(ctx: Context, block: TableBlock, narrative: Map<SectionId, Line[]>, section: SectionId): void {
   const lines = block.rows.map((row) => row.map((c) => c.text).join(' | ')).filter((l) => l.replace(/[|\s]/g, ''));
   if (!lines.length) return;
-  append(narrative, section, lines);
+  append(narrative, section, lines.map((text) => ({ text, position: block.position })));
   ctx.findings.push({
     severity: 'info',
     rule: 'reader.foreignTable',
@@ -175,13 +190,13 @@ function keepForeignTable(ctx: Context, block: TableBlock, narrative: Map<Sectio
 }
 
 /** A closing agency line and date (彭后街道办事处 / 2025年1月20日) at the end of the last section. */
-function takeSignature(narrative: Map<SectionId, string[]>): { lines: string[]; agency: string | null; date: string | null } | undefined {
+function takeSignature(narrative: Map<SectionId, Line[]>): { lines: string[]; agency: string | null; date: Dated } | undefined {
   const last = [...narrative.keys()].at(-1);
   const paragraphs = last ? narrative.get(last)! : [];
   const date = paragraphs.at(-1);
-  if (!date || !DATE.test(date)) return undefined;
-  const agency = paragraphs.at(-2);
+  if (!date || !DATE.test(date.text)) return undefined;
+  const agency = paragraphs.at(-2)?.text;
   const hasAgency = agency !== undefined && agency.length <= 30 && !/[。，；：:,]/.test(agency);
   narrative.set(last!, paragraphs.slice(0, hasAgency ? -2 : -1));
-  return { lines: hasAgency ? [agency!, date] : [date], agency: hasAgency ? agency!.trim() : null, date: isoDate(date) };
+  return { lines: hasAgency ? [agency!, date.text] : [date.text], agency: hasAgency ? agency!.trim() : null, date: { iso: isoDate(date.text), position: date.position } };
 }

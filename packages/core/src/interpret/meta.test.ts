@@ -66,6 +66,24 @@ describe('the year a report states', () => {
     expect(findings).toMatchObject([{ severity: 'warning', rule: 'reader.noYear', position: { line: 2, column: 1 } }]);
   });
 
+  it('says so at the 发布时间 line of a crawled page whose year comes from that date', () => {
+    const { year, findings } = read(['标题：彭后街道办事处政府信息公开工作年度报告', '发布机构：彭后街道办事处', '发布时间：2025-02-10', body(['本街道认真贯彻落实《条例》。'])].join('\n'));
+    expect(year).toBe(2024);
+    expect(findings).toMatchObject([{ severity: 'info', rule: 'reader.yearFromDate', position: { line: 3, column: 1 } }]);
+  });
+
+  it('gives the warning at the 标题 line of a crawled page that states no year', () => {
+    const { year, findings } = read(['来源：彭后街道', '标题：彭后街道办事处政府信息公开工作年度报告', body(['本街道认真贯彻落实《条例》。'])].join('\n'));
+    expect(year).toBeNull();
+    expect(findings).toMatchObject([{ severity: 'warning', rule: 'reader.noYear', position: { line: 2, column: 1 } }]);
+  });
+
+  it('gives the warning at the title, not at the agency line printed above it', () => {
+    const { year, findings } = read(['彭后街道办事处', '彭后街道办事处政府信息公开工作年度报告', body(['本街道认真贯彻落实《条例》。'])].join('\n'));
+    expect(year).toBeNull();
+    expect(findings).toMatchObject([{ severity: 'warning', rule: 'reader.noYear', position: { line: 2, column: 1 } }]);
+  });
+
   it('reads the example whose year is only in its file name (penghou-street-2024.txt) as 2024, from its date', () => {
     const result = parse(readFileSync(new URL('../../../../examples/penghou-street-2024.txt', import.meta.url)));
     expect(result.ok && result.report.meta.year).toBe(2024);

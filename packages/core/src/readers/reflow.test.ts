@@ -3,7 +3,7 @@ import { parse } from '../parse.js';
 import { joinWrapped, runningFurniture } from './reflow.js';
 import { readTextDocument } from './text.js';
 
-const paragraphs = (text: string) => readTextDocument(text, 'simplified').blocks.map((b) => (b.kind === 'paragraph' ? b.text : '[table]'));
+const paragraphs = (text: string) => readTextDocument(text, 'simplified').document.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '[table]'));
 
 /** Lines as pdftotext -layout gives them from our toPdf (04-shuyang-county-2025): a page end and a two-line title. */
 const COPIED = [
@@ -50,7 +50,7 @@ describe('text copied out of a PDF: paragraphs wrapped over lines', () => {
   });
 
   it('keeps each paragraph at its first line', () => {
-    const doc = readTextDocument(COPIED, 'simplified');
+    const doc = readTextDocument(COPIED, 'simplified').document;
     expect(doc.blocks.slice(1, 4).map((b) => b.position)).toEqual([
       { line: 3, column: 3 },
       { line: 6, column: 3 },

@@ -1,8 +1,15 @@
 import type { Block, SourceCell, SourceDocument, TableBlock } from '../ast.js';
+import type { Finding } from '../finding.js';
 import { readFigure } from '../normalize/figure.js';
 import { readCellPerLineTables } from './cellPerLine.js';
 import { reflowCopiedText } from './reflow.js';
 import { readSpacedTables } from './spaced.js';
+
+/** The document read, and what the reader itself noticed (tables whose cells it could not place). */
+export interface TextReading {
+  document: SourceDocument;
+  findings: Finding[];
+}
 
 const MARKDOWN_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
@@ -14,7 +21,7 @@ const MARKDOWN_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
  * by runs of spaces (./spaced.ts), and its paragraphs are wrapped over lines (./reflow.ts). The
  * input is already in Simplified script.
  */
-export function readTextDocument(text: string, script: SourceDocument['script']): SourceDocument {
+export function readTextDocument(text: string, script: SourceDocument['script']): TextReading {
   const blocks: Block[] = [];
   let table: TableBlock | undefined;
   let markdown = false;
@@ -23,11 +30,11 @@ export function readTextDocument(text: string, script: SourceDocument['script'])
   // One cell per line (plain pdftotext): tables in what the spaced reader left.
   const cellPerLine = text.includes('|') ? undefined : readCellPerLineTables(lines, spacedOnly);
   const spaced = [...spacedOnly, ...(cellPerLine?.tables ?? [])].sort((a, b) => a.first - b.first);
-  const findings = cellPerLine?.findings.length ? { findings: cellPerLine.findings } : {};
+  const findings = cellPerLine?.findings ?? [];
   const reflowed = text.includes('|') ? undefined : reflowCopiedText(lines, spaced);
   if (reflowed) {
     const inOrder = [...spaced.map((t) => ({ at: t.first, block: t.block as Block })), ...reflowed.map((p) => ({ at: p.position.line - 1, block: p as Block }))];
-    return { format: 'text', script, blocks: inOrder.sort((a, b) => a.at - b.at).map((b) => b.block), ...findings };
+    return { document: { format: 'text', script, blocks: inOrder.sort((a, b) => a.at - b.at).map((b) => b.block) }, findings };
   }
   lines.forEach((raw, i) => {
     const line = i + 1;
@@ -64,7 +71,7 @@ export function readTextDocument(text: string, script: SourceDocument['script'])
     const heading = markdown || /^#{1,6}\s/.test(trimmed) ? trimmed.replace(/^#{1,6}\s*/, '') : trimmed;
     blocks.push({ kind: 'paragraph', text: heading, position: { line, column: raw.indexOf(trimmed) + 1 } });
   });
-  return { format: markdown ? 'markdown' : 'text', script, blocks, ...findings };
+  return { document: { format: markdown ? 'markdown' : 'text', script, blocks }, findings };
 }
 
 function splitCells(raw: string, line: number, markdown: boolean): SourceCell[] {
