@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { deflateStoredZip } from './deflateStoredZip.js';
+import { deflateEntry, deflateStoredZip } from './deflateStoredZip.js';
 
 const FILES: Record<string, Uint8Array | string> = {
   '[Content_Types].xml': '<?xml version="1.0"?><Types>' + '<Override PartName="/xl/worksheets/sheet1.xml"/>'.repeat(200) + '</Types>',
@@ -36,6 +37,20 @@ describe('deflateStoredZip', () => {
   it('deflates the stored zips fflate makes (the .docx parts)', async () => {
     const stored = zipSync(Object.fromEntries(Object.entries(FILES).map(([name, data]) => [name, typeof data === 'string' ? strToU8(data) : data])), { level: 0 });
     const back = await JSZip.loadAsync(deflateStoredZip(stored), { checkCRC32: true });
+    for (const [name, data] of Object.entries(FILES)) expect(await back.file(name)!.async('uint8array'), name).toEqual(typeof data === 'string' ? strToU8(data) : data);
+  });
+
+  it('takes the entries given deflated as they are, and deflates the rest', async () => {
+    const stored = zipSync(Object.fromEntries(Object.entries(FILES).map(([name, data]) => [name, typeof data === 'string' ? strToU8(data) : data])), { level: 0 });
+    const sheet = strToU8(FILES['xl/worksheets/sheet1.xml'] as string);
+    // The same bytes as deflating it here: the zip is the same.
+    expect(Buffer.from(deflateStoredZip(stored, new Map([['xl/worksheets/sheet1.xml', deflateEntry(sheet)]]))).equals(Buffer.from(deflateStoredZip(stored)))).toBe(true);
+    // Other bytes of the same data (a faster level): those are in the zip, which reads back whole.
+    const given = deflateRawSync(sheet, { level: 1 });
+    expect(Buffer.from(given).equals(Buffer.from(deflateEntry(sheet)))).toBe(false);
+    const zip = deflateStoredZip(stored, new Map([['xl/worksheets/sheet1.xml', given]]));
+    expect(Buffer.from(zip).indexOf(Buffer.from(given))).toBeGreaterThan(0);
+    const back = await JSZip.loadAsync(zip, { checkCRC32: true });
     for (const [name, data] of Object.entries(FILES)) expect(await back.file(name)!.async('uint8array'), name).toEqual(typeof data === 'string' ? strToU8(data) : data);
   });
 

@@ -7,6 +7,11 @@ const STORED = 0;
 const DEFLATED = 8;
 const HAS_DATA_DESCRIPTOR = 0x0008;
 
+/** How deflateStoredZip deflates an entry, for a caller keeping entries to give it deflated. */
+export const deflateEntry = (data: Uint8Array): Uint8Array => deflateRawSync(data);
+
+const names = new TextDecoder();
+
 /**
  * A zip whose entries were stored uncompressed, with each entry deflated by Node's zlib instead.
  *
@@ -15,8 +20,13 @@ const HAS_DATA_DESCRIPTOR = 0x0008;
  * tenth of a Word document's, and gave smaller files. Only the container is rewritten: names, dates,
  * CRCs (of the uncompressed data, so unchanged) and order are kept, sizes and offsets are new.
  * Written for the zips JSZip and fflate make: one disk, no ZIP64, no archive comment.
+ *
+ * `deflated`: entries the caller deflated before with deflateEntry, by name, taken as they are instead of
+ * deflated again (a .docx's parts that follow from its style alone are the same in every report, and
+ * zlib's set-up alone made deflating them cost more than deflating document.xml). The caller answers for
+ * them being this zip's entries.
  */
-export function deflateStoredZip(zip: Uint8Array): Uint8Array {
+export function deflateStoredZip(zip: Uint8Array, deflated?: ReadonlyMap<string, Uint8Array>): Uint8Array {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const end = zip.byteLength - 22; // no archive comment: JSZip and fflate write none
   if (view.getUint32(end, true) !== END_OF_CENTRAL_DIRECTORY) throw new Error('deflateStoredZip: no end of central directory where JSZip and fflate put it');
@@ -35,7 +45,8 @@ export function deflateStoredZip(zip: Uint8Array): Uint8Array {
     const headerLength = 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     const data = zip.subarray(local + headerLength, local + headerLength + storedSize);
     const deflate = method === STORED && storedSize > 0; // folders and empty files stay stored
-    const packed = deflate ? deflateRawSync(data) : data;
+    const known = deflate && deflated ? deflated.get(names.decode(zip.subarray(central + 46, central + 46 + view.getUint16(central + 28, true)))) : undefined;
+    const packed = deflate ? (known ?? deflateEntry(data)) : data;
     const header = zip.slice(local, local + headerLength);
     const entry = zip.slice(central, central + centralLength);
     const crc = view.getUint32(central + 16, true);
