@@ -31,9 +31,14 @@ const number = (n: number) => String(Math.round(n * 1e6) / 1e6);
  */
 export function drawLines(doc: PDFKit.PDFDocument, lines: readonly PlacedLine[]): void {
   if (!lines.length) return;
-  const pdf = doc as unknown as PdfkitDocument;
+  const pdf = doc as unknown as Partial<PdfkitDocument>;
   const font = pdf._font;
   const size = pdf._fontSize;
+  // Should a pdfkit release rename these, each line is drawn as before.
+  if (typeof font?.encode !== 'function' || typeof font.ref !== 'function' || typeof size !== 'number' || !pdf.page?.fonts) {
+    for (const { text, x, y } of lines) doc.text(text, x, y, { lineBreak: false });
+    return;
+  }
   pdf.page.fonts[font.id] ??= font.ref();
   // pdfkit's pages are flipped (y down); text is drawn in PDF's own orientation, its top at y.
   const baseline = (font.ascender / 1000) * size;
