@@ -13,6 +13,12 @@ type WriterSteps = { prepareModel(model: Model, options: object): void } & Recor
 const RENDER_STEPS = ['addContentTypes', 'addOfficeRels', 'addWorkbookRels', 'addWorksheets', 'addSharedStrings', 'addDrawings', 'addTables', 'addThemes', 'addStyles', 'addMedia', 'addApp', 'addCore', 'addWorkbook'] as const;
 
 /**
+ * zlib's level 3 rather than its default 6: 0.6 ms less per workbook (a third of the deflate), for
+ * 7% more bytes (about 1 KB of 16 KB), on generated reports.
+ */
+const DEFLATE_LEVEL = 3;
+
+/**
  * The workbook's parts as exceljs's XLSX.write renders them, by name in its order, or undefined
  * should an exceljs release have renamed its steps.
  */
@@ -42,5 +48,5 @@ export async function renderedParts(workbook: ExcelJS.Workbook): Promise<Map<str
 export async function packWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   const parts = await renderedParts(workbook);
   if (!parts) return deflateStoredZip(new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } })));
-  return zipDeflated(parts);
+  return zipDeflated(parts, { level: DEFLATE_LEVEL });
 }

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { strToU8, unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ const DATE = new Date(2026, 0, 15, 10, 30, 24); // local time, even seconds: a z
 
 describe('zipDeflated', () => {
   it('zips every part in order, deflated, with its CRC, UTF-8 name and date, as JSZip and fflate read it', async () => {
-    const zip = zipDeflated(PARTS, DATE);
+    const zip = zipDeflated(PARTS, { date: DATE });
     expect(zip.byteLength).toBeLessThan(PARTS.reduce((sum, [, data]) => sum + data.byteLength, 0) / 3);
     const back = await JSZip.loadAsync(zip, { checkCRC32: true });
     expect(Object.keys(back.files)).toEqual(PARTS.map(([name]) => name));
@@ -33,13 +34,20 @@ describe('zipDeflated', () => {
     expect([view.getUint32(0, true), view.getUint16(8, true)]).toEqual([0x04034b50, 8]); // the first entry: a local header, deflated
   });
 
+  it.each([1, 3, 9])('deflates at level %i when asked, to the same parts', (level) => {
+    const zip = zipDeflated(PARTS, { level });
+    expect(unzipSync(zip)).toEqual(Object.fromEntries(PARTS));
+    const firstPackedSize = new DataView(zip.buffer, zip.byteOffset).getUint32(18, true);
+    expect(firstPackedSize).toBe(deflateRawSync(PARTS[0]![1], { level }).byteLength);
+  });
+
   it('writes an empty zip that still reads as one', () => {
     expect(unzipSync(zipDeflated([]))).toEqual({});
   });
 
   it.skipIf(!hasCommands(['unzip', '-v']))("passes Info-ZIP's own test of every entry", () => {
     const path = join(mkdtempSync(join(tmpdir(), 'zip-deflated-')), 'parts.zip');
-    writeFileSync(path, zipDeflated(PARTS, DATE));
+    writeFileSync(path, zipDeflated(PARTS, { date: DATE }));
     expect(execFileSync('unzip', ['-t', path], { encoding: 'utf8' })).toMatch(/No errors detected/);
   });
 });

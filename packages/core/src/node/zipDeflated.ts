@@ -8,15 +8,21 @@ const DEFLATED = 8;
 const UTF8_NAME = 0x0800;
 const VERSION = 20; // 2.0: deflate; made by MS-DOS, as Office's own packages are
 
+export interface ZipOptions {
+  /** When the parts were written, in local time as zip tools read it, to two seconds. */
+  date?: Date;
+  /** zlib's compression level, 1 (fastest) to 9 (smallest); zlib's default, 6, if not given. */
+  level?: number;
+}
+
 /**
- * A zip of these parts in their order, each deflated by Node's zlib (an empty part is stored), all
- * dated `date` in local time as zip tools read it.
+ * A zip of these parts in their order, each deflated by Node's zlib (an empty part is stored).
  *
  * Why: JSZip and fflate compute every CRC and copy every byte in JavaScript even when they only
  * store, for deflateStoredZip to deflate afterwards: here zlib does the CRCs and the deflate, and
  * the headers are written once. For Office packages: no folder entries, no ZIP64 (under 4 GB).
  */
-export function zipDeflated(parts: Iterable<readonly [name: string, data: Uint8Array]>, date = new Date()): Uint8Array {
+export function zipDeflated(parts: Iterable<readonly [name: string, data: Uint8Array]>, { date = new Date(), level }: ZipOptions = {}): Uint8Array {
   const time = (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1);
   const day = ((date.getFullYear() - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate();
   const locals: Uint8Array[] = [];
@@ -25,7 +31,7 @@ export function zipDeflated(parts: Iterable<readonly [name: string, data: Uint8A
   for (const [name, data] of parts) {
     const nameBytes = Buffer.from(name, 'utf8');
     const method = data.byteLength > 0 ? DEFLATED : STORED;
-    const packed = method === DEFLATED ? deflateRawSync(data) : data;
+    const packed = method === DEFLATED ? deflateRawSync(data, { level }) : data;
     const crc = crc32(data);
     // The local and central headers share these fields, from "version needed" on, 4 bytes apart.
     const local = Buffer.alloc(30 + nameBytes.byteLength);
