@@ -5,6 +5,7 @@ import { formatFinding } from './present.js';
 import { progress } from './progress.js';
 import { t } from './say.js';
 import { readInput } from './readInput.js';
+import type { YearOption } from './givenYear.js';
 
 export interface CheckOptions {
   from: InputFormat;
@@ -12,6 +13,8 @@ export interface CheckOptions {
   series?: boolean;
   /** Convert old binary .doc/.xls (and WPS's .wps/.et) through LibreOffice first. */
   libreoffice?: boolean;
+  /** The year of reports that state none (--year). */
+  year?: YearOption;
 }
 
 /**
@@ -44,7 +47,7 @@ export async function checkCommand(inputs: string[], opts: CheckOptions, io: Io,
   const reports: Report[] = [];
   const reportFiles: { file: string; fromModel: boolean }[] = [];
   for (const [i, file] of files.entries()) {
-    const parsed = await readInput(file, { from: opts.from, ...(opts.libreoffice ? { libreOffice: true } : {}) });
+    const parsed = await readInput(file, { from: opts.from, ...(opts.libreoffice ? { libreOffice: true } : {}), ...(opts.year !== undefined ? { year: opts.year } : {}) });
     if (!parsed.ok) {
       unreadable++;
       const error = t(lang, parsed.messageZh, parsed.message);

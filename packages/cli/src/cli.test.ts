@@ -329,6 +329,24 @@ describe('report-convert check', () => {
     expect(mixed.stdout).toMatch(/info  reports of 2 agencies \(.*另一个机关.*\): years are compared within each agency only/);
     expect(mixed.stderr).toMatch(/^checked 2 files, \d+ findings \(and 1 note\)\n$/); // a note is not a problem
   });
+
+  it('--year fills the year of a report that states none, from the option or from each file name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-year-'));
+    const file = join(dir, '马槽社区2020.txt');
+    copyFileSync(seed('000_7b493fb4be35eb87.txt'), file); // states no year
+    const named = run(['convert', file, '--year', 'name', '--to', 'json', '--out-dir', dir]);
+    expect(named.status, named.stderr).toBe(0);
+    expect(Report.parse(JSON.parse(readFileSync(join(dir, '马槽社区2020.json'), 'utf8'))).meta.year).toBe(2020);
+    // Without --year, one input's notes are printed with its problems: the year guessed from a 落款 date is to be checked.
+    const guessed = run(['convert', fileURLToPath(new URL('../../../examples/penghou-street-2024.txt', import.meta.url)), '--to', 'json', '--out-dir', dir]);
+    expect(guessed.stderr).toMatch(/penghou-street-2024\.txt:\d+:1  提示  报告未写明年度，已根据落款日期（2025-01-20）取为2024年，请核对。\n/);
+    const given = run(['check', file, '--year', '2019', '--lang', 'en']);
+    expect(given.stdout).toContain('info  The report does not state its year; 2019 is taken from --year.');
+    expect(given.stdout).not.toContain('states no year');
+    const bad = run(['check', file, '--year', '20']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('report-convert: --year 应为年份（如 2016）或 name，而不是 20\n');
+  });
 });
 
 describe('Office inputs', () => {

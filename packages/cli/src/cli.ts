@@ -11,6 +11,7 @@ import { sharedFonts } from './sharedFonts.js';
 import { readSource } from './source.js';
 import type { CheckOptions } from './checkCommand.js';
 import { CommandInLang, helpConfiguration } from './commanderText.js';
+import { parseYearOption, type YearOption } from './givenYear.js';
 import { t } from './say.js';
 
 // Core, the converters and the finding texts load when a command needs them: a batch's main thread
@@ -56,6 +57,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const h = (zh: string, en: string) => t(helpLang, zh, en);
   const seeHelp = (command: string) => h(`（用法见 report-convert ${command}--help）`, `(usage: report-convert ${command}--help)`);
   const LIBREOFFICE_HELP = h('先用 LibreOffice（soffice）转换旧版 .doc/.xls 及 WPS 的 .wps/.et 再读取', 'convert old binary .doc/.xls and WPS .wps/.et files through LibreOffice (soffice) before reading them');
+  const YEAR_HELP = h('报告未写明年度时采用的年度；name 表示取自各文件名（如 2016年报告.txt）。报告写明的年度不变，与之不同时提示', "the year of reports that state none; name takes it from each file's name (2016年报告.txt). A year the report states is kept, and a different one is said");
+  /** --year, checked: a usage error unless a year or `name`. */
+  const yearOption = (value: string | undefined): { year?: YearOption } => {
+    if (value === undefined) return {};
+    const year = parseYearOption(value);
+    if (year === undefined) throw new UsageError(t(lang(), `--year 应为年份（如 2016）或 name，而不是 ${value}`, `--year takes a year (such as 2016) or name, not ${value}`));
+    return { year };
+  };
   const program = new CommandInLang('report-convert', helpLang)
     .description(h('转换、检查政府信息公开工作年度报告', 'convert and check government information-disclosure annual reports'))
     .version(VERSION, '-V, --version', h('显示版本号', 'output the version number'))
@@ -83,9 +92,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--heading-font <file>', h('PDF 各级标题字体（例如 黑体）', 'a font for the PDF headings (for example 黑体)'))
     .option('--pdfa', h('输出 PDF/A-2b 归档格式的 PDF', 'write PDFs as PDF/A-2b, the archival form'))
     .option('--libreoffice', LIBREOFFICE_HELP)
+    .option('--year <year>', YEAR_HELP)
     .option('--strict', h('有检查问题时以 1 退出', 'exit with 1 when any check fails'))
-    .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  report-convert convert https://www.example.gov.cn/art/2025/1/20/art_5843.html\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert report.html --to pdf --out-dir - > report.pdf\n  report-convert convert 2023年度报告.pdf --to docx,xlsx\n  report-convert convert legacy/2016.txt --layout 2021 --mapping mapping.json`)
-    .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; titleFont?: string; headingFont?: string; pdfa?: boolean; strict?: boolean; libreoffice?: boolean }) => {
+    .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  report-convert convert https://www.example.gov.cn/art/2025/1/20/art_5843.html\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert report.html --to pdf --out-dir - > report.pdf\n  report-convert convert 2023年度报告.pdf --to docx,xlsx\n  report-convert convert legacy/2016.txt --layout 2021 --mapping mapping.json\n  report-convert convert archive/ --year name --to json --out-dir out/`)
+    .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; titleFont?: string; headingFont?: string; pdfa?: boolean; strict?: boolean; libreoffice?: boolean; year?: string }) => {
+      const year = yearOption(opts.year);
       const to = opts.to.split(',').map((s) => s.trim()) as OutputFormat[];
       const unknown = to.filter((f) => !OUTPUT_FORMATS.includes(f));
       if (unknown.length) throw new UsageError(t(lang(), `未知的输出格式：${unknown.join(', ')}（可用：${OUTPUT_FORMATS.join(', ')}）`, `unknown output format: ${unknown.join(', ')} (use ${OUTPUT_FORMATS.join(', ')})`));
@@ -108,7 +119,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const name = inputs[0]!;
         const source = name === '-' ? { ok: true as const, bytes: await io.stdin() } : await readSource(name);
         if (!source.ok) throw new UsageError(t(lang(), `${name}：${source.messageZh}`, `${name}: ${source.message}`));
-        const read = await (await import('./readInput.js')).readBytes(source.bytes, name, { from: opts.from, ...(opts.libreoffice ? { libreOffice: true } : {}) });
+        const read = await (await import('./readInput.js')).readBytes(source.bytes, name, { from: opts.from, ...(opts.libreoffice ? { libreOffice: true } : {}), ...year });
         if (!read.ok) {
           io.stderr(`${t(lang(), read.messageZh, read.message)}\n`);
           exitCode = 2;
@@ -136,7 +147,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const failures = missing.map((m) => t(lang(), `${m}：找不到`, `${m}: no such input`));
       const interrupted = new AbortController();
       io.onInterrupt?.(() => interrupted.abort());
-      await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(fonts ? { fonts } : {}), ...(opts.pdfa ? { pdfa: true } : {}), ...migration, ...(opts.libreoffice ? { libreOffice: true } : {}) }, (result, done) => {
+      await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(fonts ? { fonts } : {}), ...(opts.pdfa ? { pdfa: true } : {}), ...migration, ...(opts.libreoffice ? { libreOffice: true } : {}), ...year }, (result, done) => {
         if (result.status === 'failed') {
           failed++;
           const line = `${result.input}: ${t(lang(), result.messageZh, result.message)}`;
@@ -147,8 +158,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
           const errors = result.findings.filter((f) => f.severity !== 'info');
           if (errors.length) withFindings++;
           checksFailed ||= result.findings.some((f) => f.severity === 'error');
-          // One input: every finding. A batch: a count per file, so the summary stays readable.
-          if (formatFinding) findingLines.push(...errors.map((f) => formatFinding(f, lang(), result.input, result.fromModel)));
+          // One input: every finding, notes (提示, such as a year taken from the date) too. A batch: a count of problems per file, so the summary stays readable.
+          if (formatFinding) findingLines.push(...result.findings.map((f) => formatFinding(f, lang(), result.input, result.fromModel)));
           else if (errors.length) findingLines.push(t(lang(), `${result.input}：${errors.length} 个检查问题（用 report-convert check 查看）`, `${result.input}: ${errors.length} findings (see report-convert check)`));
         }
         // Lines go above the progress bar: on a terminal, clear the bar's line first.
@@ -182,10 +193,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .addOption(new Option('--from <format>', h('指定输入格式，不自动识别', 'input format instead of sniffing')).choices(['auto', 'text', 'markdown', 'html', 'json', 'docx', 'xlsx', 'pdf']).default('auto'))
     .option('--json', h('以 JSON 输出检查结果，供程序读取', 'print findings as JSON for machines'))
     .option('--libreoffice', LIBREOFFICE_HELP)
+    .option('--year <year>', YEAR_HELP)
     .option('--series', h('另外跨年度核对同一机关的报告（上年结转 = 上一年的结转下年度）', "also check one agency's reports across years (上年结转 = last year's 结转下年度)"))
     .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert check report.html 2023年度报告.pdf\n  report-convert check reports/2019.html reports/2020.html --series\n  report-convert check archive/ --json --lang en`)
-    .action(async (inputs: string[], opts: CheckOptions) => {
-      exitCode = await (await import('./checkCommand.js')).checkCommand(inputs, opts, io, lang());
+    .action(async (inputs: string[], opts: CheckOptions & { year?: string }) => {
+      exitCode = await (await import('./checkCommand.js')).checkCommand(inputs, { ...opts, ...yearOption(opts.year) }, io, lang());
     });
 
   try {

@@ -5,6 +5,7 @@ import type { PdfFonts } from '@report-convert/to-pdf';
 import { convertReport } from './convert.js';
 import { outputPath, writeAtomic, type BatchInput } from './files.js';
 import type { OutputFormat } from './formats.js';
+import type { YearOption } from './givenYear.js';
 import { readInput } from './readInput.js';
 
 export interface JobOptions {
@@ -18,6 +19,8 @@ export interface JobOptions {
   mapping?: MigrationMapping;
   /** Convert old binary .doc/.xls through LibreOffice first. */
   libreOffice?: boolean;
+  /** The year of reports that state none (--year). */
+  year?: YearOption;
 }
 
 export type JobResult =

@@ -1,6 +1,5 @@
 import { EMPTY_OBJECT, Packer, type Document } from 'docx';
-import { strToU8, zipSync } from 'fflate';
-import { deflateEntry, deflateStoredZip } from '@report-convert/core/node';
+import { deflatePart, zipDeflated } from '@report-convert/core/node';
 import { withPlainLoops } from './fastXml.js';
 
 type Parts = Map<string, string | Uint8Array>;
@@ -37,7 +36,7 @@ function styleParts(document: Document): [path: string, source: Preparable | und
 
 /**
  * The style parts by the style they were written for (toDocx's key): the same for every report of a style,
- * each as its bytes, and deflated, which deflateStoredZip takes as they are.
+ * each as its bytes, and deflated, which zipDeflated takes as they are.
  * A service taking its users' styles would see many: the oldest is dropped beyond STYLES_KEPT.
  */
 interface StyleParts {
@@ -77,9 +76,9 @@ export function compiledParts(document: Document, styleKey?: string): Parts | un
     for (const [path] of styleParts(document)) {
       const part = parts.get(path) as string | Uint8Array | undefined;
       if (part === undefined) continue;
-      const bytes = typeof part === 'string' ? strToU8(part) : part;
+      const bytes = typeof part === 'string' ? Buffer.from(part) : part;
       entry.bytes.set(path, bytes);
-      if (bytes.byteLength > 0) entry.deflated.set(path, deflateEntry(bytes));
+      entry.deflated.set(path, deflatePart(bytes));
     }
     if (styleCache.size >= STYLES_KEPT) styleCache.delete(styleCache.keys().next().value!);
     styleCache.set(styleKey, entry);
@@ -89,14 +88,15 @@ export function compiledParts(document: Document, styleKey?: string): Parts | un
 }
 
 /**
- * The document's .docx bytes: docx's own parts, zipped with Node's zlib, the style's parts deflated once per style.
+ * The document's .docx bytes: docx's own parts, zipped by Node's zlib (core's zipDeflated), the style's
+ * parts deflated once per style.
  *
  * Why: Packer deflates with fflate in JavaScript, a tenth of the time of a report. The parts are
- * byte for byte Packer's; only the deflate differs. Without the compiler, Packer zips as before.
+ * byte for byte Packer's; only the zip differs. Without the compiler, Packer zips as before.
  */
 export async function packDocx(document: Document, styleKey?: string): Promise<Uint8Array> {
   const parts = compiledParts(document, styleKey);
   if (!parts) return new Uint8Array(await Packer.toBuffer(document));
-  const stored = zipSync(Object.fromEntries([...parts].map(([path, data]) => [path, typeof data === 'string' ? strToU8(data) : data])), { level: 0 });
-  return deflateStoredZip(stored, styleKey === undefined ? undefined : styleCache.get(styleKey)?.deflated);
+  const deflated = styleKey === undefined ? undefined : styleCache.get(styleKey)?.deflated;
+  return zipDeflated([...parts].map(([path, data]) => [path, typeof data === 'string' ? Buffer.from(data) : data, deflated?.get(path)] as const));
 }

@@ -4,6 +4,7 @@ import { loadFont, type DrawingFont } from './drawingFont.js';
 import { DEFAULT_FONT, type PdfFonts } from './fonts.js';
 import { wrapLines } from './linebreak.js';
 import { paginateRows, tableStartHeight, type TableRows } from './paginate.js';
+import { drawLines, type PlacedLine } from './textLines.js';
 
 export interface PdfOptions {
   /** Your own fonts (仿宋_GB2312, 方正小标宋简体 …) by role; the embedded Noto Serif SC is the default. */
@@ -231,6 +232,7 @@ function drawTable(doc: Doc, table: TableLayout, startY: number, newPage: () => 
     for (const p of onPage) doc.rect(xs[p.col]!, p.y0, xs[p.col + p.colSpan]! - xs[p.col]!, p.y1 - p.y0);
     doc.stroke();
     use('body', size);
+    const text: PlacedLine[] = [];
     for (const p of onPage) {
       // A label spanning rows that cross a page is printed again on the page it continues to, where it fits.
       if (p.lines.length * lineHeight > p.y1 - p.y0 && p.continued) continue;
@@ -238,10 +240,11 @@ function drawTable(doc: Doc, table: TableLayout, startY: number, newPage: () => 
       for (const line of p.lines) {
         const w = measure(line);
         const x = p.center ? (xs[p.col]! + xs[p.col + p.colSpan]! - w) / 2 : xs[p.col]! + CELL_PAD;
-        doc.text(line, x, ty, { lineBreak: false });
+        text.push({ text: line, x, y: ty });
         ty += lineHeight;
       }
     }
+    drawLines(doc, text);
     y = top;
   });
   return y;

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { Workbook } from './workbook.js';
 import { findingText, officeTextWidth, severityText, PAGE_NUMBER, placeCells, placeSignature, reportTables, signatureLines, reportTitle, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid } from '@report-convert/core';
-import { deflateStoredZip } from '@report-convert/core/node';
+import { packWorkbook } from './packWorkbook.js';
 import { sheetName } from './sheetName.js';
 
 export interface XlsxOptions {
@@ -42,6 +42,11 @@ const INFO_CHARS_PER_LINE = 50;
 
 /** The workbook a clerk would hand in: one sheet per official table, merged as the template. */
 export async function toXlsx(report: Report, options: XlsxOptions = {}): Promise<Uint8Array> {
+  return packWorkbook(reportWorkbook(report, options));
+}
+
+/** toXlsx's workbook, before it is written. */
+export function reportWorkbook(report: Report, options: XlsxOptions = {}): ExcelJS.Workbook {
   const workbook = new Workbook();
   workbook.creator = 'report-convert';
   workbook.title = report.meta.title ?? '政府信息公开工作年度报告';
@@ -52,8 +57,7 @@ export async function toXlsx(report: Report, options: XlsxOptions = {}): Promise
   const model = workbook.addWorksheet(MODEL_SHEET, { state: 'veryHidden' });
   const json = JSON.stringify(report);
   for (let i = 0; i * CHUNK < json.length; i++) model.getCell(i + 1, 1).value = json.slice(i * CHUNK, (i + 1) * CHUNK);
-  // Stored by exceljs's JSZip, deflated by Node's zlib: see deflateStoredZip.
-  return deflateStoredZip(new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } })));
+  return workbook;
 }
 
 /** Where each grid's first row lands: row 1 holds the table's heading. */

@@ -1,2 +1,2 @@
 // Helpers the writers share that need Node itself; the main entry stays free of Node's modules.
-export { deflateEntry, deflateStoredZip } from './deflateStoredZip.js';
+export { deflatePart, zipDeflated, type ZipPart } from './zipDeflated.js';
