@@ -1,11 +1,23 @@
 import { NextAttributeComponent, Packer, XmlComponent } from 'docx';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { generateReport, parse, writeReportAs } from '@report-convert/core';
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { compiledParts } from './pack.js';
+import { newCell } from './cells.js';
 import { reportDocument, toDocx, type DocxOptions } from './toDocx.js';
 
 const corpus = parsedCorpus();
+// Generated reports too, read as the CLI reads them: every layout, figures the corpus does not have (cells.ts reuses cells by figure).
+const generated = Array.from({ length: 8 }, (_, i) => ({
+  name: `generated ${i}`,
+  report: parseReport(writeReportAs(generateReport(i, { layout: (['2019', '2021', 'mixed', 'legacy'] as const)[i % 4] }), 'rowPerLine')),
+}));
+function parseReport(text: string) {
+  const result = parse(new TextEncoder().encode(text));
+  if (!result.ok) throw new Error(result.error.message);
+  return result.report;
+}
 
 describe('packDocx', () => {
   it('reaches docx’s compiler (fails when a docx release moves or changes it: packDocx then falls back to Packer, slower)', () => {
@@ -21,18 +33,20 @@ describe('packDocx', () => {
     expect(before.map((m) => m.name)).not.toContain('plainAttributes');
   });
 
-  // toDocx: docx's serialization in plain loops (fastXml.ts), the parts that follow from the style written once per style and reused;
-  // Packer: docx's own code throughout, since the loops are in place only during toDocx's compile. Every report in three styles,
-  // one after the other: a cache keyed by less than the style (fonts, sizes, page numbers) gives one style's parts to another.
+  // toDocx: docx's serialization in plain loops (fastXml.ts), the parts that follow from the style written once per style and reused,
+  // table cells reused from report to report and prepared once (cells.ts); Packer: docx's own code throughout, since the loops are
+  // in place only during toDocx's compile, on a Document whose cells are built anew. Every report in three styles, one after the
+  // other: a cache keyed by less than the style (fonts, sizes, page numbers) gives one style's parts to another, and a cell
+  // reused where it does not belong, or written differently from docx's, shows in document.xml.
   const styles: [string, DocxOptions][] = [
     ['default style', {}],
     ['other fonts, sizes and margins', { style: { fonts: { body: '宋体', latin: 'Arial' }, sizes: { body: 14, table: 9 }, margins: { top: 30 }, lineSpacing: 26 } }],
     ['page numbers centred', { style: { pageNumbers: 'centred' } }],
   ];
-  const cases = styles.flatMap(([style, options]) => corpus.map(({ name, report }) => ({ name, style, report, options })));
+  const cases = styles.flatMap(([style, options]) => [...corpus, ...generated].map(({ name, report }) => ({ name, style, report, options })));
   it.each(cases)('$name, $style: the same parts, in the same order, as Packer writes, each deflated', async ({ report, options }) => {
     const ours = await toDocx(report, options);
-    const packers = unzipSync(new Uint8Array(await Packer.toBuffer(reportDocument(report, options))));
+    const packers = unzipSync(new Uint8Array(await Packer.toBuffer(reportDocument(report, options, newCell))));
     const parts = unzipSync(ours);
     expect(Object.keys(parts)).toEqual(Object.keys(packers));
     // core.xml carries the time of writing, to the second.
@@ -45,7 +59,7 @@ describe('packDocx', () => {
     const sized = (body: number): DocxOptions => ({ style: { sizes: { body } } });
     for (let body = 10; body < 30; body++) await toDocx(report, sized(body));
     const ours = unzipSync(await toDocx(report, sized(10)));
-    const packers = unzipSync(new Uint8Array(await Packer.toBuffer(reportDocument(report, sized(10)))));
+    const packers = unzipSync(new Uint8Array(await Packer.toBuffer(reportDocument(report, sized(10), newCell))));
     for (const [name, bytes] of Object.entries(ours)) if (name !== 'docProps/core.xml') expect(Buffer.from(bytes).equals(Buffer.from(packers[name]!)), name).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import { keepWithNextRows, placeCells, resolveBinding, type Report, type TableGrid } from '@report-convert/core';
+import { reusedCell, type CellMaker } from './cells.js';
 import type { DocxStyle } from './styles.js';
 
 const tableStyleId = (wide: boolean, header: boolean, center: boolean) => `rc-table${wide ? '-wide' : ''}${header ? '-header' : ''}${center ? '-center' : ''}`;
@@ -34,11 +35,15 @@ export function tableParagraphStyles(style: DocxStyle) {
   );
 }
 
-/** An official grid as a Word table: spans from the layout data, header rows repeated, rows never split. */
-export function gridTable(report: Report, grid: TableGrid, textWidth: number): Table {
+/**
+ * An official grid as a Word table: spans from the layout data, header rows repeated, rows never split.
+ * Its cells come from `makeCell`: reused from report to report (cells.ts), or, for the tests, built anew.
+ */
+export function gridTable(report: Report, grid: TableGrid, textWidth: number, makeCell: CellMaker = reusedCell): Table {
   const wide = grid.columnWidths.length > 10;
   const total = grid.columnWidths.reduce((a, b) => a + b, 0);
   const columnWidths = grid.columnWidths.map((w) => Math.floor((w / total) * textWidth));
+  const cellWidth = cellWidths(columnWidths, textWidth);
   const rows: TableCell[][] = grid.rows.map(() => []);
   // A row without figures (a block's title, its column headings) stays on the page of the row below.
   const keepWithNext = keepWithNextRows(grid);
@@ -46,11 +51,13 @@ export function gridTable(report: Report, grid: TableGrid, textWidth: number): T
     const text = placed.cell.kind === 'label' ? placed.cell.text : resolveBinding(report, placed.cell.path).display;
     const center = placed.cell.kind === 'value' || placed.row < grid.headerRows || (placed.cell.kind === 'label' && placed.cell.align === 'center');
     rows[placed.row]!.push(
-      new TableCell({
-        children: [new Paragraph({ style: tableStyleId(wide, placed.row < grid.headerRows, center), ...(keepWithNext[placed.row] ? { keepNext: true } : {}), children: [new TextRun(text)] })],
-        ...(placed.colSpan > 1 ? { columnSpan: placed.colSpan } : {}),
-        ...(placed.rowSpan > 1 ? { rowSpan: placed.rowSpan } : {}),
-        // No cell width: a fixed-layout table takes its columns from the grid (w:tblGrid), in Word and LibreOffice alike.
+      makeCell({
+        text,
+        style: tableStyleId(wide, placed.row < grid.headerRows, center),
+        keepNext: keepWithNext[placed.row] ?? false,
+        columnSpan: placed.colSpan,
+        rowSpan: placed.rowSpan,
+        width: cellWidth(placed.col, placed.colSpan),
       }),
     );
   }
@@ -67,6 +74,16 @@ export function gridTable(report: Report, grid: TableGrid, textWidth: number): T
     // three, so 结果维持 reads 结果/维持 as in the official form (and the PDF), never 结果维/持.
     margins: { left: wide ? 80 : 40, right: wide ? 80 : 40, top: 20, bottom: 20 },
   });
+}
+
+/**
+ * The width in twips docx gives a cell without one as it writes a table of these columns and width: the columns
+ * it spans, scaled up when they add up to less than the table (ours are rounded down). A cell given it keeps it.
+ */
+function cellWidths(columnWidths: number[], tableWidth: number) {
+  const total = columnWidths.reduce((a, b) => a + b, 0);
+  const scale = total > 0 && tableWidth > total ? tableWidth / total : 1;
+  return (column: number, span: number) => Math.round(columnWidths.slice(column, column + span).reduce((a, b) => a + b, 0) * scale);
 }
 
 export const emptyLine = () => new Paragraph({ children: [new TextRun('')] });

@@ -4,6 +4,7 @@ import { A4, GB_T_9704, mmToTwips, type DocxStyle } from './styles.js';
 import { packDocx } from './pack.js';
 import { emptyLine, gridTable, gridTableStyleXml, tableParagraphStyles } from './table.js';
 import { LANGUAGE, run } from './text.js';
+import { reusedCell, type CellMaker } from './cells.js';
 
 export interface DocxOptions {
   /** Overrides of the GB/T 9704 defaults (fonts, sizes in pt, margins in mm, line spacing in pt). */
@@ -33,8 +34,11 @@ function docxStyle(options: DocxOptions): DocxStyle {
   };
 }
 
-/** The report as a docx library Document, before it is packed. All its parts but document.xml and core.xml depend on the style only (see toDocx). */
-export function reportDocument(report: Report, options: DocxOptions = {}): Document {
+/**
+ * The report as a docx library Document, before it is packed. All its parts but document.xml and core.xml depend on the style only (see toDocx).
+ * Table cells come from `makeCell`: reused from report to report (cells.ts), or built anew, as the tests compare.
+ */
+export function reportDocument(report: Report, options: DocxOptions = {}, makeCell: CellMaker = reusedCell): Document {
   const style = docxStyle(options);
   const textWidth = A4.width - mmToTwips(style.margins.left) - mmToTwips(style.margins.right);
   const exact = { line: Math.round(style.lineSpacing * 20), lineRule: LineRuleType.EXACT };
@@ -80,7 +84,7 @@ export function reportDocument(report: Report, options: DocxOptions = {}): Docum
         children.push(new Paragraph({ spacing: exact, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: Math.round(style.sizes.body * 2 * 20) }, children: [new TextRun(block.text)] }));
         break;
       case 'table':
-        children.push(gridTable(report, block.grid, textWidth), emptyLine());
+        children.push(gridTable(report, block.grid, textWidth, makeCell), emptyLine());
         break;
       case 'signature':
         children.push(

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { deflateStoredZip, zipDeflated } from '@report-convert/core/node';
+import { zipDeflated } from '@report-convert/core/node';
 
 type Model = unknown;
 /** Where exceljs's writer puts each part it renders: JSZip, in its own writer. */
@@ -43,13 +43,12 @@ export async function renderedParts(workbook: ExcelJS.Workbook): Promise<Map<str
  * The workbook's .xlsx bytes: exceljs's own parts, zipped by Node's zlib (zipDeflated).
  *
  * Why: exceljs's writeBuffer hands the parts to JSZip, which streams them through its workers a
- * chunk per event-loop turn and computes their CRCs in JavaScript even when only storing them for
- * deflateStoredZip: a quarter of the CPU of a workbook. The parts are byte for byte writeBuffer's;
+ * chunk per event-loop turn, and deflates and computes CRCs in JavaScript: a third of the CPU of a workbook. The parts are byte for byte writeBuffer's;
  * the zip has no folder entries (JSZip adds xl/, xl/worksheets/ …; Excel writes none).
- * Should exceljs rename its steps, writeBuffer zips as before.
+ * Should exceljs rename its steps, writeBuffer zips (slower, the same parts).
  */
 export async function packWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   const parts = await renderedParts(workbook);
-  if (!parts) return deflateStoredZip(new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } })));
+  if (!parts) return new Uint8Array(await workbook.xlsx.writeBuffer());
   return zipDeflated(parts, { level: DEFLATE_LEVEL });
 }

