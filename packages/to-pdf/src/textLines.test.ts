@@ -58,3 +58,25 @@ describe.skipIf(!hasCommands(['pdftotext', '-v'], ['pdftoppm', '-v']))('drawLine
     expect(words(path)).toHaveLength(1);
   });
 });
+
+describe('drawLines on a pdfkit whose font members it reads are renamed', () => {
+  // The fallback guarded only encode, ref, _fontSize and page.fonts, yet the drawing also reads the font's id (the /F1
+  // resource name) and ascender (the baseline): renamed, they gave `/undefined` and `NaN` in the content stream.
+  for (const member of ['id', 'ascender'] as const) {
+    it(`draws each line by doc.text when the font has no ${member}`, () => {
+      const doc = new PDFDocument({ font: null as unknown as string, size: 'A4', margin: 0, autoFirstPage: false });
+      doc.registerFont('body', loadFont(DEFAULT_FONT) as unknown as Buffer);
+      doc.addPage({ size: 'A4', margin: 0 });
+      doc.font('body').fontSize(10.5);
+      const pdf = doc as unknown as { _font: object };
+      pdf._font = new Proxy(pdf._font, { get: (font, key, receiver) => (key === member ? undefined : Reflect.get(font, key, receiver)) });
+      const texts: string[] = [];
+      const contents: string[] = [];
+      doc.text = ((text: string) => (texts.push(text), doc)) as typeof doc.text;
+      doc.addContent = ((content: string) => (contents.push(content), doc)) as typeof doc.addContent;
+      drawLines(doc, lines);
+      expect(contents).toEqual([]);
+      expect(texts).toEqual(lines.map((line) => line.text));
+    });
+  }
+});

@@ -34,8 +34,9 @@ export function drawLines(doc: PDFKit.PDFDocument, lines: readonly PlacedLine[])
   const pdf = doc as unknown as Partial<PdfkitDocument>;
   const font = pdf._font;
   const size = pdf._fontSize;
-  // Should a pdfkit release rename these, each line is drawn as before.
-  if (typeof font?.encode !== 'function' || typeof font.ref !== 'function' || typeof size !== 'number' || !pdf.page?.fonts) {
+  // Should a pdfkit release rename these, each line is drawn as before: every member read below, the font's
+  // id (its resource name) and ascender (the baseline) too, or the stream would get `/undefined` or `NaN`.
+  if (typeof font?.encode !== 'function' || typeof font.ref !== 'function' || typeof font.id !== 'string' || typeof font.ascender !== 'number' || typeof size !== 'number' || !pdf.page?.fonts) {
     for (const { text, x, y } of lines) doc.text(text, x, y, { lineBreak: false });
     return;
   }
