@@ -58,8 +58,14 @@ describe('--year', () => {
     expect(other.findings).toContainEqual(expect.objectContaining({ severity: 'warning', rule: 'reader.yearDiffers' }));
   });
 
-  it('leaves a report alone when the name gives no year', () => {
+  it('says so when the name gives no year for a report that states none, and leaves a stated year alone', () => {
     const before = read(NO_YEAR);
-    expect(withGivenYear(before, 'name', NO_YEAR)).toBe(before);
+    const after = withGivenYear(before, 'name', NO_YEAR);
+    expect(after.report).toBe(before.report);
+    expect(after.findings.slice(0, -1)).toEqual(before.findings);
+    expect(after.findings.at(-1)).toMatchObject({ severity: 'info', rule: 'reader.noYearInName', messageZh: '--year name：文件名（000_7b493fb4be35eb87.txt）中没有唯一的年份。' });
+    expect(withGivenYear(before, 'name', '-').findings.at(-1)?.message).toBe('--year name: standard input has no file name.');
+    const stated = read(STATED);
+    expect(withGivenYear(stated, 'name', STATED)).toBe(stated);
   });
 });

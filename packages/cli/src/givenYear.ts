@@ -23,9 +23,14 @@ export function yearInName(path: string): number | null {
  */
 export function withGivenYear<T extends { report: Report; findings: Finding[] }>(read: T, option: YearOption, input: string): T {
   const year = option === 'name' ? yearInName(input) : option;
-  if (year === null) return read;
   const guessed = read.findings.some((f) => f.rule === 'reader.yearFromDate');
   const stated = read.report.meta.year;
+  if (year === null) {
+    if (stated !== null && !guessed) return read;
+    // Asked for and not found: said, or the user would take the reader's warning for --year's failure to run.
+    const none: Finding = { severity: 'info', rule: 'reader.noYearInName', table: 'document', message: `--year name: ${input === '-' ? 'standard input has no file name' : `the file name (${basename(input)}) gives no single year`}.`, messageZh: `--year name：${input === '-' ? '标准输入没有文件名' : `文件名（${basename(input)}）中没有唯一的年份`}。` };
+    return { ...read, findings: [...read.findings, none] };
+  }
   const from = option === 'name' ? { en: `the file name (${basename(input)})`, zh: `文件名（${basename(input)}）` } : { en: '--year', zh: ' --year 参数' };
   if (stated !== null && !guessed) {
     if (stated === year) return read;

@@ -12,7 +12,7 @@ const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document,
  * the object of the document the compiler prepares it from. Not docProps/core.xml (title, agency,
  * time of writing), word/document.xml, or the relationships docx copies while compiling (small).
  * Were toDocx to put report text in a footer, or lists (numbering) or images in the body, these
- * would no longer hold: the pack test compares every part with Packer's for every corpus report, in two styles.
+ * would no longer hold: the pack test compares every part with Packer's for every corpus report, in three styles.
  */
 function styleParts(document: Document): [path: string, source: Preparable | undefined][] {
   const file = document as unknown as Record<string, Preparable | undefined> & { Footers?: Preparable[] };
