@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePdfPages } from './index.js';
 import type { PdfPage } from './page.js';
-import { grid, run, widthOf } from '../test-support/pdfPages.js';
+import { a4Page, grid, readPages, run, widthOf } from '../test-support/pdfPages.js';
 
 /** The margins of the body text: 29 characters of 16 points between them. */
 const [LEFT, RIGHT] = [80, 544];
@@ -12,10 +12,8 @@ const FIGURE_XS = [280, 320, 360, 400, 440, 480, 520, 560];
 /** One page laid out as Word prints a report: a title over two lines, a paragraph, a heading and part of table 三, a page number. */
 function reportPage(): PdfPage {
   const figures = (values: string[], y: number) => values.flatMap((v, i) => (v ? [run(v, FIGURE_XS[i]! + 16, y, 10.5)] : []));
-  return {
-    width: 595,
-    height: 842,
-    texts: [
+  return a4Page(
+    [
       centred('沭阳县发展和改革局', 760, 22),
       centred('2023年政府信息公开工作年度报告', 728, 22),
       run('本年度报告根据《中华人民共和国政府信息公开条例》要求编', LEFT + 32, 680),
@@ -29,22 +27,20 @@ function reportPage(): PdfPage {
       ...figures(['0', '0', '0', '0', '0', '0', '0'], 533),
       run('- 1 -', 285, 50, 14),
     ],
-    rules: grid([80, ...FIGURE_XS], [596, 556, 516]),
-  };
+    grid([80, ...FIGURE_XS], [596, 556, 516]),
+  );
 }
 
 describe('parsePdfPages', () => {
   it('reads a wrapped row label as one cell, with its figures and the blank between them', () => {
-    const result = parsePdfPages([reportPage()]);
-    if (!result.ok) throw new Error(result.error.message);
+    const result = readPages([reportPage()]);
     expect(result.report.applications.newReceived).toEqual({ naturalPerson: 5, commercial: 1, research: null, publicInterest: 0, legalService: 0, other: 0, total: 6 });
     expect(result.report.applications.carriedOver?.total).toBe(0);
     expect(result.report.meta).toMatchObject({ sourceFormat: 'pdf', title: '沭阳县发展和改革局2023年政府信息公开工作年度报告', agency: '沭阳县发展和改革局', year: 2023 });
   });
 
   it('joins the lines of a paragraph and leaves the page number out', () => {
-    const result = parsePdfPages([reportPage()]);
-    if (!result.ok) throw new Error(result.error.message);
+    const result = readPages([reportPage()]);
     expect(result.report.sections.preamble).toBe('本年度报告根据《中华人民共和国政府信息公开条例》要求编制，所列数据的统计期限自2023年1月1日起至12月31日止。');
     expect(JSON.stringify(result.report.sections)).not.toContain('- 1 -');
   });
@@ -52,14 +48,9 @@ describe('parsePdfPages', () => {
   it('tells paragraphs apart by the space between them, however widely a page spaces its lines', () => {
     // A web page printed to PDF: 12-point text 35 points apart, no indent, more space between paragraphs.
     const line = (text: string, y: number) => run(text, LEFT, y, 12);
-    const page: PdfPage = {
-      width: 595,
-      height: 842,
-      texts: [line('一、总体情况', 760), line('第一段第一行，排满到右边距的文字排满到右边距的文字排满到右边距的文字排满到右边距', 725), line('第一段第二行。', 690), line('第二段第一行，排满到右边距的文字排满到右边距的文字排满到右边距的文字排满到右边距', 640), line('第二段第二行。', 605)],
-      rules: [],
-    };
-    const result = parsePdfPages([page]);
-    if (!result.ok) throw new Error(result.error.message);
+    const result = readPages([
+      a4Page([line('一、总体情况', 760), line('第一段第一行，排满到右边距的文字排满到右边距的文字排满到右边距的文字排满到右边距', 725), line('第一段第二行。', 690), line('第二段第一行，排满到右边距的文字排满到右边距的文字排满到右边距的文字排满到右边距', 640), line('第二段第二行。', 605)]),
+    ]);
     expect(result.report.sections.overview?.split('\n')).toEqual(['第一段第一行，排满到右边距的文字排满到右边距的文字排满到右边距的文字排满到右边距第一段第二行。', '第二段第一行，排满到右边距的文字排满到右边距的文字排满到右边距的文字排满到右边距第二段第二行。']);
   });
 
@@ -73,7 +64,7 @@ describe('parsePdfPages', () => {
   });
 
   it('says a PDF with no text is a scan, in Chinese and English', () => {
-    const scan: PdfPage = { width: 595, height: 842, texts: [run('1', 290, 50)], rules: [] };
+    const scan = a4Page([run('1', 290, 50)]);
     const result = parsePdfPages([scan, scan]);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -83,7 +74,7 @@ describe('parsePdfPages', () => {
   });
 
   it('reads a line of 200,000 runs, which overflowed Math.max(...runs), and one of 200,000 figures set apart, which overflowed push(...cells)', () => {
-    const page: PdfPage = { width: 595, height: 842, texts: Array.from({ length: 200_000 }, (_, i) => run('字', i * 0.001, 700, 1)), rules: [] };
+    const page = a4Page(Array.from({ length: 200_000 }, (_, i) => run('字', i * 0.001, 700, 1)));
     expect(parsePdfPages([page])).toMatchObject({ ok: false, error: { code: 'notAReport' } });
     // Each figure a column of its own: the line's cells are read as lines of their own (a region in columns with fewer than three rows of figures).
     const figures: PdfPage = { ...page, texts: Array.from({ length: 200_000 }, (_, i) => run('1', i * 20, 700, 10)) };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePdfPages } from './index.js';
 import type { PdfPage } from './page.js';
-import { run, ruledRows, type PrintedCell } from '../test-support/pdfPages.js';
+import { a4Page, readPages, run, ruledRows, type PrintedCell } from '../test-support/pdfPages.js';
 
 /** Table 三 as label | seven figures; table 二 (2021) as label | three figures. */
 const APPLICATIONS_XS = [80, 280, 320, 360, 400, 440, 480, 520, 560];
@@ -18,16 +18,12 @@ function twoPages(heading: string, xs: number[], foot: PrintedCell[][], head: Pr
   const first = ruledRows(xs, 84 - footTable.bottom, foot);
   const second = ruledRows(xs, 770, head);
   return [
-    { width: 595, height: 842, texts: [run('测试县2023年政府信息公开工作年度报告', 120, 800, 16), ...before.slice(0, 1), run(heading, 112, 100 - footTable.bottom + 20), ...first.texts], rules: first.rules },
-    { width: 595, height: 842, texts: [...second.texts, run('四、政府信息公开行政复议、行政诉讼情况', 112, second.bottom - 30)], rules: second.rules },
+    a4Page([run('测试县2023年政府信息公开工作年度报告', 120, 800, 16), ...before.slice(0, 1), run(heading, 112, 100 - footTable.bottom + 20), ...first.texts], first.rules),
+    a4Page([...second.texts, run('四、政府信息公开行政复议、行政诉讼情况', 112, second.bottom - 30)], second.rules),
   ];
 }
 
-const applications = (foot: PrintedCell[][], head: PrintedCell[][]) => {
-  const result = parsePdfPages(twoPages('三、收到和处理政府信息公开申请情况', APPLICATIONS_XS, foot, head));
-  if (!result.ok) throw new Error(result.error.message);
-  return result;
-};
+const applications = (foot: PrintedCell[][], head: PrintedCell[][]) => readPages(twoPages('三、收到和处理政府信息公开申请情况', APPLICATIONS_XS, foot, head));
 
 const NEW_RECEIVED = row(['一、本年新收政府信息公开申请数量'], ['5', '1', '', '0', '0', '0', '6']);
 const STATE_SECRET = row(['（三）不予公开 1.属于国家秘密'], ['2', '', '', '', '', '', '2']);

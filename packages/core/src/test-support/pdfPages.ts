@@ -1,4 +1,15 @@
-import type { PdfRule, PdfText } from '../pdf/page.js';
+import { parsePdfPages } from '../pdf/index.js';
+import type { PdfPage, PdfRule, PdfText } from '../pdf/page.js';
+
+/** An A4 page of these runs and rules, in points from the bottom left, as pdf.js gives a page. */
+export const a4Page = (texts: PdfText[], rules: PdfRule[] = []): PdfPage => ({ width: 595, height: 842, texts, rules });
+
+/** The report and findings read from these pages; a test expecting them fails with the reader's error. */
+export function readPages(pages: PdfPage[]) {
+  const result = parsePdfPages(pages);
+  if (!result.ok) throw new Error(result.error.message);
+  return result;
+}
 
 /** Chinese characters are a font size wide, Latin letters and digits half that. */
 export const widthOf = (text: string, size: number) => [...text].reduce((w, ch) => w + (ch < '\x7f' ? size / 2 : size), 0);
