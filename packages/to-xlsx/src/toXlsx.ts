@@ -31,6 +31,9 @@ const CELL_STYLES: Record<'header' | 'centred' | 'left' | 'value', Partial<Excel
   value: { font: FONT, alignment: { horizontal: 'center', vertical: 'middle' }, border: BORDER },
 };
 
+/** A table's heading, above its grid: shared too. */
+const TITLE_STYLE: Partial<ExcelJS.Style> = { font: { ...FONT, size: 14, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } };
+
 /** The same, for the sheets of report information and findings. */
 const INFO_STYLES: Record<'label' | 'text' | 'message', Partial<ExcelJS.Style>> = {
   label: { font: { ...FONT, bold: true }, alignment: { vertical: 'top' } },
@@ -68,10 +71,14 @@ function writeTable(sheet: ExcelJS.Worksheet, report: Report, grid: TableGrid): 
   const total = grid.columnWidths.reduce((a, b) => a + b, 0);
   const chars = width > 10 ? 130 : 100;
   grid.columnWidths.forEach((w, i) => (sheet.getColumn(i + 1).width = Math.max(5, (w / total) * chars)));
+  // Styled before it is merged: a merge gives every cell it covers the master's style.
+  const title = sheet.getCell(1, 1);
+  title.value = grid.title;
+  title.style = TITLE_STYLE;
   sheet.mergeCells(1, 1, 1, width);
-  Object.assign(sheet.getCell(1, 1), { value: grid.title, font: { ...FONT, size: 14, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } });
   sheet.getRow(1).height = 26;
-  for (const placed of placeCells(grid)) {
+  const cells = placeCells(grid);
+  for (const placed of cells) {
     const row = GRID_TOP + placed.row;
     const col = placed.col + 1;
     if (placed.rowSpan > 1 || placed.colSpan > 1) sheet.mergeCells(row, col, row + placed.rowSpan - 1, col + placed.colSpan - 1);
@@ -89,12 +96,13 @@ function writeTable(sheet: ExcelJS.Worksheet, report: Report, grid: TableGrid): 
       // Keep what the source printed wherever it was more than the plain number (251000元, １２, /).
       if (bound.source && bound.source.text !== String(bound.value ?? '')) cell.note = `原文：${bound.source.text}`;
     }
-    for (let r = row; r < row + placed.rowSpan; r++) for (let c = col; c < col + placed.colSpan; c++) sheet.getCell(r, c).style = style;
+    cell.style = style;
+    for (let r = row; r < row + placed.rowSpan; r++) for (let c = col; c < col + placed.colSpan; c++) if (r > row || c > col) sheet.getCell(r, c).style = style;
   }
   // Excel does not grow rows for wrapped text on its own: size each row for its longest label.
   const widths = grid.columnWidths.map((_, i) => sheet.getColumn(i + 1).width ?? 10);
   const heights = grid.rows.map(() => 18);
-  for (const placed of placeCells(grid)) {
+  for (const placed of cells) {
     if (placed.cell.kind !== 'label') continue;
     const capacity = Math.max(1, Math.floor(widths.slice(placed.col, placed.col + placed.colSpan).reduce((a, b) => a + b, 0) / 1.9));
     const lineCount = Math.ceil(placed.cell.text.length / capacity);
