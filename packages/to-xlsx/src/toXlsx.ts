@@ -45,7 +45,7 @@ const INFO_CHARS_PER_LINE = 50;
 
 /** The workbook a clerk would hand in: one sheet per official table, merged as the template. */
 export async function toXlsx(report: Report, options: XlsxOptions = {}): Promise<Uint8Array> {
-  return packWorkbook(reportWorkbook(report, options));
+  return packWorkbook(reportWorkbook(report, options), { inlineSheets: [MODEL_SHEET] });
 }
 
 /** toXlsx's workbook, before it is written. */
