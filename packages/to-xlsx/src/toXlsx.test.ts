@@ -8,7 +8,7 @@ import { check, formatFigure, placeCells, reportTables, reportTitle, resolveBind
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
 import { fromXlsx } from './fromXlsx.js';
-import { GRID_TOP, toXlsx } from './toXlsx.js';
+import { GRID_TOP, modelChunks, toXlsx } from './toXlsx.js';
 
 const corpus = parsedCorpus();
 
@@ -77,6 +77,16 @@ describe('toXlsx → fromXlsx', () => {
     expect(back.report.applications.granted?.total).toBe(272);
     expect(back.report.sources['applications.granted.total']).toBeUndefined();
     expect(back.report.applications.carriedForward?.total).toBe(72);
+  });
+
+  it('keeps a character beyond the BMP whole where the model sheet\'s JSON is cut into cells', async () => {
+    const { report } = corpus[0]!;
+    const marked: Report = { ...report, sections: { ...report.sections, otherMatters: '@@' } };
+    const at = JSON.stringify(marked).indexOf('@@');
+    const padded: Report = { ...report, sections: { ...report.sections, otherMatters: `${'无'.repeat(29_999 - at)}😀𠀀` } };
+    expect(JSON.stringify(padded).charCodeAt(29_999)).toBe('😀'.charCodeAt(0)); // its first half the last of the first cell
+    expect(modelChunks(JSON.stringify(padded)).map((c) => c.length)).toEqual([29_999, JSON.stringify(padded).length - 29_999]);
+    expect(await fromXlsx(await toXlsx(padded))).toEqual({ ok: true, report: padded });
   });
 
   it('keeps narrative text that starts like a formula as text', async () => {

@@ -58,10 +58,25 @@ export function reportWorkbook(report: Report, options: XlsxOptions = {}): Excel
   for (const grid of reportTables(report)) writeTable(workbook.addWorksheet(sheetName(grid.title, taken)), report, grid);
   if (options.findings) writeFindings(workbook.addWorksheet(sheetName(options.lang === 'en' ? 'Findings' : '检查结果', taken)), options.findings, options.lang ?? 'zh');
   const model = workbook.addWorksheet(MODEL_SHEET, { state: 'veryHidden' });
-  const json = JSON.stringify(report);
-  for (let i = 0; i * CHUNK < json.length; i++) model.getCell(i + 1, 1).value = json.slice(i * CHUNK, (i + 1) * CHUNK);
+  modelChunks(JSON.stringify(report)).forEach((chunk, i) => (model.getCell(i + 1, 1).value = chunk));
   return workbook;
 }
+
+/**
+ * The model's JSON in cells of at most CHUNK characters, never cut between the two halves of a character
+ * beyond the BMP (an emoji, a rare 汉字 of extension B): a half alone is no XML character, and was lost.
+ */
+export function modelChunks(json: string): string[] {
+  const chunks: string[] = [];
+  for (let start = 0; start < json.length; ) {
+    let end = Math.min(json.length, start + CHUNK);
+    if (end < json.length && isHighSurrogate(json.charCodeAt(end - 1))) end--;
+    chunks.push(json.slice(start, end));
+    start = end;
+  }
+  return chunks;
+}
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /** Where each grid's first row lands: row 1 holds the table's heading. */
 export const GRID_TOP = 2;
