@@ -35,10 +35,11 @@ const CELL_STYLES: Record<'header' | 'centred' | 'left' | 'value', Partial<Excel
 const TITLE_STYLE: Partial<ExcelJS.Style> = { font: { ...FONT, size: 14, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } };
 
 /** The same, for the sheets of report information and findings. */
-const INFO_STYLES: Record<'label' | 'text' | 'message', Partial<ExcelJS.Style>> = {
+const INFO_STYLES: Record<'label' | 'text' | 'message' | 'heading', Partial<ExcelJS.Style>> = {
   label: { font: { ...FONT, bold: true }, alignment: { vertical: 'top' } },
   text: { font: FONT, alignment: { horizontal: 'left', wrapText: true, vertical: 'top' } },
   message: { font: FONT, alignment: { wrapText: true, vertical: 'top' } },
+  heading: { font: { ...FONT, bold: true } },
 };
 /** Chinese characters in 宋体 10 pt that a line of the information sheet's text column (width 100) holds, with room to spare. */
 const INFO_CHARS_PER_LINE = 50;
@@ -175,7 +176,9 @@ function writeFindings(sheet: ExcelJS.Worksheet, findings: Finding[], lang: 'zh'
   // Five columns 176 characters wide: on one landscape page across, the heading row on every page.
   printOnA4(sheet, 'landscape');
   sheet.pageSetup.printTitlesRow = '1:1';
-  sheet.addRow(zh ? ['级别', '表格', '行', '位置', '说明'] : ['Severity', 'Table', 'Row', 'Position', 'Message']).font = { ...FONT, bold: true };
+  const heading = sheet.addRow(zh ? ['级别', '表格', '行', '位置', '说明'] : ['Severity', 'Table', 'Row', 'Position', 'Message']);
+  heading.font = INFO_STYLES.heading.font!; // the row's own style; its cells then share one object (setting the row's font gave each its own)
+  heading.eachCell((cell) => (cell.style = INFO_STYLES.heading));
   for (const f of findings) {
     const row = sheet.addRow([severityText(f.severity, lang), f.tableLabel ?? f.table ?? '', [f.rowLabel, f.columnLabel].filter(Boolean).join(' / '), f.position ? `${f.position.line}:${f.position.column}` : '', findingText(f, lang)]);
     row.eachCell((cell) => (cell.style = INFO_STYLES.message));
