@@ -98,7 +98,8 @@ function writeTable(sheet: ExcelJS.Worksheet, report: Report, grid: TableGrid): 
     const row = GRID_TOP + placed.row;
     const col = placed.col + 1;
     if (placed.rowSpan > 1 || placed.colSpan > 1) sheet.mergeCells(row, col, row + placed.rowSpan - 1, col + placed.colSpan - 1);
-    const cell = sheet.getCell(row, col);
+    // By row, then column: the same cell as sheet.getCell(row, col), without building and parsing its A1 address.
+    const cell = sheet.getRow(row).getCell(col);
     const header = placed.row < grid.headerRows;
     let style: Partial<ExcelJS.Style>;
     if (placed.cell.kind === 'label') {
@@ -113,7 +114,7 @@ function writeTable(sheet: ExcelJS.Worksheet, report: Report, grid: TableGrid): 
       if (bound.source && bound.source.text !== String(bound.value ?? '')) cell.note = `原文：${bound.source.text}`;
     }
     cell.style = style;
-    for (let r = row; r < row + placed.rowSpan; r++) for (let c = col; c < col + placed.colSpan; c++) if (r > row || c > col) sheet.getCell(r, c).style = style;
+    for (let r = row; r < row + placed.rowSpan; r++) for (let c = col; c < col + placed.colSpan; c++) if (r > row || c > col) sheet.getRow(r).getCell(c).style = style;
   }
   // Excel does not grow rows for wrapped text on its own: size each row for its longest label.
   const widths = grid.columnWidths.map((_, i) => sheet.getColumn(i + 1).width ?? 10);
