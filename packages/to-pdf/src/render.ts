@@ -1,11 +1,12 @@
 import PDFDocument from 'pdfkit';
 import { documentBlocks, keepWithNextRows, PAGE_NUMBER, placeCells, placeSignature, reportTitle, resolveBinding, titleLines, type DocumentBlock, type Finding, type PlacedCell, type Report, type TableGrid } from '@report-convert/core';
+import { cellLines, type CellLines } from './cellLines.js';
 import { loadFont, type DrawingFont } from './drawingFont.js';
 import { DEFAULT_FONT, type PdfFonts } from './fonts.js';
 import { wrapLines } from './linebreak.js';
 import { paginateRows, tableStartHeight, type TableRows } from './paginate.js';
 import { deflateStreams } from './streamDeflate.js';
-import { drawLines, type PlacedLine } from './textLines.js';
+import { drawLines, number, type PlacedLine } from './textLines.js';
 
 export interface PdfOptions {
   /** Your own fonts (仿宋_GB2312, 方正小标宋简体 …) by role; the embedded Noto Serif SC is the default. */
@@ -90,7 +91,7 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
   };
 
   const tableLayouts = new Map<TableGrid, TableLayout>();
-  const measured = (grid: TableGrid) => tableLayouts.get(grid) ?? tableLayouts.set(grid, layoutTable(report, grid, use)).get(grid)!;
+  const measured = (grid: TableGrid) => tableLayouts.get(grid) ?? tableLayouts.set(grid, layoutTable(report, grid, roleFonts.body, use)).get(grid)!;
   let section: PDFKit.PDFOutline | undefined;
   for (const [i, block] of blocks.entries()) {
     switch (block.kind) {
@@ -167,8 +168,7 @@ interface TableLayout extends TableRows {
   xs: number[];
   size: number;
   lineHeight: number;
-  measure: (s: string) => number;
-  placed: (PlacedCell & { lines: string[]; center: boolean })[];
+  placed: (PlacedCell & CellLines & { center: boolean })[];
 }
 
 /**
@@ -176,7 +176,7 @@ interface TableLayout extends TableRows {
  * must share a page: a label spanning rows with the rows its text needs, a row without figures
  * (a block's title or headings) with the row below.
  */
-function layoutTable(report: Report, grid: TableGrid, use: (role: Role, size: number) => (s: string) => number): TableLayout {
+function layoutTable(report: Report, grid: TableGrid, font: DrawingFont, use: (role: Role, size: number) => (s: string) => number): TableLayout {
   const size = grid.columnWidths.length > 10 ? SIZE.wideTable : SIZE.table;
   const lineHeight = size * 1.35;
   const width = PAGE.width - PAGE.left - PAGE.right;
@@ -186,8 +186,8 @@ function layoutTable(report: Report, grid: TableGrid, use: (role: Role, size: nu
   const measure = use('body', size);
   const placed = placeCells(grid).map((p) => {
     const text = p.cell.kind === 'label' ? p.cell.text : resolveBinding(report, p.cell.path).display;
-    const lines = wrapLines(text, xs[p.col + p.colSpan]! - xs[p.col]! - CELL_PAD * 2, measure);
-    return { ...p, lines, center: p.cell.kind === 'value' || p.row < grid.headerRows || (p.cell.kind === 'label' && p.cell.align === 'center') };
+    const { lines, widths } = cellLines(font, size, xs[p.col + p.colSpan]! - xs[p.col]! - CELL_PAD * 2, text, measure);
+    return { ...p, lines, widths, center: p.cell.kind === 'value' || p.row < grid.headerRows || (p.cell.kind === 'label' && p.cell.align === 'center') };
   });
   const heights = grid.rows.map(() => lineHeight + CELL_PAD * 2);
   for (const p of placed.filter((c) => c.rowSpan === 1)) heights[p.row] = Math.max(heights[p.row]!, p.lines.length * lineHeight + CELL_PAD * 2);
@@ -206,46 +206,47 @@ function layoutTable(report: Report, grid: TableGrid, use: (role: Role, size: nu
   }
   const keepWithNext = keepWithNextRows(grid);
   for (let r = grid.rows.length - 2; r >= 0; r--) if (keepWithNext[r]) keepTogether[r] = Math.max(keepTogether[r]!, heights[r]! + keepTogether[r + 1]!);
-  return { xs, size, lineHeight, measure, placed, heights, keepTogether, headerRows: grid.headerRows, pageTop: PAGE.top, pageBottom: PAGE.height - PAGE.bottom };
+  return { xs, size, lineHeight, placed, heights, keepTogether, headerRows: grid.headerRows, pageTop: PAGE.top, pageBottom: PAGE.height - PAGE.bottom };
 }
 
 /** Draws a measured grid: rows never split, header rows repeated on every page the table crosses. A cell spanning rows that cross a page is drawn on both, its text on the first. */
 function drawTable(doc: Doc, table: TableLayout, startY: number, newPage: () => void, use: (role: Role, size: number) => (s: string) => number): number {
-  const { xs, size, lineHeight, measure, placed, heights } = table;
+  const { xs, size, lineHeight, placed, heights } = table;
   const pages = paginateRows({ ...table, startY });
   if (pages[0]!.top !== startY) newPage();
   let y = startY;
   pages.forEach((page, i) => {
     if (i > 0) newPage();
-    const rowTop = new Map<number, number>();
+    const rowTop: (number | undefined)[] = [];
     let top = page.top;
     for (const r of page.rows) {
-      rowTop.set(r, top);
+      rowTop[r] = top;
       top += heights[r]!;
     }
-    const onPage = placed.flatMap((p) => {
-      const visible = [...Array(p.rowSpan).keys()].map((k) => p.row + k).filter((r) => rowTop.has(r));
-      if (!visible.length) return [];
-      const y0 = rowTop.get(visible[0]!)!;
-      return [{ ...p, y0, y1: rowTop.get(visible.at(-1)!)! + heights[visible.at(-1)!]!, continued: visible[0] !== p.row }];
-    });
-    // Every border first, painted in one stroke: a PDF path cannot be interrupted by text.
-    doc.lineWidth(0.6).strokeColor('#000');
-    for (const p of onPage) doc.rect(xs[p.col]!, p.y0, xs[p.col + p.colSpan]! - xs[p.col]!, p.y1 - p.y0);
-    doc.stroke();
-    use('body', size);
+    // Every border first, painted in one stroke (a PDF path cannot be interrupted by text): one content chunk, as doc.rect writes each.
+    const borders: string[] = [];
     const text: PlacedLine[] = [];
-    for (const p of onPage) {
+    for (const p of placed) {
+      let first = -1;
+      let last = -1;
+      for (let r = p.row; r < p.row + p.rowSpan; r++) if (rowTop[r] !== undefined) (first = first < 0 ? r : first), (last = r);
+      if (first < 0) continue;
+      const y0 = rowTop[first]!;
+      const y1 = rowTop[last]! + heights[last]!;
+      borders.push(`${number(xs[p.col]!)} ${number(y0)} ${number(xs[p.col + p.colSpan]! - xs[p.col]!)} ${number(y1 - y0)} re`);
       // A label spanning rows that cross a page is printed again on the page it continues to, where it fits.
-      if (p.lines.length * lineHeight > p.y1 - p.y0 && p.continued) continue;
-      let ty = p.y0 + (p.y1 - p.y0 - p.lines.length * lineHeight) / 2 + (lineHeight - size) / 2;
-      for (const line of p.lines) {
-        const w = measure(line);
-        const x = p.center ? (xs[p.col]! + xs[p.col + p.colSpan]! - w) / 2 : xs[p.col]! + CELL_PAD;
+      if (p.lines.length * lineHeight > y1 - y0 && first !== p.row) continue;
+      let ty = y0 + (y1 - y0 - p.lines.length * lineHeight) / 2 + (lineHeight - size) / 2;
+      p.lines.forEach((line, k) => {
+        const x = p.center ? (xs[p.col]! + xs[p.col + p.colSpan]! - p.widths[k]!) / 2 : xs[p.col]! + CELL_PAD;
         text.push({ text: line, x, y: ty });
         ty += lineHeight;
-      }
+      });
     }
+    doc.lineWidth(0.6).strokeColor('#000');
+    if (borders.length) doc.addContent(borders.join('\n'));
+    doc.stroke();
+    use('body', size);
     drawLines(doc, text);
     y = top;
   });
