@@ -184,10 +184,11 @@ function layoutTable(report: Report, grid: TableGrid, font: DrawingFont, use: (r
   const xs = [PAGE.left];
   for (const w of grid.columnWidths) xs.push(xs.at(-1)! + (w / total) * width);
   const measure = use('body', size);
-  const placed = placeCells(grid).map((p) => {
-    const text = p.cell.kind === 'label' ? p.cell.text : resolveBinding(report, p.cell.path).display;
-    const { lines, widths } = cellLines(font, size, xs[p.col + p.colSpan]! - xs[p.col]! - CELL_PAD * 2, text, measure);
-    return { ...p, lines, widths, center: p.cell.kind === 'value' || p.row < grid.headerRows || (p.cell.kind === 'label' && p.cell.align === 'center') };
+  const placed = placeCells(grid).map(({ cell, row, col, rowSpan, colSpan }) => {
+    const text = cell.kind === 'label' ? cell.text : resolveBinding(report, cell.path).display;
+    const { lines, widths } = cellLines(font, size, xs[col + colSpan]! - xs[col]! - CELL_PAD * 2, text, measure);
+    // Spelled out rather than spread from core's placed cell: the spread took longer than the rest of a cell's layout.
+    return { cell, row, col, rowSpan, colSpan, lines, widths, center: cell.kind === 'value' || row < grid.headerRows || (cell.kind === 'label' && cell.align === 'center') };
   });
   const heights = grid.rows.map(() => lineHeight + CELL_PAD * 2);
   for (const p of placed.filter((c) => c.rowSpan === 1)) heights[p.row] = Math.max(heights[p.row]!, p.lines.length * lineHeight + CELL_PAD * 2);
