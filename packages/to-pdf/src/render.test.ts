@@ -200,6 +200,15 @@ describe('glyph check', () => {
     expect(findings[0]!.messageZh).toMatch(/字体缺少/);
   });
 
+  it('finds a missing character in a table figure, named by its path', async () => {
+    const { report } = corpus[0]!;
+    const { path } = placeCells(reportTables(report)[1]!).find((p) => p.cell.kind === 'value')!.cell as { path: string };
+    // A figure printed with more than its number (a unit) is shown as printed.
+    const odd = { ...report, sources: { ...report.sources, [path]: { ...report.sources[path]!, unit: '件', text: '12😀' } } };
+    const { findings } = await renderPdf(odd);
+    expect(findings.map((f) => f.details)).toEqual([expect.objectContaining({ character: '😀', where: path })]);
+  });
+
   it('finds a missing character in every report that has it, not only the first a process renders', async () => {
     const { report } = corpus[0]!;
     const odd = { ...report, sections: { ...report.sections, otherMatters: '特殊字符😀。' } };

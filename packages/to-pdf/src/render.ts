@@ -1,10 +1,12 @@
 import PDFDocument from 'pdfkit';
 import { documentBlocks, keepWithNextRows, PAGE_NUMBER, placeCells, placeSignature, reportTitle, resolveBinding, titleLines, type DocumentBlock, type Finding, type PlacedCell, type Report, type TableGrid } from '@report-convert/core';
+import { cellLines, type CellLines } from './cellLines.js';
 import { loadFont, type DrawingFont } from './drawingFont.js';
 import { DEFAULT_FONT, type PdfFonts } from './fonts.js';
 import { wrapLines } from './linebreak.js';
 import { paginateRows, tableStartHeight, type TableRows } from './paginate.js';
-import { drawLines, type PlacedLine } from './textLines.js';
+import { deflateStreams } from './streamDeflate.js';
+import { drawLines, number, type PlacedLine } from './textLines.js';
 
 export interface PdfOptions {
   /** Your own fonts (仿宋_GB2312, 方正小标宋简体 …) by role; the embedded Noto Serif SC is the default. */
@@ -42,6 +44,7 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
     ...(options.pdfa ? { subset: 'PDF/A-2b' as const, pdfVersion: '1.7' as const } : { pdfVersion: '1.7' as const }),
     info: { Title: metadataText(reportTitle(report)), Author: metadataText(report.meta.agency ?? ''), Subject: '政府信息公开工作年度报告', Creator: 'report-convert', Producer: 'report-convert (pdfkit)' },
   });
+  deflateStreams(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
@@ -59,7 +62,9 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
   };
   const findings: Finding[] = [];
   const blocks = documentBlocks(report);
-  checkGlyphs(roleFonts, blocks, report, findings);
+  const tableLayouts = new Map<TableGrid, TableLayout>();
+  const measured = (grid: TableGrid) => tableLayouts.get(grid) ?? tableLayouts.set(grid, layoutTable(report, grid, roleFonts.body, use)).get(grid)!;
+  checkGlyphs(roleFonts, blocks, measured, findings);
 
   const width = PAGE.width - PAGE.left - PAGE.right;
   const bottom = PAGE.height - PAGE.bottom;
@@ -87,8 +92,6 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
     });
   };
 
-  const tableLayouts = new Map<TableGrid, TableLayout>();
-  const measured = (grid: TableGrid) => tableLayouts.get(grid) ?? tableLayouts.set(grid, layoutTable(report, grid, use)).get(grid)!;
   let section: PDFKit.PDFOutline | undefined;
   for (const [i, block] of blocks.entries()) {
     switch (block.kind) {
@@ -165,8 +168,8 @@ interface TableLayout extends TableRows {
   xs: number[];
   size: number;
   lineHeight: number;
-  measure: (s: string) => number;
-  placed: (PlacedCell & { lines: string[]; center: boolean })[];
+  /** Each cell with the text it shows (a label, or the report's figure as printed), wrapped. */
+  placed: (PlacedCell & CellLines & { text: string; center: boolean })[];
 }
 
 /**
@@ -174,7 +177,7 @@ interface TableLayout extends TableRows {
  * must share a page: a label spanning rows with the rows its text needs, a row without figures
  * (a block's title or headings) with the row below.
  */
-function layoutTable(report: Report, grid: TableGrid, use: (role: Role, size: number) => (s: string) => number): TableLayout {
+function layoutTable(report: Report, grid: TableGrid, font: DrawingFont, use: (role: Role, size: number) => (s: string) => number): TableLayout {
   const size = grid.columnWidths.length > 10 ? SIZE.wideTable : SIZE.table;
   const lineHeight = size * 1.35;
   const width = PAGE.width - PAGE.left - PAGE.right;
@@ -182,10 +185,11 @@ function layoutTable(report: Report, grid: TableGrid, use: (role: Role, size: nu
   const xs = [PAGE.left];
   for (const w of grid.columnWidths) xs.push(xs.at(-1)! + (w / total) * width);
   const measure = use('body', size);
-  const placed = placeCells(grid).map((p) => {
-    const text = p.cell.kind === 'label' ? p.cell.text : resolveBinding(report, p.cell.path).display;
-    const lines = wrapLines(text, xs[p.col + p.colSpan]! - xs[p.col]! - CELL_PAD * 2, measure);
-    return { ...p, lines, center: p.cell.kind === 'value' || p.row < grid.headerRows || (p.cell.kind === 'label' && p.cell.align === 'center') };
+  const placed = placeCells(grid).map(({ cell, row, col, rowSpan, colSpan }) => {
+    const text = cell.kind === 'label' ? cell.text : resolveBinding(report, cell.path).display;
+    const { lines, widths } = cellLines(font, size, xs[col + colSpan]! - xs[col]! - CELL_PAD * 2, text, measure);
+    // Spelled out rather than spread from core's placed cell: the spread took longer than the rest of a cell's layout.
+    return { cell, row, col, rowSpan, colSpan, text, lines, widths, center: cell.kind === 'value' || row < grid.headerRows || (cell.kind === 'label' && cell.align === 'center') };
   });
   const heights = grid.rows.map(() => lineHeight + CELL_PAD * 2);
   for (const p of placed.filter((c) => c.rowSpan === 1)) heights[p.row] = Math.max(heights[p.row]!, p.lines.length * lineHeight + CELL_PAD * 2);
@@ -204,46 +208,47 @@ function layoutTable(report: Report, grid: TableGrid, use: (role: Role, size: nu
   }
   const keepWithNext = keepWithNextRows(grid);
   for (let r = grid.rows.length - 2; r >= 0; r--) if (keepWithNext[r]) keepTogether[r] = Math.max(keepTogether[r]!, heights[r]! + keepTogether[r + 1]!);
-  return { xs, size, lineHeight, measure, placed, heights, keepTogether, headerRows: grid.headerRows, pageTop: PAGE.top, pageBottom: PAGE.height - PAGE.bottom };
+  return { xs, size, lineHeight, placed, heights, keepTogether, headerRows: grid.headerRows, pageTop: PAGE.top, pageBottom: PAGE.height - PAGE.bottom };
 }
 
 /** Draws a measured grid: rows never split, header rows repeated on every page the table crosses. A cell spanning rows that cross a page is drawn on both, its text on the first. */
 function drawTable(doc: Doc, table: TableLayout, startY: number, newPage: () => void, use: (role: Role, size: number) => (s: string) => number): number {
-  const { xs, size, lineHeight, measure, placed, heights } = table;
+  const { xs, size, lineHeight, placed, heights } = table;
   const pages = paginateRows({ ...table, startY });
   if (pages[0]!.top !== startY) newPage();
   let y = startY;
   pages.forEach((page, i) => {
     if (i > 0) newPage();
-    const rowTop = new Map<number, number>();
+    const rowTop: (number | undefined)[] = [];
     let top = page.top;
     for (const r of page.rows) {
-      rowTop.set(r, top);
+      rowTop[r] = top;
       top += heights[r]!;
     }
-    const onPage = placed.flatMap((p) => {
-      const visible = [...Array(p.rowSpan).keys()].map((k) => p.row + k).filter((r) => rowTop.has(r));
-      if (!visible.length) return [];
-      const y0 = rowTop.get(visible[0]!)!;
-      return [{ ...p, y0, y1: rowTop.get(visible.at(-1)!)! + heights[visible.at(-1)!]!, continued: visible[0] !== p.row }];
-    });
-    // Every border first, painted in one stroke: a PDF path cannot be interrupted by text.
-    doc.lineWidth(0.6).strokeColor('#000');
-    for (const p of onPage) doc.rect(xs[p.col]!, p.y0, xs[p.col + p.colSpan]! - xs[p.col]!, p.y1 - p.y0);
-    doc.stroke();
-    use('body', size);
+    // Every border first, painted in one stroke (a PDF path cannot be interrupted by text): one content chunk, as doc.rect writes each.
+    const borders: string[] = [];
     const text: PlacedLine[] = [];
-    for (const p of onPage) {
+    for (const p of placed) {
+      let first = -1;
+      let last = -1;
+      for (let r = p.row; r < p.row + p.rowSpan; r++) if (rowTop[r] !== undefined) (first = first < 0 ? r : first), (last = r);
+      if (first < 0) continue;
+      const y0 = rowTop[first]!;
+      const y1 = rowTop[last]! + heights[last]!;
+      borders.push(`${number(xs[p.col]!)} ${number(y0)} ${number(xs[p.col + p.colSpan]! - xs[p.col]!)} ${number(y1 - y0)} re`);
       // A label spanning rows that cross a page is printed again on the page it continues to, where it fits.
-      if (p.lines.length * lineHeight > p.y1 - p.y0 && p.continued) continue;
-      let ty = p.y0 + (p.y1 - p.y0 - p.lines.length * lineHeight) / 2 + (lineHeight - size) / 2;
-      for (const line of p.lines) {
-        const w = measure(line);
-        const x = p.center ? (xs[p.col]! + xs[p.col + p.colSpan]! - w) / 2 : xs[p.col]! + CELL_PAD;
+      if (p.lines.length * lineHeight > y1 - y0 && first !== p.row) continue;
+      let ty = y0 + (y1 - y0 - p.lines.length * lineHeight) / 2 + (lineHeight - size) / 2;
+      p.lines.forEach((line, k) => {
+        const x = p.center ? (xs[p.col]! + xs[p.col + p.colSpan]! - p.widths[k]!) / 2 : xs[p.col]! + CELL_PAD;
         text.push({ text: line, x, y: ty });
         ty += lineHeight;
-      }
+      });
     }
+    doc.lineWidth(0.6).strokeColor('#000');
+    if (borders.length) doc.addContent(borders.join('\n'));
+    doc.stroke();
+    use('body', size);
     drawLines(doc, text);
     y = top;
   });
@@ -254,7 +259,7 @@ function drawTable(doc: Doc, table: TableLayout, startY: number, newPage: () => 
 const drawable = new WeakMap<DrawingFont, Set<string>>();
 
 /** Every character the report will draw must have a glyph in the font that draws it. */
-function checkGlyphs(fonts: Record<Role, DrawingFont>, blocks: DocumentBlock[], report: Report, findings: Finding[]): void {
+function checkGlyphs(fonts: Record<Role, DrawingFont>, blocks: DocumentBlock[], measured: (grid: TableGrid) => TableLayout, findings: Finding[]): void {
   const seenByRole = { body: new Set<string>(), title: new Set<string>(), heading: new Set<string>() };
   const visit = (text: string, where: string, whereZh: string, role: Role = 'body') => {
     const font = fonts[role];
@@ -280,7 +285,8 @@ function checkGlyphs(fonts: Record<Role, DrawingFont>, blocks: DocumentBlock[], 
   };
   blocks.forEach((block, i) => {
     if (block.kind === 'table')
-      for (const p of placeCells(block.grid)) visit(p.cell.kind === 'label' ? p.cell.text : resolveBinding(report, p.cell.path).display, p.cell.kind === 'value' ? p.cell.path : `${block.grid.title}`, p.cell.kind === 'value' ? p.cell.path : block.grid.title);
+      // The texts the layout already resolved: resolving every figure twice was 1 % of a report.
+      for (const p of measured(block.grid).placed) visit(p.text, p.cell.kind === 'value' ? p.cell.path : `${block.grid.title}`, p.cell.kind === 'value' ? p.cell.path : block.grid.title);
     else if (block.kind === 'signature') visit(block.lines.join(''), 'the signature', '落款');
     else visit(block.text, `${block.kind} ${i + 1}`, `第${i + 1}段`, block.kind === 'title' ? 'title' : block.kind === 'heading' ? 'heading' : 'body');
   });

@@ -19,7 +19,7 @@ interface PdfkitDocument {
 }
 
 /** As pdfkit writes numbers into content streams: at most six decimals. */
-const number = (n: number) => String(Math.round(n * 1e6) / 1e6);
+export const number = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
 /**
  * Draws many short lines in the current font and size as one PDF text object: what `doc.text` would
