@@ -1,5 +1,6 @@
 // A namespace import: should a docx release drop one of these names, it is undefined here and docx's own code runs.
 import * as docx from 'docx';
+import { pushKeptXml } from './keptXml.js';
 
 const { EMPTY_OBJECT, NextAttributeComponent, XmlComponent, isXmlComponent } = docx as Partial<typeof docx>;
 
@@ -34,18 +35,6 @@ function plainAttributes(this: { root: Record<string, { key: string; value: unkn
   return { _attr: attributes };
 }
 
-/**
- * Components written the same in every document and never changed once built (cells.ts): prepared once, and
- * the object tree reused by every later compile of ours; the writer only reads it. docx's own prepForXml, as
- * Packer runs it, prepares them anew as always.
- */
-const preparedOnce = new WeakMap<object, unknown>();
-const NOT_YET_PREPARED = Symbol('not yet prepared');
-
-export function prepareOnce(component: object): void {
-  if (!preparedOnce.has(component)) preparedOnce.set(component, NOT_YET_PREPARED);
-}
-
 function plainChildren(this: Component, context: Context): Prepared {
   context.stack.push(this);
   const children: unknown[] = [];
@@ -59,17 +48,7 @@ function plainChildren(this: Component, context: Context): Prepared {
     if (!isXmlComponent!(item)) add(item);
     else {
       const child = item as unknown as Component;
-      const once = preparedOnce.get(child);
-      if (once === NOT_YET_PREPARED) {
-        const prepared = child.prepForXml(context);
-        preparedOnce.set(child, prepared);
-        add(prepared);
-        continue;
-      }
-      if (once !== undefined) {
-        add(once);
-        continue;
-      }
+      if (pushKeptXml(child, children, () => child.prepForXml(context))) continue;
       const parts = child.writtenAs;
       if (parts) {
         for (const part of parts) {

@@ -34,7 +34,7 @@ describe('packDocx', () => {
   });
 
   // toDocx: docx's serialization in plain loops (fastXml.ts), the parts that follow from the style written once per style and reused,
-  // table cells reused from report to report and prepared once (cells.ts); Packer: docx's own code throughout, since the loops are
+  // table cells reused from report to report and written once, their XML kept (cells.ts, keptXml.ts); Packer: docx's own code throughout, since the loops are
   // in place only during toDocx's compile, on a Document whose cells are built anew. Every report in three styles, one after the
   // other: a cache keyed by less than the style (fonts, sizes, page numbers) gives one style's parts to another, and a cell
   // reused where it does not belong, or written differently from docx's, shows in document.xml.

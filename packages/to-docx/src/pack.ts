@@ -1,6 +1,7 @@
 import { EMPTY_OBJECT, Packer, type Document } from 'docx';
 import { deflatePart, zipDeflated } from '@report-convert/core/node';
 import { withPlainLoops } from './fastXml.js';
+import { keepingXml } from './keptXml.js';
 
 type Parts = Map<string, string | Uint8Array>;
 type Preparable = { prepForXml?: unknown; View?: Preparable; Relationships?: Preparable };
@@ -45,6 +46,8 @@ interface StyleParts {
 }
 const styleCache = new Map<string, StyleParts>();
 const STYLES_KEPT = 16;
+const DOCUMENT = 'word/document.xml';
+const documentXml = (parts: unknown) => (parts instanceof Map && typeof parts.get(DOCUMENT) === 'string' ? (parts.get(DOCUMENT) as string) : undefined);
 /** What the compiler gets from a part's object once the part is cached: an element, written and then replaced by the cached part. */
 const written = () => ({ cached: EMPTY_OBJECT });
 
@@ -66,7 +69,9 @@ export function compiledParts(document: Document, styleKey?: string): Parts | un
   }
   let parts: unknown;
   try {
-    parts = withPlainLoops(() => compiler.compile!(document, undefined, []));
+    const compile = () => withPlainLoops(() => compiler.compile!(document, undefined, []));
+    // Should the kept XML of the cells fail to come out as it went in (keptXml.ts), the document is compiled again without it.
+    parts = keepingXml(compile, documentXml, (parts, xml) => parts instanceof Map && parts.set(DOCUMENT, xml)) ?? compile();
   } finally {
     for (const [, source] of stubbed) delete source.prepForXml;
   }
