@@ -1,6 +1,7 @@
 // A namespace import: should a docx release drop one of these names, it is undefined here and docx's own code runs.
 import * as docx from 'docx';
 import { pushKeptXml } from './keptXml.js';
+import { unsearchedBody } from './unsearchedBody.js';
 
 const { EMPTY_OBJECT, NextAttributeComponent, XmlComponent, isXmlComponent } = docx as Partial<typeof docx>;
 
@@ -37,7 +38,7 @@ function plainAttributes(this: { root: Record<string, { key: string; value: unkn
 
 function plainChildren(this: Component, context: Context): Prepared {
   context.stack.push(this);
-  const children: unknown[] = [];
+  let children: unknown[] = [];
   // flatMap's flattening: a prepared child that is an array gives its elements; undefined is dropped.
   const add = (child: unknown) => {
     if (Array.isArray(child)) {
@@ -59,6 +60,7 @@ function plainChildren(this: Component, context: Context): Prepared {
     }
   }
   context.stack.pop();
+  children = unsearchedBody(this.rootKey, children);
   const only = children.length === 1 ? (children[0] as { _attr?: unknown } | null) : undefined;
   return { [this.rootKey]: children.length ? (only?._attr ? only : children) : EMPTY_OBJECT };
 }
