@@ -1,6 +1,6 @@
-import { NextAttributeComponent, Packer, XmlComponent } from 'docx';
+import { Document, ImageRun, NextAttributeComponent, Packer, Paragraph, XmlComponent } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateReport, parse, writeReportAs } from '@report-convert/core';
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { compiledParts } from './pack.js';
@@ -53,6 +53,26 @@ describe('packDocx', () => {
     expect(Object.keys(parts)).toEqual(Object.keys(packers));
     expectSameParts(parts, packers);
     expect(new DataView(ours.buffer, ours.byteOffset).getUint16(8, true)).toBe(8); // the first entry's method: deflate
+  });
+
+  it("skips the compiler's search for images in a document without any, and runs it in one with an image: Packer's parts", async () => {
+    const images = (Packer as unknown as { compiler: { imageReplacer: object } }).compiler.imageReplacer;
+    const search = vi.spyOn(Object.getPrototypeOf(images) as { getMediaData(): unknown }, 'getMediaData');
+    try {
+      compiledParts(reportDocument(corpus[0]!.report));
+      expect(search).not.toHaveBeenCalled();
+      // A 1×1 PNG.
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+      const withImage = new Document({ sections: [{ children: [new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: 10, height: 10 } })] })] }] });
+      // Searched for: its placeholder in document.xml replaced, its relationship written, as Packer does.
+      const parts = compiledParts(withImage)!;
+      const packers = unzipSync(new Uint8Array(await Packer.toBuffer(withImage)));
+      expect(Object.keys(packers)).toContain('word/media/image1.png');
+      expect([...parts.keys()]).toEqual(Object.keys(packers));
+      for (const [name, data] of parts) if (name !== 'docProps/core.xml') expect(Buffer.from(data).equals(Buffer.from(packers[name]!)), name).toBe(true);
+    } finally {
+      search.mockRestore();
+    }
   });
 
   it('writes the same parts as Packer for a style whose cached parts were dropped to make room for 20 others', async () => {

@@ -9,6 +9,18 @@ type Preparable = { prepForXml?: unknown; View?: Preparable; Relationships?: Pre
 const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document, prettify: undefined, overrides: []) => unknown } }).compiler;
 
 /**
+ * The compiler's search of every part it writes for the document's images (its private imageReplacer's getMediaData),
+ * a scan of all of document.xml: with no images in the document's media (ours have none) it has none to find, and is
+ * not run. Only during our compile; the media are looked at when the search is asked for, once the part is written.
+ */
+type ImageSearch = { getMediaData?: (xml: string, media: { Array: readonly unknown[] }) => unknown[] };
+const imageSearch = (compiler as { imageReplacer?: ImageSearch } | undefined)?.imageReplacer;
+const searchImages = imageSearch?.getMediaData;
+const searchIfAny: ImageSearch['getMediaData'] = function (this: ImageSearch, xml, media) {
+  return media.Array.length === 0 ? [] : searchImages!.call(this, xml, media);
+};
+
+/**
  * The parts of a toDocx document that follow from its style alone, never from the report, each with
  * the object of the document the compiler prepares it from. Not docProps/core.xml (title, agency,
  * time of writing), word/document.xml, or the relationships docx copies while compiling (small).
@@ -67,6 +79,8 @@ export function compiledParts(document: Document, styleKey?: string): Parts | un
       stubbed.push([path, source]);
     }
   }
+  const withoutImages = typeof searchImages === 'function' && !Object.hasOwn(imageSearch!, 'getMediaData');
+  if (withoutImages) imageSearch!.getMediaData = searchIfAny;
   let parts: unknown;
   try {
     const compile = () => withPlainLoops(() => compiler.compile!(document, undefined, []));
@@ -74,6 +88,7 @@ export function compiledParts(document: Document, styleKey?: string): Parts | un
     parts = keepingXml(compile, documentXml, (parts, xml) => parts instanceof Map && parts.set(DOCUMENT, xml)) ?? compile();
   } finally {
     for (const [, source] of stubbed) delete source.prepForXml;
+    if (withoutImages) delete imageSearch!.getMediaData;
   }
   if (!(parts instanceof Map)) return undefined;
   if (styleKey !== undefined && !cached) {
