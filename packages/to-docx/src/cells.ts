@@ -1,5 +1,5 @@
 import { Paragraph, TableCell, TextRun, WidthType } from 'docx';
-import { prepareOnce } from './fastXml.js';
+import { keepXmlOf } from './keptXml.js';
 
 /** A cell of an official grid: a paragraph of plain text in one of the table paragraph styles (table.ts). */
 export interface CellContent {
@@ -24,8 +24,8 @@ export const newCell: CellMaker = ({ text, style, keepNext, columnSpan, rowSpan 
   });
 
 /**
- * The same cell object for the same content, from report to report, built once and prepared once (fastXml's
- * prepareOnce): a report's ~250 cells, mostly labels and small figures such as 0, were a third of toDocx.
+ * The same cell object for the same content, from report to report, built once and written once (keptXml.ts: its
+ * XML kept and reused): a report's ~250 cells, mostly labels and small figures such as 0, were a third of toDocx.
  * Sound because nothing changes such a cell once built: it is given its width (docx would set it on the cell
  * while writing the table), and docx writes a paragraph of plain text the same wherever it stands.
  * The least recently used are dropped beyond CELLS_KEPT: labels, used by every report of their layout, stay;
@@ -50,7 +50,7 @@ export const reusedCell: CellMaker = (cell) => {
       ...(cell.columnSpan > 1 ? { columnSpan: cell.columnSpan } : {}),
       ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
     });
-    prepareOnce(reused);
+    keepXmlOf(reused);
     cells.set(key, reused);
   }
   return reused;

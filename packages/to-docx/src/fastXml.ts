@@ -1,5 +1,7 @@
 // A namespace import: should a docx release drop one of these names, it is undefined here and docx's own code runs.
 import * as docx from 'docx';
+import { pushKeptXml } from './keptXml.js';
+import { unsearchedBody } from './unsearchedBody.js';
 
 const { EMPTY_OBJECT, NextAttributeComponent, XmlComponent, isXmlComponent } = docx as Partial<typeof docx>;
 
@@ -34,21 +36,9 @@ function plainAttributes(this: { root: Record<string, { key: string; value: unkn
   return { _attr: attributes };
 }
 
-/**
- * Components written the same in every document and never changed once built (cells.ts): prepared once, and
- * the object tree reused by every later compile of ours; the writer only reads it. docx's own prepForXml, as
- * Packer runs it, prepares them anew as always.
- */
-const preparedOnce = new WeakMap<object, unknown>();
-const NOT_YET_PREPARED = Symbol('not yet prepared');
-
-export function prepareOnce(component: object): void {
-  if (!preparedOnce.has(component)) preparedOnce.set(component, NOT_YET_PREPARED);
-}
-
 function plainChildren(this: Component, context: Context): Prepared {
   context.stack.push(this);
-  const children: unknown[] = [];
+  let children: unknown[] = [];
   // flatMap's flattening: a prepared child that is an array gives its elements; undefined is dropped.
   const add = (child: unknown) => {
     if (Array.isArray(child)) {
@@ -59,17 +49,7 @@ function plainChildren(this: Component, context: Context): Prepared {
     if (!isXmlComponent!(item)) add(item);
     else {
       const child = item as unknown as Component;
-      const once = preparedOnce.get(child);
-      if (once === NOT_YET_PREPARED) {
-        const prepared = child.prepForXml(context);
-        preparedOnce.set(child, prepared);
-        add(prepared);
-        continue;
-      }
-      if (once !== undefined) {
-        add(once);
-        continue;
-      }
+      if (pushKeptXml(child, children, () => child.prepForXml(context))) continue;
       const parts = child.writtenAs;
       if (parts) {
         for (const part of parts) {
@@ -80,6 +60,7 @@ function plainChildren(this: Component, context: Context): Prepared {
     }
   }
   context.stack.pop();
+  children = unsearchedBody(this.rootKey, children);
   const only = children.length === 1 ? (children[0] as { _attr?: unknown } | null) : undefined;
   return { [this.rootKey]: children.length ? (only?._attr ? only : children) : EMPTY_OBJECT };
 }

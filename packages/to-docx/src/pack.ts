@@ -1,11 +1,24 @@
 import { EMPTY_OBJECT, Packer, type Document } from 'docx';
 import { deflatePart, zipDeflated } from '@report-convert/core/node';
 import { withPlainLoops } from './fastXml.js';
+import { keepingXml } from './keptXml.js';
 
 type Parts = Map<string, string | Uint8Array>;
 type Preparable = { prepForXml?: unknown; View?: Preparable; Relationships?: Preparable };
 /** docx's compiler, which lays out every part of the package; private in its type declarations. */
 const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document, prettify: undefined, overrides: []) => unknown } }).compiler;
+
+/**
+ * The compiler's search of every part it writes for the document's images (its private imageReplacer's getMediaData),
+ * a scan of all of document.xml: with no images in the document's media (ours have none) it has none to find, and is
+ * not run. Only during our compile; the media are looked at when the search is asked for, once the part is written.
+ */
+type ImageSearch = { getMediaData?: (xml: string, media: { Array: readonly unknown[] }) => unknown[] };
+const imageSearch = (compiler as { imageReplacer?: ImageSearch } | undefined)?.imageReplacer;
+const searchImages = imageSearch?.getMediaData;
+const searchIfAny: ImageSearch['getMediaData'] = function (this: ImageSearch, xml, media) {
+  return media.Array.length === 0 ? [] : searchImages!.call(this, xml, media);
+};
 
 /**
  * The parts of a toDocx document that follow from its style alone, never from the report, each with
@@ -45,6 +58,8 @@ interface StyleParts {
 }
 const styleCache = new Map<string, StyleParts>();
 const STYLES_KEPT = 16;
+const DOCUMENT = 'word/document.xml';
+const documentXml = (parts: unknown) => (parts instanceof Map && typeof parts.get(DOCUMENT) === 'string' ? (parts.get(DOCUMENT) as string) : undefined);
 /** What the compiler gets from a part's object once the part is cached: an element, written and then replaced by the cached part. */
 const written = () => ({ cached: EMPTY_OBJECT });
 
@@ -64,11 +79,16 @@ export function compiledParts(document: Document, styleKey?: string): Parts | un
       stubbed.push([path, source]);
     }
   }
+  const withoutImages = typeof searchImages === 'function' && !Object.hasOwn(imageSearch!, 'getMediaData');
+  if (withoutImages) imageSearch!.getMediaData = searchIfAny;
   let parts: unknown;
   try {
-    parts = withPlainLoops(() => compiler.compile!(document, undefined, []));
+    const compile = () => withPlainLoops(() => compiler.compile!(document, undefined, []));
+    // Should the kept XML of the cells fail to come out as it went in (keptXml.ts), the document is compiled again without it.
+    parts = keepingXml(compile, documentXml, (parts, xml) => parts instanceof Map && parts.set(DOCUMENT, xml)) ?? compile();
   } finally {
     for (const [, source] of stubbed) delete source.prepForXml;
+    if (withoutImages) delete imageSearch!.getMediaData;
   }
   if (!(parts instanceof Map)) return undefined;
   if (styleKey !== undefined && !cached) {

@@ -1,10 +1,11 @@
-import { AlignmentType, Document, Footer, LineRuleType, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
+import { AlignmentType, Footer, LineRuleType, PageNumber, Paragraph, TextRun, type Document, type FileChild } from 'docx';
 import { characterWidth, documentBlocks, officeTextWidth, PAGE_NUMBER, placeSignature, reportTitle, titleLines, type Report } from '@report-convert/core';
 import { A4, GB_T_9704, mmToTwips, type DocxStyle } from './styles.js';
 import { packDocx } from './pack.js';
 import { emptyLine, gridTable, gridTableStyleXml, tableParagraphStyles } from './table.js';
 import { LANGUAGE, run } from './text.js';
 import { reusedCell, type CellMaker } from './cells.js';
+import { newDocument, styledDocument, type DocumentBuilder, type StyleOptions } from './styleTemplate.js';
 
 export interface DocxOptions {
   /** Overrides of the GB/T 9704 defaults (fonts, sizes in pt, margins in mm, line spacing in pt). */
@@ -20,8 +21,9 @@ export interface DocxOptions {
 
 /** The complete annual report as a Word document, laid out as Chinese official documents are. */
 export async function toDocx(report: Report, options: DocxOptions = {}): Promise<Uint8Array> {
-  // styles.xml, the theme, settings, footers… follow from the style alone: written once per style, not once per report.
-  return packDocx(reportDocument(report, options), JSON.stringify({ ...docxStyle(options), centred: options.style?.pageNumbers === 'centred' }));
+  // styles.xml, the theme, settings, footers… follow from the style alone: built and written once per style, not once per report.
+  const styleKey = JSON.stringify({ ...docxStyle(options), centred: options.style?.pageNumbers === 'centred' });
+  return packDocx(reportDocument(report, options, reusedCell, (style, content) => styledDocument(styleKey, style, content)), styleKey);
 }
 
 /** GB/T 9704 with the options' overrides. */
@@ -36,24 +38,14 @@ function docxStyle(options: DocxOptions): DocxStyle {
 
 /**
  * The report as a docx library Document, before it is packed. All its parts but document.xml and core.xml depend on the style only (see toDocx).
- * Table cells come from `makeCell`: reused from report to report (cells.ts), or built anew, as the tests compare.
+ * Table cells come from `makeCell`: reused from report to report (cells.ts), or built anew, as the tests compare; the Document
+ * from `build`: on its style's template (styleTemplate.ts), or by docx's constructor, as the tests compare.
  */
-export function reportDocument(report: Report, options: DocxOptions = {}, makeCell: CellMaker = reusedCell): Document {
+export function reportDocument(report: Report, options: DocxOptions = {}, makeCell: CellMaker = reusedCell, build: DocumentBuilder = newDocument): Document {
   const style = docxStyle(options);
   const textWidth = A4.width - mmToTwips(style.margins.left) - mmToTwips(style.margins.right);
   const exact = { line: Math.round(style.lineSpacing * 20), lineRule: LineRuleType.EXACT };
   const children: FileChild[] = [];
-  const centred = options.style?.pageNumbers === 'centred';
-  const pageNumberFooter = (side: 'left' | 'right' | 'center') =>
-    new Footer({
-      children: [
-        new Paragraph({
-          alignment: side === 'left' ? AlignmentType.LEFT : side === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER,
-          indent: side === 'center' ? {} : { [side]: Math.round(style.sizes.body * PAGE_NUMBER.inset * 20) },
-          children: [new TextRun({ children: [PAGE_NUMBER.before, PageNumber.CURRENT, PAGE_NUMBER.after], size: 28, font: { ascii: style.fonts.latin, eastAsia: style.fonts.body } })],
-        }),
-      ],
-    });
   for (const block of documentBlocks(report)) {
     switch (block.kind) {
       case 'title':
@@ -94,7 +86,26 @@ export function reportDocument(report: Report, options: DocxOptions = {}, makeCe
         break;
     }
   }
-  return new Document({
+  return build(() => styleOptions(style, options.style?.pageNumbers === 'centred'), {
+    title: reportTitle(report),
+    ...(report.meta.agency ? { description: report.meta.agency } : {}),
+    children,
+  });
+}
+
+/** The Document's options that follow from the style alone: styles, page, page-number footers. */
+function styleOptions(style: DocxStyle, centred: boolean): StyleOptions {
+  const pageNumberFooter = (side: 'left' | 'right' | 'center') =>
+    new Footer({
+      children: [
+        new Paragraph({
+          alignment: side === 'left' ? AlignmentType.LEFT : side === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER,
+          indent: side === 'center' ? {} : { [side]: Math.round(style.sizes.body * PAGE_NUMBER.inset * 20) },
+          children: [new TextRun({ children: [PAGE_NUMBER.before, PageNumber.CURRENT, PAGE_NUMBER.after], size: 28, font: { ascii: style.fonts.latin, eastAsia: style.fonts.body } })],
+        }),
+      ],
+    });
+  return {
     externalStyles: gridTableStyleXml,
     styles: {
       default: { document: { run: { font: { eastAsia: style.fonts.body, ascii: style.fonts.latin, hAnsi: style.fonts.latin, hint: 'eastAsia' }, size: Math.round(style.sizes.body * 2), language: LANGUAGE } } },
@@ -102,15 +113,10 @@ export function reportDocument(report: Report, options: DocxOptions = {}, makeCe
     },
     evenAndOddHeaderAndFooters: !centred,
     creator: 'report-convert',
-    title: reportTitle(report),
-    ...(report.meta.agency ? { description: report.meta.agency } : {}),
-    sections: [
-      {
-        properties: { page: { size: A4, margin: { top: mmToTwips(style.margins.top), bottom: mmToTwips(style.margins.bottom), left: mmToTwips(style.margins.left), right: mmToTwips(style.margins.right) } } },
-        // Word's default footer is the odd pages' once even pages have their own.
-        footers: centred ? { default: pageNumberFooter('center') } : { default: pageNumberFooter(PAGE_NUMBER.side(1)), even: pageNumberFooter(PAGE_NUMBER.side(2)) },
-        children,
-      },
-    ],
-  });
+    section: {
+      properties: { page: { size: A4, margin: { top: mmToTwips(style.margins.top), bottom: mmToTwips(style.margins.bottom), left: mmToTwips(style.margins.left), right: mmToTwips(style.margins.right) } } },
+      // Word's default footer is the odd pages' once even pages have their own.
+      footers: centred ? { default: pageNumberFooter('center') } : { default: pageNumberFooter(PAGE_NUMBER.side(1)), even: pageNumberFooter(PAGE_NUMBER.side(2)) },
+    },
+  };
 }
