@@ -1,4 +1,10 @@
 /**
+ * For the headers, where only ASCII is looked for: TextDecoder's latin1 (windows-1252) is as good there and
+ * much cheaper than binaryString, and every text or HTML input passes through here.
+ */
+const asciiHead = new TextDecoder('latin1');
+
+/**
  * The page inside a web archive (.mht/.mhtml: "Web archive, single file" in IE, Edge, 360 and
  * Chrome): a MIME message whose first text/html part is the page. Returns that part's bytes, its
  * transfer encoding undone, and the charset its header names; undefined for anything else.
@@ -7,7 +13,7 @@
  * asynchronously, and `parse` is synchronous; a web archive needs only this much of MIME.
  */
 export function mhtmlPage(bytes: Uint8Array): { html: Uint8Array; charset: string | undefined } | undefined {
-  const head = binaryString(bytes.subarray(0, 4096));
+  const head = asciiHead.decode(bytes.subarray(0, 4096));
   const headers = head.split(/\r?\n\r?\n/, 1)[0]!;
   if (!/^MIME-Version:/im.test(headers) || !/^Content-Type:\s*multipart\/related/im.test(headers)) return undefined;
   const boundary = /boundary="?([^";\r\n]+)"?/i.exec(headers)?.[1];
