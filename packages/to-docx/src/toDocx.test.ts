@@ -30,6 +30,15 @@ describe('toDocx', () => {
     for (const [name, bytes] of Object.entries(parts)) if (/\.(xml|rels)$/.test(name)) expect(wellFormed(strFromU8(bytes)), name).toEqual([]);
   });
 
+  it("gives a style no other's template or parts where JSON would write both alike (a margin of NaN, Infinity or null)", async () => {
+    const { report } = corpus[0]!;
+    // JSON writes NaN, Infinity and null all as null: a key by JSON alone gave the NaN style the null one's page margins.
+    const pageMargins = async (top: number) => strFromU8(unzipSync(await toDocx(report, { style: { margins: { top } } }))['word/document.xml']!).match(/<w:pgMar [^>]*>/)![0];
+    expect(await pageMargins(null as unknown as number)).toContain('w:top="0"');
+    await expect(pageMargins(NaN)).rejects.toThrow(/NaN/);
+    await expect(pageMargins(Infinity)).rejects.toThrow(/Infinity/);
+  });
+
   it('names the official fonts for East Asian text, sets zh-CN, and puts — N — page numbers in the footer', async () => {
     const parts = unzipSync(await toDocx(corpus[0]!.report));
     const document = strFromU8(parts['word/document.xml']!);

@@ -22,7 +22,8 @@ export interface DocxOptions {
 /** The complete annual report as a Word document, laid out as Chinese official documents are. */
 export async function toDocx(report: Report, options: DocxOptions = {}): Promise<Uint8Array> {
   // styles.xml, the theme, settings, footers… follow from the style alone: built and written once per style, not once per report.
-  const styleKey = JSON.stringify({ ...docxStyle(options), centred: options.style?.pageNumbers === 'centred' });
+  // JSON writes NaN and ±Infinity as null, as it writes null: named instead, lest such a style get another's template and parts.
+  const styleKey = JSON.stringify({ ...docxStyle(options), centred: options.style?.pageNumbers === 'centred' }, (_, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? `${value} (a number)` : value));
   return packDocx(reportDocument(report, options, reusedCell, (style, content) => styledDocument(styleKey, style, content)), styleKey);
 }
 
