@@ -17,7 +17,8 @@ type ImageSearch = { getMediaData?: (xml: string, media: { Array: readonly unkno
 const imageSearch = (compiler as { imageReplacer?: ImageSearch } | undefined)?.imageReplacer;
 const searchImages = imageSearch?.getMediaData;
 const searchIfAny: ImageSearch['getMediaData'] = function (this: ImageSearch, xml, media) {
-  return media.Array.length === 0 ? [] : searchImages!.call(this, xml, media);
+  // Media not as this docx passes them: its own search decides.
+  return Array.isArray(media?.Array) && media.Array.length === 0 ? [] : searchImages!.call(this, xml, media);
 };
 
 /**

@@ -48,4 +48,11 @@ describe('the drawing font', () => {
       expect(ids(loadFont(DEFAULT_FONT), text)).toEqual(once);
     }
   });
+
+  it('parses a font once by path, and once by bytes while the caller holds those bytes', () => {
+    expect(loadFont(DEFAULT_FONT)).toBe(loadFont(DEFAULT_FONT));
+    const bytes = readFileSync(DEFAULT_FONT);
+    expect(loadFont(bytes)).toBe(loadFont(bytes));
+    expect(loadFont(bytes)).not.toBe(loadFont(DEFAULT_FONT));
+  });
 });

@@ -4,15 +4,21 @@ import * as fontkit from 'fontkit';
 /** The font pdfkit draws with: fontkit's, laid out as we measure it (see drawingFont). */
 export type DrawingFont = fontkit.Font;
 
-const loaded = new Map<string | Uint8Array, DrawingFont>();
+/** By path for the process; by bytes only while the caller holds them (a service given a font per request). */
+const loadedByPath = new Map<string, DrawingFont>();
+const loadedByBytes = new WeakMap<Uint8Array, DrawingFont>();
 
 /**
  * A font read, parsed and adapted once per process: a CJK font is megabytes, parsing it costs more
  * than laying out a report, and a batch renders thousands.
  */
 export function loadFont(source: string | Uint8Array): DrawingFont {
-  let font = loaded.get(source);
-  if (!font) loaded.set(source, (font = drawingFont(openFace(source))));
+  let font = typeof source === 'string' ? loadedByPath.get(source) : loadedByBytes.get(source);
+  if (!font) {
+    font = drawingFont(openFace(source));
+    if (typeof source === 'string') loadedByPath.set(source, font);
+    else loadedByBytes.set(source, font);
+  }
   return font;
 }
 

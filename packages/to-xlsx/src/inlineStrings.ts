@@ -23,7 +23,7 @@ interface CellModel {
 /** exceljs's ValueType.String. */
 const STRING = 3;
 
-/** Characters XML 1.0 has no place for; exceljs drops them too. */
+/** Characters XML 1.0 has no place for, dropped (exceljs drops the control characters but writes U+FFFE, U+FFFF and lone surrogates, which no reader accepts). */
 const NOT_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ESCAPED = /[&<>\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
