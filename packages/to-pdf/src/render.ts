@@ -69,7 +69,16 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
   const width = PAGE.width - PAGE.left - PAGE.right;
   const bottom = PAGE.height - PAGE.bottom;
   let y = 0;
+  // Narrative lines wait here while the page, font and size stay the same, then are drawn as one text object.
+  let pending: { role: Role; size: number; lines: PlacedLine[] } | undefined;
+  const drawPending = () => {
+    if (!pending) return;
+    use(pending.role, pending.size);
+    drawLines(doc, pending.lines);
+    pending = undefined;
+  };
   const newPage = () => {
+    drawPending();
     doc.addPage({ size: 'A4', margin: 0 });
     y = PAGE.top;
   };
@@ -87,7 +96,9 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
       const gaps = [...line].length - 1;
       const spread = gaps > 0 ? (width - indent - w) / gaps : 0;
       const characterSpacing = opts.align === 'justify' && i < wrapped.length - 1 && spread > 0 && spread <= size / 8 ? spread : 0;
-      doc.text(line, x, y + (lineHeight - size) / 2, { lineBreak: false, characterSpacing });
+      if (pending?.role !== role || pending.size !== size) drawPending();
+      pending ??= { role, size, lines: [] };
+      pending.lines.push({ text: line, x, y: y + (lineHeight - size) / 2, characterSpacing });
       y += lineHeight;
     });
   };
@@ -117,6 +128,7 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
         lines(block.text, 'body', SIZE.body, LINE, { indent: SIZE.body * 2, align: 'justify' });
         break;
       case 'table':
+        drawPending();
         y = drawTable(doc, measured(block.grid), y, newPage, use) + LINE / 2;
         break;
       case 'signature': {
@@ -127,6 +139,7 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
       }
     }
   }
+  drawPending();
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);

@@ -17,6 +17,10 @@ const lines: PlacedLine[] = [
   { text: '12345', x: 300, y: 140.5 },
   { text: 'Word 文档（一）', x: 80, y: 400 },
   { text: '', x: 80, y: 420 },
+  // A justified paragraph's lines: spread, spread alike, then its last line unspread.
+  { text: '本机关坚持以公开为常态、不公开为例外', x: 100, y: 500, characterSpacing: 1.234567 },
+  { text: '全面推进政府信息公开工作', x: 80, y: 528, characterSpacing: 1.234567 },
+  { text: '主动公开政府信息', x: 80, y: 556 },
 ];
 
 /** A page drawn by `draw` in our font at 10.5 pt, then a line by pdfkit's own text after it. */
@@ -44,7 +48,7 @@ describe.skipIf(!hasCommands(['pdftotext', '-v'], ['pdftoppm', '-v']))('drawLine
   it('prints and extracts each line where and as doc.text does, and leaves the page as it found it', async () => {
     const ours = await page('ours', (doc) => drawLines(doc, lines));
     const pdfkits = await page('pdfkit', (doc) => {
-      for (const { text, x, y } of lines) doc.text(text, x, y, { lineBreak: false });
+      for (const { text, x, y, characterSpacing } of lines) doc.text(text, x, y, { lineBreak: false, characterSpacing });
     });
     expect(words(ours)).toEqual(words(pdfkits));
     expect(words(ours).join('\n')).toContain('本年新制作数量');
@@ -70,13 +74,13 @@ describe('drawLines on a pdfkit whose font members it reads are renamed', () => 
       doc.font('body').fontSize(10.5);
       const pdf = doc as unknown as { _font: object };
       pdf._font = new Proxy(pdf._font, { get: (font, key, receiver) => (key === member ? undefined : Reflect.get(font, key, receiver)) });
-      const texts: string[] = [];
+      const texts: [string, number | undefined][] = [];
       const contents: string[] = [];
-      doc.text = ((text: string) => (texts.push(text), doc)) as typeof doc.text;
+      doc.text = ((text: string, _x: number, _y: number, options: PDFKit.Mixins.TextOptions) => (texts.push([text, options.characterSpacing]), doc)) as typeof doc.text;
       doc.addContent = ((content: string) => (contents.push(content), doc)) as typeof doc.addContent;
       drawLines(doc, lines);
       expect(contents).toEqual([]);
-      expect(texts).toEqual(lines.map((line) => line.text));
+      expect(texts).toEqual(lines.map((line) => [line.text, line.characterSpacing]));
     });
   }
 });
