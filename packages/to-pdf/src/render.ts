@@ -147,7 +147,7 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
     const inset = SIZE.body * PAGE_NUMBER.inset;
     const labelWidth = use('body', SIZE.footer)(label);
     const x = PAGE_NUMBER.side(i + 1) === 'right' ? PAGE.left + width - inset - labelWidth : PAGE.left + inset;
-    doc.text(label, x, PAGE.height - PAGE.bottom + 14, { lineBreak: false });
+    drawLines(doc, [{ text: label, x, y: PAGE.height - PAGE.bottom + 14 }]);
   }
   doc.end();
   await done;
