@@ -12,6 +12,12 @@ describe('wrapLines', () => {
     expect(lines.length).toBeGreaterThan(2);
   });
 
+  it('takes an opening mark down when the line would break at a space after it, the space dropped as at any break (fast-check found c「 政)', () => {
+    expect(wrapLines('c「 政', 20, measure)).toEqual(['c', '「政']);
+    expect(wrapLines('政“ 政，', 35, measure)).toEqual(['政', '“政，']);
+    expect(wrapLines('政府「 信息', 40, measure)).toEqual(['政府', '「信息']);
+  });
+
   it('never starts a line with closing punctuation nor ends one with an opening mark', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...'政府信息公开，。、；：？！）」”（「“《》abc 123'.split('')), { maxLength: 200 }), fc.integer({ min: 20, max: 200 }), (chars, width) => {

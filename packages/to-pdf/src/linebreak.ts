@@ -50,7 +50,14 @@ export function wrapLines(text: string, width: number, measure: (s: string) => n
         continue;
       }
     }
-    while (taken < lineUnits.length - 1 && NO_LINE_END.has(lineUnits.at(-1 - taken)!.at(-1)!)) taken++;
+    // Opening marks go down too, past the spaces after them, which are dropped as a space at a break is.
+    for (let k = taken; k < lineUnits.length - 1; k++) {
+      const at = lineUnits.length - 1 - k;
+      if (/^\s+$/.test(lineUnits[at]!)) continue;
+      if (!NO_LINE_END.has(lineUnits[at]!.at(-1)!)) break;
+      lineUnits.splice(at + 1, k - taken);
+      k = taken++;
+    }
     const carried = lineUnits.splice(lineUnits.length - taken, taken);
     lines.push(lineUnits.join('').trimEnd());
     available = width;
