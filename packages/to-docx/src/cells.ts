@@ -15,13 +15,17 @@ export interface CellContent {
 
 export type CellMaker = (cell: CellContent) => TableCell;
 
-/** A cell as docx builds it: its width left to docx, which sets it on the cell as the table is written. */
-export const newCell: CellMaker = ({ text, style, keepNext, columnSpan, rowSpan }) =>
+/** The cell of this content, given `width` in twips, or left for docx to set as it writes the table. */
+const tableCell = ({ text, style, keepNext, columnSpan, rowSpan }: CellContent, width?: number) =>
   new TableCell({
+    ...(width === undefined ? {} : { width: { size: width, type: WidthType.DXA } }),
     children: [new Paragraph({ style, ...(keepNext ? { keepNext: true } : {}), children: [new TextRun(text)] })],
     ...(columnSpan > 1 ? { columnSpan } : {}),
     ...(rowSpan > 1 ? { rowSpan } : {}),
   });
+
+/** A cell as docx builds it: its width left to docx, which sets it on the cell as the table is written. */
+export const newCell: CellMaker = (cell) => tableCell(cell);
 
 /**
  * The same cell object for the same content, from report to report, built once and written once (keptXml.ts: its
@@ -44,12 +48,7 @@ export const reusedCell: CellMaker = (cell) => {
     cells.set(key, reused);
   } else {
     if (cells.size >= CELLS_KEPT) cells.delete(cells.keys().next().value!);
-    reused = new TableCell({
-      width: { size: cell.width, type: WidthType.DXA },
-      children: [new Paragraph({ style: cell.style, ...(cell.keepNext ? { keepNext: true } : {}), children: [new TextRun(cell.text)] })],
-      ...(cell.columnSpan > 1 ? { columnSpan: cell.columnSpan } : {}),
-      ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
-    });
+    reused = tableCell(cell, cell.width);
     keepXmlOf(reused);
     cells.set(key, reused);
   }
