@@ -4,6 +4,7 @@ import type { Finding } from './finding.js';
 import { interpretDocument } from './interpret/index.js';
 import { Report, type SourceFormat } from './model.js';
 import { toSimplifiedScript } from './normalize/script.js';
+import { illegalCharactersFinding, xmlSafeDocument, xmlSafeValue } from './normalize/xmlText.js';
 import { parseDocx, parseOffice, parseXlsx } from './office/index.js';
 import { readGluedText } from './glued/index.js';
 import { readHtmlDocument } from './readers/html.js';
@@ -85,7 +86,9 @@ export function parseJson(json: string): ParseResult {
     const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ');
     return fail(inputError('notAReport', `JSON that is not a report model (${where})`, `不符合报告模型的 JSON（${where}）`));
   }
-  return { ok: true, report: parsed.data, findings: [] };
+  const mended: string[] = [];
+  const report = xmlSafeValue(parsed.data, (text) => mended.push(text));
+  return { ok: true, report, findings: mended.length ? [illegalCharactersFinding(mended)] : [] };
 }
 
 /** A reader's own findings, first, on a report it read. */
@@ -93,11 +96,12 @@ export function withFindings(result: ParseResult, findings: Finding[]): ParseRes
   return result.ok && findings.length ? { ...result, findings: [...findings, ...result.findings] } : result;
 }
 
-export function fromDocument(doc: SourceDocument): ParseResult {
+export function fromDocument(read: SourceDocument): ParseResult {
+  const { doc, finding } = xmlSafeDocument(read);
   const { report, findings, recognised } = interpretDocument(doc);
   if (!recognised)
     return fail(inputError('notAReport', 'a document with none of the six section headings (一、总体情况 …) and none of the report tables', '一份既没有六个部分标题（一、总体情况……）也没有报告表格的文档', 'Is this the annual report page itself?', '请确认这是年度报告本身。'));
-  return { ok: true, report, findings };
+  return { ok: true, report, findings: finding ? [finding, ...findings] : findings };
 }
 
 function sniff(text: string): SourceFormat {

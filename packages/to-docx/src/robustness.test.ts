@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, Report } from '@report-convert/core';
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { inventedFigures, mutateZip, mutation } from '../../core/src/test-support/mutations.js';
+import { anyText, partsNotXml } from '../../core/src/test-support/xml.js';
 import { toDocx } from './toDocx.js';
 
 describe('reading damaged copies of our own Word documents', async () => {
@@ -31,3 +32,16 @@ function documentText(bytes: Uint8Array): string {
     return '';
   }
 }
+
+describe('writing text Word cannot hold', () => {
+  const [{ report }] = parsedCorpus();
+  it('mends controls, U+FFFE/U+FFFF and lone surrogates wherever the model has text, so that every part stays XML', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyText, anyText, anyText, async (title, agency, paragraph) => {
+        const strange = { ...report!, meta: { ...report!.meta, title, agency }, sections: { ...report!.sections, overview: paragraph } };
+        expect(partsNotXml(await toDocx(strange))).toEqual([]);
+      }),
+      { numRuns: 40, seed: 20261129 },
+    );
+  });
+});

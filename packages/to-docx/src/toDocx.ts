@@ -1,5 +1,5 @@
 import { AlignmentType, Footer, LineRuleType, PageNumber, Paragraph, TextRun, type Document, type FileChild } from 'docx';
-import { characterWidth, documentBlocks, officeTextWidth, PAGE_NUMBER, placeSignature, reportTitle, titleLines, type Report } from '@report-convert/core';
+import { characterWidth, documentBlocks, officeTextWidth, PAGE_NUMBER, placeSignature, reportTitle, titleLines, type Report, xmlSafeValue } from '@report-convert/core';
 import { A4, GB_T_9704, mmToTwips, type DocxStyle } from './styles.js';
 import { packDocx } from './pack.js';
 import { emptyLine, gridTable, gridTableStyleXml, tableParagraphStyles } from './table.js';
@@ -42,7 +42,9 @@ function docxStyle(options: DocxOptions): DocxStyle {
  * Table cells come from `makeCell`: reused from report to report (cells.ts), or built anew, as the tests compare; the Document
  * from `build`: on its style's template (styleTemplate.ts), or by docx's constructor, as the tests compare.
  */
-export function reportDocument(report: Report, options: DocxOptions = {}, makeCell: CellMaker = reusedCell, build: DocumentBuilder = newDocument): Document {
+export function reportDocument(given: Report, options: DocxOptions = {}, makeCell: CellMaker = reusedCell, build: DocumentBuilder = newDocument): Document {
+  // docx writes text as it is given: one control character and Word refuses the whole file.
+  const report = xmlSafeValue(given);
   const style = docxStyle(options);
   const textWidth = A4.width - mmToTwips(style.margins.left) - mmToTwips(style.margins.right);
   const exact = { line: Math.round(style.lineSpacing * 20), lineRule: LineRuleType.EXACT };

@@ -5,6 +5,7 @@ import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { inventedFigures, mutateZip, mutation } from '../../core/src/test-support/mutations.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { fromXlsx } from './fromXlsx.js';
+import { anyText, partsNotXml } from '../../core/src/test-support/xml.js';
 import { toXlsx } from './toXlsx.js';
 
 describe('reading damaged copies of our own workbooks', async () => {
@@ -51,3 +52,17 @@ function xmlText(bytes: Uint8Array): string {
     return '';
   }
 }
+
+describe('writing text Excel cannot hold', () => {
+  const [{ report }] = parsedCorpus();
+  it('mends controls, U+FFFE/U+FFFF and lone surrogates in the model and the findings, so that every part stays XML', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyText, anyText, anyText, async (agency, paragraph, label) => {
+        const strange = { ...report!, meta: { ...report!.meta, agency }, sections: { ...report!.sections, overview: paragraph }, extraRows: [{ table: 'applications' as const, label, unit: null, values: [label], position: { line: 1, column: 1 } }] };
+        const findings = [{ severity: 'warning' as const, rule: 'test', message: label, messageZh: label }];
+        expect(partsNotXml(await toXlsx(strange, { findings }))).toEqual([]);
+      }),
+      { numRuns: 40, seed: 20261129 },
+    );
+  });
+});

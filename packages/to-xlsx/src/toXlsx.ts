@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { Workbook } from './workbook.js';
-import { findingText, officeTextWidth, severityText, PAGE_NUMBER, placeCells, placeSignature, reportTables, signatureLines, reportTitle, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid } from '@report-convert/core';
+import { findingText, officeTextWidth, severityText, PAGE_NUMBER, placeCells, placeSignature, reportTables, signatureLines, reportTitle, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid, xmlSafeValue } from '@report-convert/core';
 import { packWorkbook } from './packWorkbook.js';
 import { sheetName } from './sheetName.js';
 
@@ -50,14 +50,16 @@ export async function toXlsx(report: Report, options: XlsxOptions = {}): Promise
 }
 
 /** toXlsx's workbook, before it is written. */
-export function reportWorkbook(report: Report, options: XlsxOptions = {}): ExcelJS.Workbook {
+export function reportWorkbook(given: Report, options: XlsxOptions = {}): ExcelJS.Workbook {
+  // exceljs writes text as it is given: one control character and Excel refuses the whole file.
+  const report = xmlSafeValue(given);
   const workbook = new Workbook();
   workbook.creator = 'report-convert';
   workbook.title = report.meta.title ?? '政府信息公开工作年度报告';
   const taken = new Set<string>([MODEL_SHEET]);
   writeInfoSheet(workbook.addWorksheet(sheetName('报告信息', taken)), report);
   for (const grid of reportTables(report)) writeTable(workbook.addWorksheet(sheetName(grid.title, taken)), report, grid);
-  if (options.findings) writeFindings(workbook.addWorksheet(sheetName(options.lang === 'en' ? 'Findings' : '检查结果', taken)), options.findings, options.lang ?? 'zh');
+  if (options.findings) writeFindings(workbook.addWorksheet(sheetName(options.lang === 'en' ? 'Findings' : '检查结果', taken)), xmlSafeValue(options.findings), options.lang ?? 'zh');
   const model = workbook.addWorksheet(MODEL_SHEET, { state: 'veryHidden' });
   modelChunks(JSON.stringify(report)).forEach((chunk, i) => (model.getCell(i + 1, 1).value = chunk));
   return workbook;
