@@ -10,13 +10,15 @@ import type { Token } from './stream.js';
 export function readReviewLitigation(ctx: Context, stream: Token[]): boolean {
   const firstNumber = stream.findIndex((t) => t.figure?.kind === 'number');
   const unplaced = stream.find((t) => t.unplaced);
-  if (firstNumber === -1 && !stream.some((t) => t.figure) && !unplaced) return false;
+  // Its header, and not one figure under it: a table of blank boxes, whose empty row a PDF prints without any text to mark it.
+  const headerOnly = !stream.some((t) => t.figure) && !unplaced;
+  if (headerOnly && !stream.some((t) => /行政复议|行政诉讼/.test(t.folded))) return false;
   // Figures start after the header: after the last label before the first number.
   let start = 0;
   for (let i = 0; i < (firstNumber === -1 ? stream.length : firstNumber); i++) if (!stream[i]!.figure) start = i + 1;
   const figures = stream.slice(start).filter((t) => t.figure);
   const width = REVIEW_GROUPS.length * REVIEW_FIELDS.length;
-  if (figures.length !== width) countMismatch(ctx, 'reviewLitigation', 'review', '行政复议', unplaced ?? stream[start] ?? stream[0]!, figures, width);
+  if (figures.length !== width && !headerOnly) countMismatch(ctx, 'reviewLitigation', 'review', '行政复议', unplaced ?? stream[start] ?? stream[0]!, figures, width);
   const placed = unplaceable(figures, width) ? [] : figures;
   const out: ReviewLitigation = {};
   REVIEW_GROUPS.forEach((group, g) => {
