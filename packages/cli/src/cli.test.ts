@@ -189,6 +189,33 @@ describe('report-convert convert', () => {
     expect(run(['convert', seed('000_7b493fb4be35eb87.txt'), '--to', 'pdf', '--font', join(dir, 'not-a-font.ttf'), '--out-dir', join(dir, 'bad')]).stderr).toMatch(/无法使用字体 .*not-a-font\.ttf：不是可用的字体文件/);
   });
 
+  const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+  it.skipIf(!existsSync(DEJAVU))('refuses a font with no Chinese in any role, in one line, before converting anything', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-latin-font-'));
+    for (const option of ['--font', '--title-font', '--heading-font']) {
+      const r = run(['convert', seed('000_7b493fb4be35eb87.txt'), '--to', 'pdf', option, DEJAVU, '--out-dir', join(dir, 'out'), '--strict']);
+      expect(r.status, option).toBe(2);
+      expect(r.stderr).toBe(`report-convert: 无法使用字体 ${DEJAVU}：不是简体中文字体：每份报告都印的“政府信息公开工作年度报告”12 个字，它缺少 12 个\n`);
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+    }
+    expect(run(['convert', seed('000_7b493fb4be35eb87.txt'), '--to', 'pdf', '--font', DEJAVU, '--out-dir', join(dir, 'out'), '--lang', 'en']).stderr).toBe(
+      `report-convert: cannot use the font ${DEJAVU}: not a simplified Chinese font: it lacks 12 of the 12 characters of 政府信息公开工作年度报告, which every report prints\n`,
+    );
+  });
+
+  it('says in one line which characters the PDF font lacks, and fails --strict on them as a wrong figure would', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-missing-glyphs-'));
+    const input = join(dir, 'odd.txt');
+    writeFileSync(input, readFileSync(seed('000_7b493fb4be35eb87.txt'), 'utf8').replace('为加强信息公开工作推进', '为加强信息公开工作😀推进😁😂😀'));
+    const lenient = run(['convert', input, '--to', 'pdf', '--out-dir', dir]);
+    expect(lenient.status, lenient.stderr).toBe(0);
+    const missing = lenient.stderr.split('\n').filter((line) => line.includes('空框'));
+    expect(missing).toEqual([expect.stringMatching(/^.*odd\.txt  错误  字体 Noto Serif SC 缺少 3 个字：😀、😁、😂，第一个（U\+1F600）位于第\d+段，将印成空框。请改用包含这些字的字体。$/)]);
+    const strict = run(['convert', input, '--to', 'pdf', '--out-dir', dir, '--strict']);
+    expect(strict.status).toBe(1);
+    expect(existsSync(join(dir, 'odd.pdf'))).toBe(true);
+  });
+
   it('is linked as `report-convert` in the repository by npm install, as `npx report-convert` finds it', () => {
     const linked = fileURLToPath(new URL('../../../node_modules/.bin/report-convert', import.meta.url));
     const r = spawnSync(linked, ['--version'], { encoding: 'utf8' });

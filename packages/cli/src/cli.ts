@@ -93,7 +93,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--pdfa', h('输出 PDF/A-2b 归档格式的 PDF', 'write PDFs as PDF/A-2b, the archival form'))
     .option('--libreoffice', LIBREOFFICE_HELP)
     .option('--year <year>', YEAR_HELP)
-    .option('--strict', h('有检查问题时以 1 退出', 'exit with 1 when any check fails'))
+    .option('--strict', h('有检查错误（包括 PDF 字体缺字）时以 1 退出', 'exit with 1 when any check fails, a character the PDF font lacks included'))
     .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  report-convert convert https://www.example.gov.cn/art/2025/1/20/art_5843.html\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert report.html --to pdf --out-dir - > report.pdf\n  report-convert convert 2023年度报告.pdf --to docx,xlsx\n  report-convert convert legacy/2016.txt --layout 2021 --mapping mapping.json\n  report-convert convert archive/ --year name --to json --out-dir out/`)
     .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; titleFont?: string; headingFont?: string; pdfa?: boolean; strict?: boolean; libreoffice?: boolean; year?: string }) => {
       const year = yearOption(opts.year);

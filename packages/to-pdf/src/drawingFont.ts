@@ -52,11 +52,27 @@ class FontFileError extends Error {
   }
 }
 
-/** Why a font cannot draw PDFs (unreadable, not a font, a collection with no face named), or undefined when it can. */
+/** renderPdf's (and toPdf's) refusal of a font it cannot draw a report in: `fontProblem` says the same beforehand. */
+export class FontError extends Error {
+  override readonly name = 'FontError';
+  readonly messageZh: string;
+  constructor(problem: FontProblem, readonly role: 'body' | 'title' | 'heading') {
+    super(problem.message);
+    this.messageZh = problem.messageZh;
+  }
+}
+
+/** Every report prints these (its title says so): a font lacking them is no font for these reports, not one that lacks a rare character. */
+const EVERY_REPORT = '政府信息公开工作年度报告';
+
+/**
+ * Why a font cannot draw these reports' PDFs (unreadable, not a font, a collection with no face
+ * named, not a simplified Chinese font), or undefined when it can.
+ */
 export function fontProblem(source: string | Uint8Array): FontProblem | undefined {
+  let font: DrawingFont;
   try {
-    loadFont(source);
-    return undefined;
+    font = loadFont(source);
   } catch (error) {
     // The user's file, not our bug: said, not thrown.
     if (error instanceof FontFileError) return { message: error.message, messageZh: error.messageZh };
@@ -64,6 +80,18 @@ export function fontProblem(source: string | Uint8Array): FontProblem | undefine
     if (code) return { message: `cannot read the font file (${code})`, messageZh: `无法读取字体文件（${code}）` };
     return { message: `not a font file that can be used (TrueType or OpenType, .ttf, .otf or .ttc): ${(error as Error).message}`, messageZh: `不是可用的字体文件（应为 TrueType 或 OpenType：.ttf、.otf 或 .ttc）` };
   }
+  const characters = [...new Set(EVERY_REPORT)];
+  const lacking = characters.filter((ch) => !font.hasGlyphForCodePoint(ch.codePointAt(0)!)).length;
+  if (lacking)
+    return { message: `not a simplified Chinese font: it lacks ${lacking} of the ${characters.length} characters of ${EVERY_REPORT}, which every report prints`, messageZh: `不是简体中文字体：每份报告都印的“${EVERY_REPORT}”${characters.length} 个字，它缺少 ${lacking} 个` };
+  return undefined;
+}
+
+/** The font a role draws in, refused with a FontError when it cannot draw these reports. */
+export function reportFont(source: string | Uint8Array, role: FontError['role']): DrawingFont {
+  const problem = fontProblem(source);
+  if (problem) throw new FontError(problem, role);
+  return loadFont(source);
 }
 
 /** A character that picks another glyph for the one before it: such text keeps fontkit's own lookup. */

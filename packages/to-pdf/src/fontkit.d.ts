@@ -22,6 +22,8 @@ declare module 'fontkit' {
     createSubset(): Subset;
     unitsPerEm: number;
     postscriptName: string;
+    /** The name people know the font by (`Noto Serif SC`), null when the font has none. */
+    familyName: string | null;
     loca?: { offsets: number[] };
     _variationProcessor?: unknown;
     _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };

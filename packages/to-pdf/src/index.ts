@@ -4,9 +4,12 @@ import { renderPdf, type PdfOptions } from './render.js';
 export { renderPdf, type PdfOptions, type PdfResult } from './render.js';
 export { DEFAULT_FONT, type FontSource, type PdfFonts } from './fonts.js';
 export { wrapLines } from './linebreak.js';
-export { fontProblem, type FontProblem } from './drawingFont.js';
+export { FontError, fontProblem, type FontProblem } from './drawingFont.js';
 
-/** The report as a print-ready, searchable PDF. `renderPdf` also returns the missing-glyph findings. */
+/**
+ * The report as a print-ready, searchable PDF; rejects with a FontError when a font cannot draw these
+ * reports at all. Characters a usable font lacks print as boxes here: `renderPdf` returns them as findings.
+ */
 export async function toPdf(report: Report, options: PdfOptions = {}): Promise<Uint8Array> {
   return (await renderPdf(report, options)).bytes;
 }

@@ -8,11 +8,16 @@ import { documentBlocks, keepWithNextRows, migrate, placeCells, reportTables, re
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
 import { findsInOrder } from '../../core/src/test-support/text.js';
-import { fontProblem } from './drawingFont.js';
+import { type Finding } from '@report-convert/core';
+import { FontError, fontProblem } from './drawingFont.js';
+import { DEFAULT_FONT } from './fonts.js';
+import { toPdf } from './index.js';
 import { renderPdf } from './render.js';
 
 // Installed with fonts-noto-cjk (CI installs it): a collection of CFF-outline faces, the Japanese one first.
 const NOTO_CJK_TTC = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
+// No Chinese at all (CI installs it, as drawingFont.test.ts says).
+const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 
 const corpus = parsedCorpus();
 
@@ -191,13 +196,44 @@ describe.skipIf(!poppler)('renderPdf, read back with poppler', () => {
 });
 
 describe('glyph check', () => {
-  it('names a character the font cannot draw and where it is, instead of printing a box', async () => {
+  const missing = (f: Finding) => (f.details as { characters: { character: string; where: string }[] }).characters;
+
+  it('refuses a font that cannot print Chinese, in every role, with a typed error before drawing anything', async () => {
+    expect(fontProblem(DEJAVU)).toEqual({
+      message: 'not a simplified Chinese font: it lacks 12 of the 12 characters of 政府信息公开工作年度报告, which every report prints',
+      messageZh: '不是简体中文字体：每份报告都印的“政府信息公开工作年度报告”12 个字，它缺少 12 个',
+    });
+    expect(fontProblem(DEFAULT_FONT)).toBeUndefined();
     const { report } = corpus[0]!;
-    const odd = { ...report, sections: { ...report.sections, otherMatters: '特殊字符𪚥与😀。' } };
+    for (const role of ['body', 'title', 'heading'] as const) {
+      const refused = renderPdf(report, { fonts: { [role]: DEJAVU } });
+      await expect(refused).rejects.toBeInstanceOf(FontError);
+      await expect(refused).rejects.toMatchObject({ role, messageZh: expect.stringMatching(/^不是简体中文字体/) });
+    }
+    await expect(toPdf(report, { fonts: { title: DEJAVU } })).rejects.toMatchObject({ role: 'title', message: expect.stringMatching(/^not a simplified Chinese font/) });
+  });
+
+  it('says in one finding per font how many characters it lacks, the first twenty of them, and where the first is', async () => {
+    const { report } = corpus[0]!;
+    const faces = Array.from({ length: 25 }, (_, i) => String.fromCodePoint(0x1f600 + i));
+    const odd = { ...report, meta: { ...report.meta, title: `${report.meta.title}${faces[3]}` }, sections: { ...report.sections, otherMatters: `特殊字符${faces.slice(0, 12).join('')}。\n又有${faces.join('')}。` } };
     const { findings } = await renderPdf(odd);
-    expect(findings.map((f) => (f.details as { character: string }).character)).toEqual(expect.arrayContaining(['😀']));
-    expect(findings[0]).toMatchObject({ rule: 'pdf.missingGlyph', severity: 'warning' });
-    expect(findings[0]!.messageZh).toMatch(/字体缺少/);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: 'pdf.missingGlyph', severity: 'error' });
+    expect(missing(findings[0]!).map((c) => c.character).sort()).toEqual([...faces].sort());
+    const listed = [faces[3]!, ...faces.filter((f) => f !== faces[3])].slice(0, 20);
+    expect(findings[0]!.messageZh).toBe(`字体 Noto Serif SC 缺少 25 个字：${listed.join('、')}…，第一个（U+1F603）位于标题，将印成空框。请改用包含这些字的字体。`);
+    expect(findings[0]!.message).toBe(`The font Noto Serif SC has no glyph for 25 characters: ${listed.join(' ')} …; the first (U+1F603) is in the title. They would print as blank boxes: use a font that has them.`);
+  });
+
+  it.skipIf(!existsSync(NOTO_CJK_TTC))('names each font that lacks characters apart: the title\'s and the body\'s', async () => {
+    const { report } = corpus[0]!;
+    const odd = { ...report, meta: { ...report.meta, title: `${report.meta.title}😀` }, sections: { ...report.sections, otherMatters: '特殊字符😁。' } };
+    const { findings } = await renderPdf(odd, { fonts: { title: `${NOTO_CJK_TTC}#NotoSerifCJKsc-Regular` } });
+    expect(findings.map((f) => [f.messageZh.match(/^字体 (.+?) 缺少/)?.[1], missing(f).map((c) => c.character)])).toEqual([
+      ['Noto Serif CJK SC', ['😀']],
+      ['Noto Serif SC', ['😁']],
+    ]);
   });
 
   it('finds a missing character in a table figure, named by its path', async () => {
@@ -206,7 +242,7 @@ describe('glyph check', () => {
     // A figure printed with more than its number (a unit) is shown as printed.
     const odd = { ...report, sources: { ...report.sources, [path]: { ...report.sources[path]!, unit: '件', text: '12😀' } } };
     const { findings } = await renderPdf(odd);
-    expect(findings.map((f) => f.details)).toEqual([expect.objectContaining({ character: '😀', where: path })]);
+    expect(findings.map(missing)).toEqual([[expect.objectContaining({ character: '😀', where: path })]]);
   });
 
   it('finds a missing character in every report that has it, not only the first a process renders', async () => {
@@ -214,7 +250,7 @@ describe('glyph check', () => {
     const odd = { ...report, sections: { ...report.sections, otherMatters: '特殊字符😀。' } };
     await renderPdf(report);
     const first = (await renderPdf(odd)).findings;
-    expect(first.map((f) => (f.details as { character: string }).character)).toEqual(['😀']);
+    expect(first.map(missing)).toEqual([[expect.objectContaining({ character: '😀' })]]);
     expect((await renderPdf(odd)).findings).toEqual(first);
   });
 });

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { documentBlocks, keepWithNextRows, PAGE_NUMBER, placeCells, placeSignature, reportTitle, resolveBinding, titleLines, type DocumentBlock, type Finding, type PlacedCell, type Report, type TableGrid } from '@report-convert/core';
 import { cellLines, type CellLines } from './cellLines.js';
-import { loadFont, type DrawingFont } from './drawingFont.js';
+import { reportFont, type DrawingFont } from './drawingFont.js';
 import { DEFAULT_FONT, type PdfFonts } from './fonts.js';
 import { wrapLines } from './linebreak.js';
 import { paginateRows, tableStartHeight, type TableRows } from './paginate.js';
@@ -17,7 +17,7 @@ export interface PdfOptions {
 
 export interface PdfResult {
   bytes: Uint8Array;
-  /** Characters the font cannot draw, each with where it is: never a silent box. */
+  /** Characters a font cannot draw (`pdf.missingGlyph`, an error): one finding per font, never a silent box. */
   findings: Finding[];
 }
 
@@ -30,7 +30,10 @@ const CELL_PAD = 3;
 type Doc = PDFKit.PDFDocument;
 type Role = 'body' | 'title' | 'heading';
 
-/** Renders the report with our own layout: pdfkit draws glyphs where we say, and paginates nothing itself. */
+/**
+ * Renders the report with our own layout: pdfkit draws glyphs where we say, and paginates nothing itself.
+ * Rejects with a FontError, before drawing, when a font cannot draw these reports at all (see fontProblem).
+ */
 export async function renderPdf(report: Report, options: PdfOptions = {}): Promise<PdfResult> {
   const doc = new PDFDocument({
     // No default Helvetica: every run names its own font, and loading Helvetica's metrics cost a millisecond a report.
@@ -49,7 +52,7 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
 
-  const roleFonts = Object.fromEntries((['body', 'title', 'heading'] as const).map((role) => [role, loadFont(options.fonts?.[role] ?? options.fonts?.body ?? DEFAULT_FONT)])) as Record<Role, DrawingFont>;
+  const roleFonts = Object.fromEntries((['body', 'title', 'heading'] as const).map((role) => [role, reportFont(options.fonts?.[role] ?? options.fonts?.body ?? DEFAULT_FONT, role)])) as Record<Role, DrawingFont>;
   // pdfkit 0.20 takes a parsed fontkit font as a source; its type declarations predate that.
   for (const role of ['body', 'title', 'heading'] as const) doc.registerFont(role, roleFonts[role] as unknown as Buffer);
   // Switching fonts is costly in pdfkit (it compares name tables): switch only when the font changes.
@@ -271,29 +274,28 @@ function drawTable(doc: Doc, table: TableLayout, startY: number, newPage: () => 
 /** Characters each font is known to draw: a font is loaded once a process, and asking its cmap for every character of every report was 3 % of a PDF. */
 const drawable = new WeakMap<DrawingFont, Set<string>>();
 
-/** Every character the report will draw must have a glyph in the font that draws it. */
+/** The characters shown in a finding's sentence; its details list them all. */
+const LISTED = 20;
+
+/**
+ * Every character the report will draw must have a glyph in the font that draws it. What a font lacks
+ * is one finding, however many characters: a line per character buried the report's own findings.
+ * An error, as a wrong figure is: the PDF would not say what the report says.
+ */
 function checkGlyphs(fonts: Record<Role, DrawingFont>, blocks: DocumentBlock[], measured: (grid: TableGrid) => TableLayout, findings: Finding[]): void {
-  const seenByRole = { body: new Set<string>(), title: new Set<string>(), heading: new Set<string>() };
+  const lackedByFont = new Map<DrawingFont, Map<string, { where: string; whereZh: string }>>();
   const visit = (text: string, where: string, whereZh: string, role: Role = 'body') => {
     const font = fonts[role];
-    const seen = seenByRole[role];
     let drawn = drawable.get(font);
     if (!drawn) drawable.set(font, (drawn = new Set()));
     for (const ch of text) {
-      if (drawn.has(ch) || /\s/.test(ch) || seen.has(ch)) continue;
+      if (drawn.has(ch) || /\s/.test(ch)) continue;
       if (font.hasGlyphForCodePoint(ch.codePointAt(0)!)) {
         drawn.add(ch);
         continue;
       }
-      seen.add(ch);
-      const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-      findings.push({
-        severity: 'warning',
-        rule: 'pdf.missingGlyph',
-        message: `The font has no glyph for "${ch}" (${code}) in ${where}; it would print as a blank box. Use a font that has it (option fonts).`,
-        messageZh: `字体缺少“${ch}”（${code}）的字形，位于${whereZh}，将显示为空框。请改用包含该字的字体。`,
-        details: { character: ch, codePoint: code, where },
-      });
+      const lacked = lackedByFont.get(font) ?? lackedByFont.set(font, new Map()).get(font)!;
+      if (!lacked.has(ch)) lacked.set(ch, { where, whereZh });
     }
   };
   blocks.forEach((block, i) => {
@@ -301,6 +303,30 @@ function checkGlyphs(fonts: Record<Role, DrawingFont>, blocks: DocumentBlock[], 
       // The texts the layout already resolved: resolving every figure twice was 1 % of a report.
       for (const p of measured(block.grid).placed) visit(p.text, p.cell.kind === 'value' ? p.cell.path : `${block.grid.title}`, p.cell.kind === 'value' ? p.cell.path : block.grid.title);
     else if (block.kind === 'signature') visit(block.lines.join(''), 'the signature', '落款');
-    else visit(block.text, `${block.kind} ${i + 1}`, `第${i + 1}段`, block.kind === 'title' ? 'title' : block.kind === 'heading' ? 'heading' : 'body');
+    else if (block.kind === 'title') visit(block.text, 'the title', '标题', 'title');
+    else visit(block.text, `${block.kind} ${i + 1}`, `第${i + 1}段`, block.kind === 'heading' ? 'heading' : 'body');
   });
+  for (const [font, lacked] of lackedByFont) {
+    const characters = [...lacked].map(([character, at]) => ({ character, codePoint: codePoint(character), where: at.where }));
+    const [first] = lacked;
+    const listed = characters.slice(0, LISTED).map((c) => c.character);
+    const more = characters.length > LISTED ? '…' : '';
+    const name = font.familyName ?? font.postscriptName;
+    const [only] = characters.length === 1 ? characters : [];
+    findings.push({
+      severity: 'error',
+      rule: 'pdf.missingGlyph',
+      message: only
+        ? `The font ${name} has no glyph for ${only.character} (${only.codePoint}) in ${first![1].where}: it would print as a blank box. Use a font that has it.`
+        : `The font ${name} has no glyph for ${characters.length} characters: ${listed.join(' ')}${more && ` ${more}`}; the first (${characters[0]!.codePoint}) is in ${first![1].where}. They would print as blank boxes: use a font that has them.`,
+      messageZh: only
+        ? `字体 ${name} 缺少“${only.character}”（${only.codePoint}），位于${first![1].whereZh}，将印成空框。请改用包含该字的字体。`
+        : `字体 ${name} 缺少 ${characters.length} 个字：${listed.join('、')}${more}，第一个（${characters[0]!.codePoint}）位于${first![1].whereZh}，将印成空框。请改用包含这些字的字体。`,
+      details: { font: name, characters },
+    });
+  }
+}
+
+function codePoint(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
