@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { BatchInput } from './files.js';
+import { realPath, type BatchInput } from './files.js';
 import type { JobOptions, JobResult } from './job.js';
 
 /**
@@ -24,7 +24,7 @@ export interface BatchControl {
  * failing, even by crashing its worker, never stops the others.
  */
 export async function runBatch(inputs: BatchInput[], options: JobOptions, onDone: (result: JobResult, done: number) => void, { threads = availableParallelism(), signal }: BatchControl = {}): Promise<void> {
-  const protectedInputs = new Set(inputs.map((input) => input.path));
+  const protectedInputs = new Set(inputs.map((input) => realPath(input.path)));
   let done = 0;
   const record = (result: JobResult) => onDone(result, ++done);
   try {

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,6 +121,24 @@ describe('report-convert convert', () => {
     expect(blocked.stderr).toMatch(/a\.txt: cannot write .*a\.json \(EISDIR\)/);
     expect(existsSync(join(dir, 'out', 'b.json'))).toBe(true);
     for (const r of [noDir, blocked]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('never overwrites an input reached through a link: an --out-dir linked to its folder, or an input linked to the output', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-links-'));
+    mkdirSync(join(dir, 'in'));
+    const model = JSON.stringify(generateReport(1, { layout: '2021' })); // JSON.stringify(…, null, 2) is what convert would write
+    writeFileSync(join(dir, 'in', 'm.json'), model);
+    symlinkSync('in', join(dir, 'link'));
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(join(dir, 'out', 'n.json'), model);
+    symlinkSync(join(dir, 'out', 'n.json'), join(dir, 'in', 'n.json')); // an input that is a link to its own output
+    for (const [input, outDir] of [['in/m.json', 'link'], ['link/m.json', 'in'], ['in/n.json', 'out']]) {
+      const r = run(['convert', join(dir, input!), '--to', 'json', '--out-dir', join(dir, outDir!), '--lang', 'en']);
+      expect(r.status, `${input} → ${outDir}`).toBe(2);
+      expect(r.stderr).toMatch(/refused to write: .*\.json is an input and is never overwritten/);
+    }
+    expect(readFileSync(join(dir, 'in', 'm.json'), 'utf8')).toBe(model);
+    expect(readFileSync(join(dir, 'out', 'n.json'), 'utf8')).toBe(model);
   });
 
   it('stops a batch on Ctrl-C with exit 130, leaving only whole outputs', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
@@ -86,13 +86,36 @@ export function outputNames(files: { path: string; root?: string | undefined }[]
   return named;
 }
 
-/** `<out-dir>/<input name>.<ext>`: refused if it would land outside the output directory or on an input. */
+/**
+ * `<out-dir>/<input name>.<ext>`: refused if it would land outside the output directory or on an input.
+ * `inputs` holds the inputs' real paths (realPath), and the target is compared through its directory's
+ * real path: an --out-dir that is a link to the inputs' folder, or an input that is a link to the
+ * would-be output, is still the input.
+ */
 export function outputPath(input: BatchInput, ext: string, outDir: string, inputs: ReadonlySet<string>): string | { refused: string } {
   const target = resolve(outDir, `${input.name}.${ext}`);
   const rel = relative(resolve(outDir), target);
   if (rel.startsWith('..') || isAbsolute(rel)) return { refused: `${target} is outside ${outDir}` };
-  if (inputs.has(target)) return { refused: `${target} is an input and is never overwritten` };
+  if (inputs.has(join(realDirectory(dirname(target)), basename(target)))) return { refused: `${target} is an input and is never overwritten` };
   return target;
+}
+
+/** The path with every link followed; itself when it does not exist (or is a web address). */
+export function realPath(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
+  }
+}
+
+const realDirectories = new Map<string, string>();
+
+/** realPath of a directory, once per directory: a batch writes thousands of files into a few. One not made yet holds no input, and is not remembered. */
+function realDirectory(dir: string): string {
+  let real = realDirectories.get(dir);
+  if (real === undefined && existsSync(dir)) realDirectories.set(dir, (real = realPath(dir)));
+  return real ?? dir;
 }
 
 /**
