@@ -137,6 +137,7 @@ describe('report-convert convert', () => {
       expect(r.status, `${input} → ${outDir}`).toBe(2);
       expect(r.stderr).toMatch(/refused to write: .*\.json is an input and is never overwritten/);
     }
+    expect(run(['convert', join(dir, 'in/m.json'), '--to', 'json', '--out-dir', join(dir, 'link')]).stderr).toMatch(/拒绝写入：\S*m\.json 是输入文件，不会被覆盖\n/);
     expect(readFileSync(join(dir, 'in', 'm.json'), 'utf8')).toBe(model);
     expect(readFileSync(join(dir, 'out', 'n.json'), 'utf8')).toBe(model);
   });

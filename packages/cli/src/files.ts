@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { INPUT_EXTENSIONS } from './formats.js';
 import { isWebAddress, webPageName } from './source.js';
@@ -92,11 +92,11 @@ export function outputNames(files: { path: string; root?: string | undefined }[]
  * real path: an --out-dir that is a link to the inputs' folder, or an input that is a link to the
  * would-be output, is still the input.
  */
-export function outputPath(input: BatchInput, ext: string, outDir: string, inputs: ReadonlySet<string>): string | { refused: string } {
+export function outputPath(input: BatchInput, ext: string, outDir: string, inputs: ReadonlySet<string>): string | { refused: { message: string; messageZh: string } } {
   const target = resolve(outDir, `${input.name}.${ext}`);
   const rel = relative(resolve(outDir), target);
-  if (rel.startsWith('..') || isAbsolute(rel)) return { refused: `${target} is outside ${outDir}` };
-  if (inputs.has(join(realDirectory(dirname(target)), basename(target)))) return { refused: `${target} is an input and is never overwritten` };
+  if (rel.split(sep).includes('..') || isAbsolute(rel)) return { refused: { message: `${target} is outside ${outDir}`, messageZh: `${target} 在输出目录 ${outDir} 之外` } };
+  if (inputs.has(join(realDirectory(dirname(target)), basename(target)))) return { refused: { message: `${target} is an input and is never overwritten`, messageZh: `${target} 是输入文件，不会被覆盖` } };
   return target;
 }
 

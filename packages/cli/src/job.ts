@@ -40,7 +40,7 @@ export async function runJob(batchInput: BatchInput, options: JobOptions, protec
   const record = converted.record ? [{ format: 'migration.json', bytes: new TextEncoder().encode(JSON.stringify(converted.record, null, 2) + '\n') }] : [];
   for (const output of [...converted.outputs, ...record]) {
     const target = outputPath(batchInput, output.format, options.outDir, protectedInputs);
-    if (typeof target !== 'string') return { input, status: 'failed', message: `refused to write: ${target.refused}`, messageZh: `拒绝写入：${target.refused}` };
+    if (typeof target !== 'string') return { input, status: 'failed', message: `refused to write: ${target.refused.message}`, messageZh: `拒绝写入：${target.refused.messageZh}` };
     try {
       if (dirname(target) !== options.outDir) mkdirSync(dirname(target), { recursive: true }); // a subfolder kept from a walked directory
       writeAtomic(target, output.bytes);
