@@ -17,6 +17,10 @@ describe('outputNames', () => {
     expect(names([{ path: '/in/2019.html' }, { path: '/in/2019.DOCX' }, { path: '/in/2020.txt' }, { path: '/in/Report.txt' }, { path: '/in/report.md' }])).toEqual(['2019.html', '2019.DOCX', '2020', 'Report.txt', 'report.md']);
   });
 
+  it('counts the migration record among the names: r.txt writes r.migration.json, which is r.migration.txt\'s JSON', () => {
+    expect(names([{ path: '/mig/r.migration.txt', root: '/mig' }, { path: '/mig/r.txt', root: '/mig' }, { path: '/mig/s.txt', root: '/mig' }])).toEqual(['r.migration.txt', 'r.txt', 's']);
+  });
+
   it('converts only the first of inputs whose names match even with extensions, and names it to the others', () => {
     expect(names([{ path: '/a/x.txt' }, { path: '/b/x.txt' }, { path: '/c/x.txt' }])).toEqual(['x.txt', { name: 'x.txt', sameNameAs: '/a/x.txt' }, { name: 'x.txt', sameNameAs: '/a/x.txt' }]);
   });

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSyn
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
-import { INPUT_EXTENSIONS } from './formats.js';
+import { INPUT_EXTENSIONS, OUTPUT_FORMATS } from './formats.js';
 import { isWebAddress, webPageName } from './source.js';
 
 /** An input file and the name its outputs take under the output directory (no extension; may hold subfolders). */
@@ -65,26 +65,31 @@ async function walk(dir: string, skipDir: string | undefined): Promise<string[]>
  * Output names that never make two inputs write one file:
  * - a file found by walking a directory keeps its subfolders (archive/2016/市发改委.doc → 2016/市发改委),
  *   since archives repeat file names across years and agencies; any other input keeps its bare name;
- * - inputs whose names still match (2019.html and 2019.docx) keep their extension: 2019.html, 2019.docx;
- * - any that still match (a/x.txt and b/x.txt given as files) are not converted but the first, and say why.
- * Names are compared ignoring case, as Windows and macOS file systems do.
+ * - inputs that would still write one file (2019.html and 2019.docx; r.txt, whose migration record
+ *   r.migration.json is the JSON of r.migration.txt) keep their extension: 2019.html, 2019.docx;
+ * - any that still would (a/x.txt and b/x.txt given as files) are not converted but the first, and say why.
+ * Every file a name may write is compared, whatever the options, so a name does not change with them;
+ * ignoring case, as Windows and macOS file systems do.
  */
 export function outputNames(files: { path: string; root?: string | undefined }[]): BatchInput[] {
   const named = files.map(({ path, root }) => ({ path, name: isWebAddress(path) ? webPageName(path) : (root ? relative(root, path) : basename(path)).replace(/\.[^./\\]*$/, '') }) as BatchInput);
   const clashing = (inputs: BatchInput[]) => {
-    const byName = new Map<string, BatchInput[]>();
-    for (const input of inputs) {
-      const key = input.name.normalize('NFC').toLowerCase();
-      const group = byName.get(key);
-      if (group) group.push(input);
-      else byName.set(key, [input]);
-    }
-    return [...byName.values()].filter((group) => group.length > 1);
+    const byFile = new Map<string, BatchInput[]>();
+    for (const input of inputs)
+      for (const file of outputFiles(input.name.normalize('NFC').toLowerCase())) {
+        const group = byFile.get(file);
+        if (group) group.push(input);
+        else byFile.set(file, [input]);
+      }
+    return [...byFile.values()].filter((group) => group.length > 1);
   };
-  for (const group of clashing(named)) for (const input of group) input.name += extname(input.path);
-  for (const [first, ...rest] of clashing(named)) for (const input of rest) input.sameNameAs = first!.path;
+  for (const input of new Set(clashing(named).flat())) input.name += extname(input.path);
+  for (const [first, ...rest] of clashing(named)) for (const input of rest) input.sameNameAs ??= first!.path;
   return named;
 }
+
+/** Every file an input named `name` may write: one per format, and the migration record. */
+const outputFiles = (name: string) => [...OUTPUT_FORMATS.map((format) => `${name}.${format}`), `${name}.migration.json`];
 
 /**
  * `<out-dir>/<input name>.<ext>`: refused if it would land outside the output directory or on an input.
