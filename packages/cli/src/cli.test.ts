@@ -164,6 +164,10 @@ describe('report-convert convert', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-interrupt-'));
     for (let i = 0; i < 200; i++) writeFileSync(join(dir, `r${i}.txt`), writeReportAs(generateReport(i, { layout: '2021' }), 'rowPerLine'));
     const out = join(dir, 'out');
+    // Not this run's: another run's temporary file in the same directory, and a file of that name in a folder this run does not write.
+    const others = [join(out, '.r0.docx.0123abcd.tmp'), join(out, 'keep', '.notes.deadbeef.tmp')];
+    mkdirSync(join(out, 'keep'), { recursive: true });
+    for (const other of others) writeFileSync(other, 'not this run\'s');
     const child = spawn(process.execPath, [BIN, 'convert', dir, '--to', 'docx,xlsx,pdf', '--out-dir', out, '--lang', 'en']);
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -172,7 +176,8 @@ describe('report-convert convert', () => {
     const code = await new Promise((r) => child.on('close', r));
     expect(code, stderr).toBe(130);
     expect(stderr).toMatch(/interrupted: \d+ converted, the rest not; no half-written file is left/);
-    const written = readdirSync(out);
+    for (const other of others) expect(existsSync(other), other).toBe(true);
+    const written = readdirSync(out).filter((f) => !f.startsWith('.r0.docx.0123abcd') && f !== 'keep');
     expect(written.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(written.length).toBeLessThan(600);
     for (const f of written) {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -148,12 +147,13 @@ function realDirectory(dir: string): string {
 }
 
 /**
- * Writes through a temporary file and a rename, so an interrupted run never leaves half a file.
+ * Writes through a temporary file and a rename, so an interrupted run never leaves half a file. The
+ * temporary file carries the run's id, so that run removes its own and no other's (removeTempFiles).
  * Synchronous on purpose: it runs in a batch worker, where blocking costs nothing and a hop through
  * the thread pool per call cost more than the write.
  */
-export function writeAtomic(path: string, bytes: Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`); // matches TEMP_FILE
+export function writeAtomic(path: string, bytes: Uint8Array, runId: string): void {
+  const temp = join(dirname(path), `.${basename(path)}${tempEnding(runId)}`);
   try {
     writeFileSync(temp, bytes);
     renameSync(temp, path);
@@ -163,10 +163,13 @@ export function writeAtomic(path: string, bytes: Uint8Array): void {
   }
 }
 
-/** The temporary files writeAtomic makes: `.<name>.<8 hex digits>.tmp`. */
-const TEMP_FILE = /^\..+\.[0-9a-f]{8}\.tmp$/;
+const tempEnding = (runId: string) => `.${runId}.tmp`;
 
-/** Removes what an interrupted batch left half-written in `dir` and its subfolders. */
-export function removeTempFiles(dir: string): void {
-  for (const path of existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }) : []) if (TEMP_FILE.test(basename(path))) rmSync(join(dir, path), { force: true });
+/**
+ * Removes what the run `runId` left half-written: its temporary files, in the directories it writes
+ * to. Another run's, even in the same directory, and files of that pattern elsewhere are not its own.
+ */
+export function removeTempFiles(inputs: BatchInput[], outDir: string, runId: string): void {
+  for (const dir of new Set(inputs.map((input) => dirname(resolve(outDir, input.name)))))
+    for (const name of existsSync(dir) ? readdirSync(dir) : []) if (name.startsWith('.') && name.endsWith(tempEnding(runId))) rmSync(join(dir, name), { force: true });
 }
