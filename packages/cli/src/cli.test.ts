@@ -60,24 +60,6 @@ describe('report-convert convert', () => {
     expect(readdirSync(join(archive, 'flat'))).toEqual(['市发改委.txt.json']);
   });
 
-  it('converted again in place, converts the reports, not the last run\'s outputs, and writes the same files', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cli-in-place-'));
-    copyFileSync(seed('004_b5b9a5615959bd1c.txt'), join(dir, 'r1.txt')); // a legacy sheet: --layout 2021 writes r1.migration.json
-    copyFileSync(seed('001_1c75c2c4e67cd3d7.txt'), join(dir, 'r2.txt'));
-    const inPlace = (...args: string[]) => spawnSync(process.execPath, [BIN, 'convert', ...args, '--lang', 'en'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
-    const first = inPlace('.', '--to', 'json,docx', '--layout', '2021');
-    expect(first.stderr).toContain('2 files: 2 converted');
-    const written = readdirSync(dir).sort();
-    expect(written).toEqual(['r1.docx', 'r1.json', 'r1.migration.json', 'r1.txt', 'r2.docx', 'r2.json', 'r2.migration.json', 'r2.txt']);
-    for (let run = 2; run <= 3; run++) {
-      expect(inPlace('.', '--to', 'json,docx', '--layout', '2021').stderr).toContain('2 files: 2 converted');
-      expect(readdirSync(dir).sort()).toEqual(written);
-    }
-    // Given by name, an output is an input like any other.
-    expect(inPlace('r1.json', '--to', 'xlsx').stderr).toContain('1 file: 1 converted');
-    expect(existsSync(join(dir, 'r1.xlsx'))).toBe(true);
-  });
-
   it('keeps going past a bad input, reports it, and exits 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-batch-'));
     copyFileSync(seed('001_1c75c2c4e67cd3d7.txt'), join(dir, 'good.txt'));

@@ -132,7 +132,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         exitCode = opts.strict && converted.findings.some((f) => f.severity === 'error') ? 1 : 0;
         return;
       }
-      const { inputs: files, missing } = await expandInputs(inputs, { outDir: opts.outDir, to });
+      const { inputs: files, missing } = await expandInputs(inputs, opts.outDir);
       for (const m of missing) io.stderr(t(lang(), `找不到输入：${m}\n`, `no such input: ${m}\n`));
       if (!files.length) throw new UsageError(t(lang(), '没有可转换的输入', 'nothing to convert'));
       const show = progress(files.length, io.tty, io.stderr, lang());

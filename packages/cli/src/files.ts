@@ -2,7 +2,7 @@ import { existsSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSyn
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
-import { INPUT_EXTENSIONS, OUTPUT_FORMATS, type OutputFormat } from './formats.js';
+import { INPUT_EXTENSIONS, OUTPUT_FORMATS } from './formats.js';
 import { isWebAddress, webPageName } from './source.js';
 
 /** An input file and the name its outputs take under the output directory (no extension; may hold subfolders). */
@@ -13,20 +13,12 @@ export interface BatchInput {
   sameNameAs?: string;
 }
 
-/** Where a batch writes and in which formats. */
-export interface BatchOutputs {
-  outDir: string;
-  to: readonly OutputFormat[];
-}
-
 /**
  * Files, directories (recursively), globs and web addresses to a sorted list of inputs; unmatched words are
- * returned too. Given the batch's `outputs`, walking skips the output directory when it lies inside an
- * input directory, and leaves out the files this batch writes (withoutOwnOutputs): a second run does not
- * take the first run's outputs for inputs.
+ * returned too. Walking skips `skipDir` (the output directory, when it lies inside an input directory),
+ * so a second run does not take the first run's outputs for inputs.
  */
-export async function expandInputs(patterns: string[], outputs?: BatchOutputs): Promise<{ inputs: BatchInput[]; missing: string[] }> {
-  const skipDir = outputs?.outDir;
+export async function expandInputs(patterns: string[], skipDir?: string): Promise<{ inputs: BatchInput[]; missing: string[] }> {
   const roots = new Map<string, string | undefined>(); // file → the directory it was found under
   const missing: string[] = [];
   for (const pattern of patterns) {
@@ -44,23 +36,7 @@ export async function expandInputs(patterns: string[], outputs?: BatchOutputs): 
       else missing.push(pattern);
     }
   }
-  const found = [...roots.keys()].sort().map((path) => ({ path, root: roots.get(path) }));
-  return { inputs: outputNames(outputs ? withoutOwnOutputs(found, outputs) : found), missing };
-}
-
-/**
- * Leaves out a file found by walking a directory that this batch writes: converting in place (the
- * outputs beside the inputs), r1.json and r1.migration.json beside r1.txt are the last run's outputs,
- * not reports. Taken for inputs, they made a second run write r1.json.json and r1.txt.json and a third
- * refuse to overwrite those; left out, every run names and writes the same files. The batch's outputs
- * are those of the inputs that cannot be one (given by name, or in a format the batch does not write),
- * named as in the first run. A file given by name is always converted. An original of such a name
- * (2019.pdf beside 2019.html, converting in place to PDF) is taken for an output too, and replaced.
- */
-function withoutOwnOutputs(found: { path: string; root: string | undefined }[], { outDir, to }: BatchOutputs): { path: string; root: string | undefined }[] {
-  const mayBeOutput = ({ path, root }: { path: string; root: string | undefined }) => root !== undefined && (to.some((format) => extname(path).toLowerCase() === `.${format}`) || path.endsWith('.migration.json'));
-  const outputs = new Set(outputNames(found.filter((file) => !mayBeOutput(file))).flatMap(({ name }) => outputFiles(name, to).map((file) => resolve(outDir, file))));
-  return found.filter((file) => !(mayBeOutput(file) && outputs.has(file.path)));
+  return { inputs: outputNames([...roots.keys()].sort().map((path) => ({ path, root: roots.get(path) }))), missing };
 }
 
 function setOnce<K, V>(map: Map<K, V>, key: K, value: V): void {
@@ -112,7 +88,7 @@ export function outputNames(files: { path: string; root?: string | undefined }[]
 }
 
 /** Every file an input named `name` may write: one per format, and the migration record. */
-const outputFiles = (name: string, formats: readonly OutputFormat[] = OUTPUT_FORMATS) => [...formats.map((format) => `${name}.${format}`), `${name}.migration.json`];
+const outputFiles = (name: string) => [...OUTPUT_FORMATS.map((format) => `${name}.${format}`), `${name}.migration.json`];
 
 /**
  * `<out-dir>/<input name>.<ext>`: refused if it would land outside the output directory or on an input.
