@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { BatchInput } from './files.js';
+import { realPath, removeTempFiles, type BatchInput } from './files.js';
 import type { JobOptions, JobResult } from './job.js';
 
 /**
@@ -21,10 +22,11 @@ export interface BatchControl {
 /**
  * Runs every input, spread over worker threads when there is more than one, handing each result to
  * `onDone` as it completes and keeping none: memory stays flat however long the batch. One input
- * failing, even by crashing its worker, never stops the others.
+ * failing, even by crashing its worker, never stops the others. Stopped, it removes what it left half-written.
  */
-export async function runBatch(inputs: BatchInput[], options: JobOptions, onDone: (result: JobResult, done: number) => void, { threads = availableParallelism(), signal }: BatchControl = {}): Promise<void> {
-  const protectedInputs = new Set(inputs.map((input) => input.path));
+export async function runBatch(inputs: BatchInput[], batchOptions: Omit<JobOptions, 'runId'>, onDone: (result: JobResult, done: number) => void, { threads = availableParallelism(), signal }: BatchControl = {}): Promise<void> {
+  const options: JobOptions = { ...batchOptions, runId: randomBytes(6).toString('hex') };
+  const protectedInputs = new Set(inputs.map((input) => realPath(input.path)));
   let done = 0;
   const record = (result: JobResult) => onDone(result, ++done);
   try {
@@ -91,4 +93,6 @@ export async function runBatch(inputs: BatchInput[], options: JobOptions, onDone
       feed();
     });
   await Promise.all(Array.from({ length: Math.min(threads, inputs.length) }, runWorker));
+  // The workers are stopped: nothing is being written. (In this thread, a job writes synchronously and leaves nothing half-written.)
+  if (signal?.aborted) removeTempFiles(inputs, options.outDir, options.runId);
 }

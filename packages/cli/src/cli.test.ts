@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,10 +123,33 @@ describe('report-convert convert', () => {
     for (const r of [noDir, blocked]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('never overwrites an input reached through a link: an --out-dir linked to its folder, or an input linked to the output', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-links-'));
+    mkdirSync(join(dir, 'in'));
+    const model = JSON.stringify(generateReport(1, { layout: '2021' })); // JSON.stringify(…, null, 2) is what convert would write
+    writeFileSync(join(dir, 'in', 'm.json'), model);
+    symlinkSync('in', join(dir, 'link'));
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(join(dir, 'out', 'n.json'), model);
+    symlinkSync(join(dir, 'out', 'n.json'), join(dir, 'in', 'n.json')); // an input that is a link to its own output
+    for (const [input, outDir] of [['in/m.json', 'link'], ['link/m.json', 'in'], ['in/n.json', 'out']]) {
+      const r = run(['convert', join(dir, input!), '--to', 'json', '--out-dir', join(dir, outDir!), '--lang', 'en']);
+      expect(r.status, `${input} → ${outDir}`).toBe(2);
+      expect(r.stderr).toMatch(/refused to write: .*\.json is an input and is never overwritten/);
+    }
+    expect(run(['convert', join(dir, 'in/m.json'), '--to', 'json', '--out-dir', join(dir, 'link')]).stderr).toMatch(/拒绝写入：\S*m\.json 是输入文件，不会被覆盖\n/);
+    expect(readFileSync(join(dir, 'in', 'm.json'), 'utf8')).toBe(model);
+    expect(readFileSync(join(dir, 'out', 'n.json'), 'utf8')).toBe(model);
+  });
+
   it('stops a batch on Ctrl-C with exit 130, leaving only whole outputs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-interrupt-'));
     for (let i = 0; i < 200; i++) writeFileSync(join(dir, `r${i}.txt`), writeReportAs(generateReport(i, { layout: '2021' }), 'rowPerLine'));
     const out = join(dir, 'out');
+    // Not this run's: another run's temporary file in the same directory, and a file of that name in a folder this run does not write.
+    const others = [join(out, '.r0.docx.0123abcd.tmp'), join(out, 'keep', '.notes.deadbeef.tmp')];
+    mkdirSync(join(out, 'keep'), { recursive: true });
+    for (const other of others) writeFileSync(other, 'not this run\'s');
     const child = spawn(process.execPath, [BIN, 'convert', dir, '--to', 'docx,xlsx,pdf', '--out-dir', out, '--lang', 'en']);
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -135,7 +158,8 @@ describe('report-convert convert', () => {
     const code = await new Promise((r) => child.on('close', r));
     expect(code, stderr).toBe(130);
     expect(stderr).toMatch(/interrupted: \d+ converted, the rest not; no half-written file is left/);
-    const written = readdirSync(out);
+    for (const other of others) expect(existsSync(other), other).toBe(true);
+    const written = readdirSync(out).filter((f) => !f.startsWith('.r0.docx.0123abcd') && f !== 'keep');
     expect(written.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(written.length).toBeLessThan(600);
     for (const f of written) {

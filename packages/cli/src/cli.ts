@@ -4,7 +4,7 @@ import { CommanderError, Option } from 'commander';
 import type { InputFormat, Lang, LayoutId, MigrationMapping } from '@report-convert/core';
 import type { PdfFonts } from '@report-convert/to-pdf/fonts';
 import { runBatch } from './batch.js';
-import { expandInputs, removeTempFiles } from './files.js';
+import { expandInputs } from './files.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 import { progress } from './progress.js';
 import { sharedFonts } from './sharedFonts.js';
@@ -167,8 +167,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
         show(done, result.input);
       }, { signal: interrupted.signal });
       if (interrupted.signal.aborted) {
-        // The workers are stopped: nothing is being written, and what was half-written goes.
-        removeTempFiles(resolve(opts.outDir));
         io.stderr(t(lang(), `\n已中断：已转换 ${converted} 个，其余未转换；没有留下写了一半的文件\n`, `\ninterrupted: ${converted} converted, the rest not; no half-written file is left\n`));
         exitCode = 130;
         return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outputNames } from './files.js';
+import { outputNames, outputPath } from './files.js';
 
 const names = (files: { path: string; root?: string }[]) => outputNames(files).map(({ name, sameNameAs }) => (sameNameAs ? { name, sameNameAs } : name));
 
@@ -17,7 +17,25 @@ describe('outputNames', () => {
     expect(names([{ path: '/in/2019.html' }, { path: '/in/2019.DOCX' }, { path: '/in/2020.txt' }, { path: '/in/Report.txt' }, { path: '/in/report.md' }])).toEqual(['2019.html', '2019.DOCX', '2020', 'Report.txt', 'report.md']);
   });
 
+  it('counts the migration record among the names: r.txt writes r.migration.json, which is r.migration.txt\'s JSON', () => {
+    expect(names([{ path: '/mig/r.migration.txt', root: '/mig' }, { path: '/mig/r.txt', root: '/mig' }, { path: '/mig/s.txt', root: '/mig' }])).toEqual(['r.migration.txt', 'r.txt', 's']);
+  });
+
   it('converts only the first of inputs whose names match even with extensions, and names it to the others', () => {
     expect(names([{ path: '/a/x.txt' }, { path: '/b/x.txt' }, { path: '/c/x.txt' }])).toEqual(['x.txt', { name: 'x.txt', sameNameAs: '/a/x.txt' }, { name: 'x.txt', sameNameAs: '/a/x.txt' }]);
+  });
+});
+
+describe('outputPath', () => {
+  const input = (name: string) => ({ path: `/in/${name}.txt`, name });
+
+  it('takes a name starting with two dots for one inside the output directory, and refuses one that climbs out', () => {
+    expect(outputPath(input('..r'), 'json', '/out', new Set())).toBe('/out/..r.json');
+    expect(outputPath(input('2016/..r'), 'json', '/out', new Set())).toBe('/out/2016/..r.json');
+    expect(outputPath(input('../r'), 'json', '/out', new Set())).toEqual({ refused: { message: '/r.json is outside /out', messageZh: '/r.json 在输出目录 /out 之外' } });
+  });
+
+  it('refuses an input, in English and in Chinese', () => {
+    expect(outputPath(input('m'), 'json', '/in', new Set(['/in/m.json']))).toEqual({ refused: { message: '/in/m.json is an input and is never overwritten', messageZh: '/in/m.json 是输入文件，不会被覆盖' } });
   });
 });

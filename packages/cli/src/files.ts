@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
-import { INPUT_EXTENSIONS } from './formats.js';
+import { INPUT_EXTENSIONS, OUTPUT_FORMATS } from './formats.js';
 import { isWebAddress, webPageName } from './source.js';
 
 /** An input file and the name its outputs take under the output directory (no extension; may hold subfolders). */
@@ -65,43 +64,72 @@ async function walk(dir: string, skipDir: string | undefined): Promise<string[]>
  * Output names that never make two inputs write one file:
  * - a file found by walking a directory keeps its subfolders (archive/2016/市发改委.doc → 2016/市发改委),
  *   since archives repeat file names across years and agencies; any other input keeps its bare name;
- * - inputs whose names still match (2019.html and 2019.docx) keep their extension: 2019.html, 2019.docx;
- * - any that still match (a/x.txt and b/x.txt given as files) are not converted but the first, and say why.
- * Names are compared ignoring case, as Windows and macOS file systems do.
+ * - inputs that would still write one file (2019.html and 2019.docx; r.txt, whose migration record
+ *   r.migration.json is the JSON of r.migration.txt) keep their extension: 2019.html, 2019.docx;
+ * - any that still would (a/x.txt and b/x.txt given as files) are not converted but the first, and say why.
+ * Every file a name may write is compared, whatever the options, so a name does not change with them;
+ * ignoring case, as Windows and macOS file systems do.
  */
 export function outputNames(files: { path: string; root?: string | undefined }[]): BatchInput[] {
   const named = files.map(({ path, root }) => ({ path, name: isWebAddress(path) ? webPageName(path) : (root ? relative(root, path) : basename(path)).replace(/\.[^./\\]*$/, '') }) as BatchInput);
   const clashing = (inputs: BatchInput[]) => {
-    const byName = new Map<string, BatchInput[]>();
-    for (const input of inputs) {
-      const key = input.name.normalize('NFC').toLowerCase();
-      const group = byName.get(key);
-      if (group) group.push(input);
-      else byName.set(key, [input]);
-    }
-    return [...byName.values()].filter((group) => group.length > 1);
+    const byFile = new Map<string, BatchInput[]>();
+    for (const input of inputs)
+      for (const file of outputFiles(input.name.normalize('NFC').toLowerCase())) {
+        const group = byFile.get(file);
+        if (group) group.push(input);
+        else byFile.set(file, [input]);
+      }
+    return [...byFile.values()].filter((group) => group.length > 1);
   };
-  for (const group of clashing(named)) for (const input of group) input.name += extname(input.path);
-  for (const [first, ...rest] of clashing(named)) for (const input of rest) input.sameNameAs = first!.path;
+  for (const input of new Set(clashing(named).flat())) input.name += extname(input.path);
+  for (const [first, ...rest] of clashing(named)) for (const input of rest) input.sameNameAs ??= first!.path;
   return named;
 }
 
-/** `<out-dir>/<input name>.<ext>`: refused if it would land outside the output directory or on an input. */
-export function outputPath(input: BatchInput, ext: string, outDir: string, inputs: ReadonlySet<string>): string | { refused: string } {
+/** Every file an input named `name` may write: one per format, and the migration record. */
+const outputFiles = (name: string) => [...OUTPUT_FORMATS.map((format) => `${name}.${format}`), `${name}.migration.json`];
+
+/**
+ * `<out-dir>/<input name>.<ext>`: refused if it would land outside the output directory or on an input.
+ * `inputs` holds the inputs' real paths (realPath), and the target is compared through its directory's
+ * real path: an --out-dir that is a link to the inputs' folder, or an input that is a link to the
+ * would-be output, is still the input.
+ */
+export function outputPath(input: BatchInput, ext: string, outDir: string, inputs: ReadonlySet<string>): string | { refused: { message: string; messageZh: string } } {
   const target = resolve(outDir, `${input.name}.${ext}`);
   const rel = relative(resolve(outDir), target);
-  if (rel.startsWith('..') || isAbsolute(rel)) return { refused: `${target} is outside ${outDir}` };
-  if (inputs.has(target)) return { refused: `${target} is an input and is never overwritten` };
+  if (rel.split(sep).includes('..') || isAbsolute(rel)) return { refused: { message: `${target} is outside ${outDir}`, messageZh: `${target} 在输出目录 ${outDir} 之外` } };
+  if (inputs.has(join(realDirectory(dirname(target)), basename(target)))) return { refused: { message: `${target} is an input and is never overwritten`, messageZh: `${target} 是输入文件，不会被覆盖` } };
   return target;
 }
 
+/** The path with every link followed; itself when it does not exist (or is a web address). */
+export function realPath(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
+  }
+}
+
+const realDirectories = new Map<string, string>();
+
+/** realPath of a directory, once per directory: a batch writes thousands of files into a few. One not made yet holds no input, and is not remembered. */
+function realDirectory(dir: string): string {
+  let real = realDirectories.get(dir);
+  if (real === undefined && existsSync(dir)) realDirectories.set(dir, (real = realPath(dir)));
+  return real ?? dir;
+}
+
 /**
- * Writes through a temporary file and a rename, so an interrupted run never leaves half a file.
+ * Writes through a temporary file and a rename, so an interrupted run never leaves half a file. The
+ * temporary file carries the run's id, so that run removes its own and no other's (removeTempFiles).
  * Synchronous on purpose: it runs in a batch worker, where blocking costs nothing and a hop through
  * the thread pool per call cost more than the write.
  */
-export function writeAtomic(path: string, bytes: Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`); // matches TEMP_FILE
+export function writeAtomic(path: string, bytes: Uint8Array, runId: string): void {
+  const temp = join(dirname(path), `.${basename(path)}${tempEnding(runId)}`);
   try {
     writeFileSync(temp, bytes);
     renameSync(temp, path);
@@ -111,10 +139,13 @@ export function writeAtomic(path: string, bytes: Uint8Array): void {
   }
 }
 
-/** The temporary files writeAtomic makes: `.<name>.<8 hex digits>.tmp`. */
-const TEMP_FILE = /^\..+\.[0-9a-f]{8}\.tmp$/;
+const tempEnding = (runId: string) => `.${runId}.tmp`;
 
-/** Removes what an interrupted batch left half-written in `dir` and its subfolders. */
-export function removeTempFiles(dir: string): void {
-  for (const path of existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }) : []) if (TEMP_FILE.test(basename(path))) rmSync(join(dir, path), { force: true });
+/**
+ * Removes what the run `runId` left half-written: its temporary files, in the directories it writes
+ * to. Another run's, even in the same directory, and files of that pattern elsewhere are not its own.
+ */
+export function removeTempFiles(inputs: BatchInput[], outDir: string, runId: string): void {
+  for (const dir of new Set(inputs.map((input) => dirname(resolve(outDir, input.name)))))
+    for (const name of existsSync(dir) ? readdirSync(dir) : []) if (name.startsWith('.') && name.endsWith(tempEnding(runId))) rmSync(join(dir, name), { force: true });
 }

@@ -11,6 +11,8 @@ import { readInput } from './readInput.js';
 export interface JobOptions {
   to: OutputFormat[];
   outDir: string;
+  /** Random, in the name of every temporary file the run writes: what it removes when interrupted, and nothing else. */
+  runId: string;
   from?: InputFormat;
   /** Fonts for the PDF by role, checked beforehand (fontProblem): paths, or bytes the batch's workers share. Each worker parses each once. */
   fonts?: PdfFonts;
@@ -40,10 +42,10 @@ export async function runJob(batchInput: BatchInput, options: JobOptions, protec
   const record = converted.record ? [{ format: 'migration.json', bytes: new TextEncoder().encode(JSON.stringify(converted.record, null, 2) + '\n') }] : [];
   for (const output of [...converted.outputs, ...record]) {
     const target = outputPath(batchInput, output.format, options.outDir, protectedInputs);
-    if (typeof target !== 'string') return { input, status: 'failed', message: `refused to write: ${target.refused}`, messageZh: `拒绝写入：${target.refused}` };
+    if (typeof target !== 'string') return { input, status: 'failed', message: `refused to write: ${target.refused.message}`, messageZh: `拒绝写入：${target.refused.messageZh}` };
     try {
       if (dirname(target) !== options.outDir) mkdirSync(dirname(target), { recursive: true }); // a subfolder kept from a walked directory
-      writeAtomic(target, output.bytes);
+      writeAtomic(target, output.bytes, options.runId);
     } catch (error) {
       const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       return { input, status: 'failed', message: `cannot write ${target} (${why})`, messageZh: `无法写入 ${target}（${why}）` };
