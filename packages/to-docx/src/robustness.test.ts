@@ -34,11 +34,11 @@ function documentText(bytes: Uint8Array): string {
 }
 
 describe('writing text Word cannot hold', () => {
-  const [{ report }] = parsedCorpus();
+  const { report } = parsedCorpus()[0]!;
   it('mends controls, U+FFFE/U+FFFF and lone surrogates wherever the model has text, so that every part stays XML', async () => {
     await fc.assert(
       fc.asyncProperty(anyText, anyText, anyText, async (title, agency, paragraph) => {
-        const strange = { ...report!, meta: { ...report!.meta, title, agency }, sections: { ...report!.sections, overview: paragraph } };
+        const strange = { ...report, meta: { ...report.meta, title, agency }, sections: { ...report.sections, overview: paragraph } };
         expect(partsNotXml(await toDocx(strange))).toEqual([]);
       }),
       { numRuns: 40, seed: 20261129 },

@@ -54,11 +54,11 @@ function xmlText(bytes: Uint8Array): string {
 }
 
 describe('writing text Excel cannot hold', () => {
-  const [{ report }] = parsedCorpus();
+  const { report } = parsedCorpus()[0]!;
   it('mends controls, U+FFFE/U+FFFF and lone surrogates in the model and the findings, so that every part stays XML', async () => {
     await fc.assert(
       fc.asyncProperty(anyText, anyText, anyText, async (agency, paragraph, label) => {
-        const strange = { ...report!, meta: { ...report!.meta, agency }, sections: { ...report!.sections, overview: paragraph }, extraRows: [{ table: 'applications' as const, label, unit: null, values: [label], position: { line: 1, column: 1 } }] };
+        const strange = { ...report, meta: { ...report.meta, agency }, sections: { ...report.sections, overview: paragraph }, extraRows: [{ table: 'applications' as const, label, unit: null, values: [label], position: { line: 1, column: 1 } }] };
         const findings = [{ severity: 'warning' as const, rule: 'test', message: label, messageZh: label }];
         expect(partsNotXml(await toXlsx(strange, { findings }))).toEqual([]);
       }),
