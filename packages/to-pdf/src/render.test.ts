@@ -236,13 +236,16 @@ describe('glyph check', () => {
     ]);
   });
 
-  it('finds a missing character in a table figure, named by its path', async () => {
+  it('finds a missing character in a table figure: its path in the details, its table as printed in the sentences', async () => {
     const { report } = corpus[0]!;
-    const { path } = placeCells(reportTables(report)[1]!).find((p) => p.cell.kind === 'value')!.cell as { path: string };
+    const grid = reportTables(report)[1]!;
+    const { path } = placeCells(grid).find((p) => p.cell.kind === 'value')!.cell as { path: string };
     // A figure printed with more than its number (a unit) is shown as printed.
     const odd = { ...report, sources: { ...report.sources, [path]: { ...report.sources[path]!, unit: '件', text: '12😀' } } };
     const { findings } = await renderPdf(odd);
     expect(findings.map(missing)).toEqual([[expect.objectContaining({ character: '😀', where: path })]]);
+    expect(findings[0]!.messageZh).toContain(`位于表格“${grid.title}”`);
+    expect(findings[0]!.message).toContain(`in table “${grid.title}”`);
   });
 
   it('finds a missing character in every report that has it, not only the first a process renders', async () => {

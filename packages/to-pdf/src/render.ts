@@ -283,8 +283,9 @@ const LISTED = 20;
  * An error, as a wrong figure is: the PDF would not say what the report says.
  */
 function checkGlyphs(fonts: Record<Role, DrawingFont>, blocks: DocumentBlock[], measured: (grid: TableGrid) => TableLayout, findings: Finding[]): void {
-  const lackedByFont = new Map<DrawingFont, Map<string, { where: string; whereZh: string }>>();
-  const visit = (text: string, where: string, whereZh: string, role: Role = 'body') => {
+  const lackedByFont = new Map<DrawingFont, Map<string, { where: string; whereZh: string; whereEn: string }>>();
+  // `where` goes in the details (a figure's model path); the sentences name the place as printed.
+  const visit = (text: string, where: string, whereZh: string, role: Role = 'body', whereEn = where) => {
     const font = fonts[role];
     let drawn = drawable.get(font);
     if (!drawn) drawable.set(font, (drawn = new Set()));
@@ -295,13 +296,13 @@ function checkGlyphs(fonts: Record<Role, DrawingFont>, blocks: DocumentBlock[], 
         continue;
       }
       const lacked = lackedByFont.get(font) ?? lackedByFont.set(font, new Map()).get(font)!;
-      if (!lacked.has(ch)) lacked.set(ch, { where, whereZh });
+      if (!lacked.has(ch)) lacked.set(ch, { where, whereZh, whereEn });
     }
   };
   blocks.forEach((block, i) => {
     if (block.kind === 'table')
       // The texts the layout already resolved: resolving every figure twice was 1 % of a report.
-      for (const p of measured(block.grid).placed) visit(p.text, p.cell.kind === 'value' ? p.cell.path : `${block.grid.title}`, p.cell.kind === 'value' ? p.cell.path : block.grid.title);
+      for (const p of measured(block.grid).placed) visit(p.text, p.cell.kind === 'value' ? p.cell.path : block.grid.title, `表格“${block.grid.title}”`, 'body', `table “${block.grid.title}”`);
     else if (block.kind === 'signature') visit(block.lines.join(''), 'the signature', '落款');
     else if (block.kind === 'title') visit(block.text, 'the title', '标题', 'title');
     else visit(block.text, `${block.kind} ${i + 1}`, `第${i + 1}段`, block.kind === 'heading' ? 'heading' : 'body');
@@ -317,8 +318,8 @@ function checkGlyphs(fonts: Record<Role, DrawingFont>, blocks: DocumentBlock[], 
       severity: 'error',
       rule: 'pdf.missingGlyph',
       message: only
-        ? `The font ${name} has no glyph for ${only.character} (${only.codePoint}) in ${first![1].where}: it would print as a blank box. Use a font that has it.`
-        : `The font ${name} has no glyph for ${characters.length} characters: ${listed.join(' ')}${more && ` ${more}`}; the first (${characters[0]!.codePoint}) is in ${first![1].where}. They would print as blank boxes: use a font that has them.`,
+        ? `The font ${name} has no glyph for ${only.character} (${only.codePoint}) in ${first![1].whereEn}: it would print as a blank box. Use a font that has it.`
+        : `The font ${name} has no glyph for ${characters.length} characters: ${listed.join(' ')}${more && ` ${more}`}; the first (${characters[0]!.codePoint}) is in ${first![1].whereEn}. They would print as blank boxes: use a font that has them.`,
       messageZh: only
         ? `字体 ${name} 缺少“${only.character}”（${only.codePoint}），位于${first![1].whereZh}，将印成空框。请改用包含该字的字体。`
         : `字体 ${name} 缺少 ${characters.length} 个字：${listed.join('、')}${more}，第一个（${characters[0]!.codePoint}）位于${first![1].whereZh}，将印成空框。请改用包含这些字的字体。`,
