@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputNames, outputPath } from './files.js';
+import { expandInputs, outputNames, outputPath } from './files.js';
 
 const names = (files: { path: string; root?: string }[]) => outputNames(files).map(({ name, sameNameAs }) => (sameNameAs ? { name, sameNameAs } : name));
 
@@ -37,5 +40,23 @@ describe('outputPath', () => {
 
   it('refuses an input, in English and in Chinese', () => {
     expect(outputPath(input('m'), 'json', '/in', new Set(['/in/m.json']))).toEqual({ refused: { message: '/in/m.json is an input and is never overwritten', messageZh: '/in/m.json 是输入文件，不会被覆盖' } });
+  });
+});
+
+describe('expandInputs', () => {
+  it('walks folders an archive links in, each real folder once: a link back up the tree ends there, a dangling one is nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'walk-links-'));
+    const elsewhere = join(dir, 'elsewhere', '2019');
+    mkdirSync(elsewhere, { recursive: true });
+    mkdirSync(join(dir, 'archive', '2018'), { recursive: true });
+    writeFileSync(join(elsewhere, 'a.txt'), 'x');
+    writeFileSync(join(dir, 'archive', '2018', 'b.txt'), 'x');
+    symlinkSync(elsewhere, join(dir, 'archive', '2019'));
+    symlinkSync('..', join(dir, 'archive', '2018', 'up'));
+    symlinkSync(join(elsewhere, 'a.txt'), join(dir, 'archive', 'c.txt'));
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'archive', 'gone.txt'));
+    const { inputs, missing } = await expandInputs([join(dir, 'archive')]);
+    expect(inputs.map((i) => i.name)).toEqual(['2018/b', '2019/a', 'c']);
+    expect(missing).toEqual([]);
   });
 });

@@ -29,7 +29,7 @@ export async function expandInputs(patterns: string[], skipDir?: string): Promis
     }
     const info = await stat(pattern).catch(() => undefined);
     if (info?.isFile()) setOnce(roots, resolve(pattern), undefined);
-    else if (info?.isDirectory()) for (const f of await walk(pattern, skipDir && resolve(skipDir))) setOnce(roots, f, resolve(pattern));
+    else if (info?.isDirectory()) for (const f of await walk(pattern, skipDir && realPath(resolve(skipDir)))) setOnce(roots, f, resolve(pattern));
     else {
       const matched = /[*?[{]/.test(pattern) ? await glob(pattern, { absolute: true, onlyFiles: true }) : [];
       if (matched.length) matched.forEach((f) => setOnce(roots, resolve(f), undefined));
@@ -46,16 +46,18 @@ function setOnce<K, V>(map: Map<K, V>, key: K, value: V): void {
 /**
  * Files with an input ending under `dir`, leaving out `skipDir`, hidden files and folders (.git, and
  * the ._ copies macOS leaves on USB drives) and the ~$ lock files Word and Excel keep beside an open
- * document, none of which is a report.
+ * document, none of which is a report. Links are followed (an archive that links each year's folder in),
+ * each real folder walked once, so a link back up the tree ends there.
  */
-async function walk(dir: string, skipDir: string | undefined): Promise<string[]> {
-  const out: string[] = [];
+async function walk(dir: string, skipDir: string | undefined, out: string[] = [], walked = new Set([realPath(dir)])): Promise<string[]> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (resolve(path) !== skipDir) out.push(...(await walk(path, skipDir)));
-    } else if (INPUT_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !entry.name.endsWith('.expected.json')) out.push(resolve(path));
+    const target = entry.isSymbolicLink() ? await stat(path).catch(() => undefined) : entry; // a dangling link is nothing
+    if (target?.isDirectory()) {
+      const real = realPath(path);
+      if (real !== skipDir && !walked.has(real)) await walk(path, skipDir, out, walked.add(real));
+    } else if (target?.isFile() && INPUT_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !entry.name.endsWith('.expected.json')) out.push(resolve(path));
   }
   return out;
 }
