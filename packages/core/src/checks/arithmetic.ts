@@ -4,8 +4,10 @@ import { resolveBinding } from '../layouts/binding.js';
 
 export interface Term {
   path: string;
-  /** How the term is written in a message: its model path. */
+  /** How the term is written for machines (a finding's expression): its model path. */
   name: string;
+  /** How the term is written in the English sentence: its row or column as printed (（七）总计, 自然人), as the Chinese names it. */
+  label: string;
 }
 
 /**
@@ -34,6 +36,7 @@ export interface Rule {
 }
 
 const expression = (terms: Term[]) => terms.map((t) => t.name).join(' + ');
+const printed = (terms: Term[]) => terms.map((t) => t.label).join(' + ');
 
 /** Evaluates one rule; a finding when both sides have figures and the relation fails. */
 export function evaluate(report: Report, rule: Rule): Finding | undefined {
@@ -56,7 +59,7 @@ export function evaluate(report: Report, rule: Rule): Finding | undefined {
     left: { expression: expression(rule.left), value: left },
     right: { expression: expression(rule.right), value: right },
     ...(position ? { position: { line: position.line, column: position.column } } : {}),
-    message: `${expression(rule.left)} (${left}) ${broken} ${expression(rule.right)} (${right})`,
+    message: `${printed(rule.left)} (${left}) ${broken} ${printed(rule.right)} (${right})`,
     // The table, row and column as printed are fields of their own: the sentence does not repeat them.
     messageZh: `${rule.zh}（${left} ${broken} ${right}）`,
   };
