@@ -4,10 +4,8 @@ import { resolveBinding } from '../layouts/binding.js';
 
 export interface Term {
   path: string;
-  /** How the term is written for machines (a finding's expression): its model path. */
+  /** How the term is written in a message: its model path. */
   name: string;
-  /** How the term is written in the English sentence: its row or column as printed (（七）总计, 自然人), as the Chinese names it. */
-  label: string;
 }
 
 /**
@@ -36,7 +34,6 @@ export interface Rule {
 }
 
 const expression = (terms: Term[]) => terms.map((t) => t.name).join(' + ');
-const printed = (terms: Term[]) => terms.map((t) => t.label).join(' + ');
 
 /** Evaluates one rule; a finding when both sides have figures and the relation fails. */
 export function evaluate(report: Report, rule: Rule): Finding | undefined {
@@ -59,7 +56,7 @@ export function evaluate(report: Report, rule: Rule): Finding | undefined {
     left: { expression: expression(rule.left), value: left },
     right: { expression: expression(rule.right), value: right },
     ...(position ? { position: { line: position.line, column: position.column } } : {}),
-    message: `${printed(rule.left)} (${left}) ${broken} ${printed(rule.right)} (${right})`,
+    message: `${expression(rule.left)} (${left}) ${broken} ${expression(rule.right)} (${right})`,
     // The table, row and column as printed are fields of their own: the sentence does not repeat them.
     messageZh: `${rule.zh}（${left} ${broken} ${right}）`,
   };

@@ -18,8 +18,7 @@ import { evaluate, type Rule, type Term } from './arithmetic.js';
 
 const T3 = TABLE_LABELS.applications;
 const T4 = TABLE_LABELS.reviewLitigation;
-/** A cell of table 三, said by its row as printed (a rule down a column) or its column (a rule along a row). */
-const app = (row: string, col: string, by: 'row' | 'column' = 'row'): Term => ({ path: `applications.${row}.${col}`, name: `applications.${row}.${col}`, label: by === 'row' ? applicationRowLabel(row) : APPLICANT_COLUMN_LABELS[col as keyof typeof APPLICANT_COLUMN_LABELS] });
+const app = (row: string, col: string): Term => ({ path: `applications.${row}.${col}`, name: `applications.${row}.${col}` });
 
 /** Every arithmetic rule of FORMATS.md §3 that applies to this report. */
 export function rules(report: Report): Rule[] {
@@ -33,23 +32,23 @@ export function rules(report: Report): Rule[] {
       out.push({ rule: 'applications.totalProcessed', table: 'applications', row: 'totalProcessed', rowLabel: '（七）总计', tableLabel: T3, ...column, left: [app('totalProcessed', col)], right: results.map((r) => app(r, col)), relation: '=', zh: '（七）总计应等于各项办理结果之和' });
     }
     for (const row of applicationRows(layout))
-      out.push({ rule: 'applications.rowTotal', table: 'applications', row: row.id, rowLabel: applicationRowLabel(row.id), column: 'total', columnLabel: '总计', tableLabel: T3, left: [app(row.id, 'total', 'column')], right: APPLICANT_COLUMNS.filter((c) => c !== 'total').map((c) => app(row.id, c, 'column')), relation: '=', zh: '总计应等于各类申请人之和' });
+      out.push({ rule: 'applications.rowTotal', table: 'applications', row: row.id, rowLabel: applicationRowLabel(row.id), column: 'total', columnLabel: '总计', tableLabel: T3, left: [app(row.id, 'total')], right: APPLICANT_COLUMNS.filter((c) => c !== 'total').map((c) => app(row.id, c)), relation: '=', zh: '总计应等于各类申请人之和' });
   }
   if (Object.keys(report.reviewLitigation).length)
     for (const group of REVIEW_GROUPS) {
-      const t = (f: (typeof REVIEW_FIELDS)[number]): Term => ({ path: `reviewLitigation.${group}.${f}`, name: `reviewLitigation.${group}.${f}`, label: REVIEW_FIELD_LABELS[f] });
+      const t = (f: string): Term => ({ path: `reviewLitigation.${group}.${f}`, name: `reviewLitigation.${group}.${f}` });
       out.push({ rule: 'reviewLitigation.total', table: 'reviewLitigation', row: group, rowLabel: REVIEW_GROUP_LABELS[group], column: 'total', columnLabel: REVIEW_FIELD_LABELS.total, tableLabel: T4, left: [t('total')], right: REVIEW_FIELDS.filter((f) => f !== 'total').map(t), relation: '=', zh: '总计应等于结果维持、结果纠正、其他结果、尚未审结之和' });
     }
   for (const spec of ACTIVE_ITEM_SPECS) {
     if (report.layouts.activeDisclosure[spec.id] !== '2019' || !spec.columns['2019'].includes('totalPublished')) continue;
-    const t = (c: 'totalPublished' | 'newlyPublished'): Term => ({ path: `activeDisclosure.${spec.id}.${c}`, name: `activeDisclosure.${spec.id}.${c}`, label: ACTIVE_COLUMN_LABELS['2019'][c]! });
+    const t = (c: string): Term => ({ path: `activeDisclosure.${spec.id}.${c}`, name: `activeDisclosure.${spec.id}.${c}` });
     out.push({ rule: 'activeDisclosure.totalPublished', table: 'activeDisclosure', row: spec.id, rowLabel: spec.label['2019'], column: 'totalPublished', columnLabel: ACTIVE_COLUMN_LABELS['2019'].totalPublished!, tableLabel: TABLE_LABELS.activeDisclosure, left: [t('totalPublished')], right: [t('newlyPublished')], relation: '>=', zh: '对外公开总数量不应小于本年新公开数量' });
   }
   if (report.legacy) out.push(...legacyRules());
   return out;
 }
 
-const L = (id: string): Term => ({ path: `legacy.${id}`, name: id, label: legacyRowSpec(id)?.label ?? id });
+const L = (id: string): Term => ({ path: `legacy.${id}`, name: id });
 const legacyRule = (left: string, right: string[], relation: Rule['relation'], zh: string): Rule => ({
   rule: 'legacy.sum',
   table: 'legacy',

@@ -36,7 +36,7 @@ export function arithmeticRules(report: Report): Rule[] {
   const onCumulative = (terms: Term[]) => terms.map((t) => ({ ...t, path: cumulative(t.path) }));
   const legacy = out.filter((r) => r.table === 'legacy');
   out.push(...legacy.map((r) => ({ ...r, left: onCumulative(r.left), right: onCumulative(r.right) })));
-  for (const id of LEGACY_ROW_IDS) out.push({ ...legacy[0]!, rule: 'legacy.cumulative', left: [{ path: `legacyCumulative.${id}`, name: id, label: id }], right: [{ path: `legacy.${id}`, name: id, label: id }], relation: '>=' });
+  for (const id of LEGACY_ROW_IDS) out.push({ ...legacy[0]!, rule: 'legacy.cumulative', left: [{ path: `legacyCumulative.${id}`, name: id }], right: [{ path: `legacy.${id}`, name: id }], relation: '>=' });
   return out;
 }
 
