@@ -33,11 +33,11 @@ const exitCode = await main(process.argv.slice(2), {
   writeStdout: write(process.stdout),
   tty: Boolean(process.stderr.isTTY),
   stdoutIsTerminal: Boolean(process.stdout.isTTY),
-  // The first Ctrl-C stops the batch cleanly (exit 130); a second one kills at once, as usual.
+  // The first Ctrl-C stops the batch cleanly (exit 130, 143 for SIGTERM); a second one kills at once, as usual.
   onInterrupt: (stop) => {
     stopBatch = stop;
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
   },
 });
 process.exitCode = exitCode;

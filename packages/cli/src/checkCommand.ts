@@ -4,7 +4,7 @@ import { expandInputs } from './files.js';
 import { formatFinding } from './present.js';
 import { progress } from './progress.js';
 import { t } from './say.js';
-import { readInput } from './readInput.js';
+import { readBytes, readInput } from './readInput.js';
 import type { YearOption } from './givenYear.js';
 
 export interface CheckOptions {
@@ -23,10 +23,15 @@ export interface CheckOptions {
  * thousands is checked in flat memory. Returns the exit code: 0 clean, 1 failed checks, 2 unreadable.
  */
 export async function checkCommand(inputs: string[], opts: CheckOptions, io: Io, lang: Lang): Promise<number> {
-  const expanded = await expandInputs(inputs);
-  const files = expanded.inputs.map((input) => input.path);
-  for (const m of expanded.missing) io.stderr(t(lang, `找不到输入：${m}\n`, `no such input: ${m}\n`));
+  // `-` reads standard input, as convert's does.
+  const expanded = await expandInputs(inputs.filter((input) => input !== '-'));
+  const files = [...(inputs.includes('-') ? ['-'] : []), ...expanded.inputs.map((input) => input.path)];
   const json = opts.json ? jsonWriter(io) : undefined;
+  // A missing input is listed as an unreadable one is: in the JSON when asked for, else on standard error.
+  for (const m of expanded.missing) {
+    if (json) json.file({ file: m, findings: [], error: t(lang, '找不到输入', 'no such input') });
+    else io.stderr(t(lang, `找不到输入：${m}\n`, `no such input: ${m}\n`));
+  }
   const bar = io.tty && files.length > 1;
   const show = bar ? progress(files.length, true, io.stderr, lang) : () => {};
   const clearBar = () => bar && io.stderr('\r\x1b[K'); // lines go above the bar
@@ -47,14 +52,15 @@ export async function checkCommand(inputs: string[], opts: CheckOptions, io: Io,
   const reports: Report[] = [];
   const reportFiles: { file: string; fromModel: boolean }[] = [];
   for (const [i, file] of files.entries()) {
-    const parsed = await readInput(file, { from: opts.from, ...(opts.libreoffice ? { libreOffice: true } : {}), ...(opts.year !== undefined ? { year: opts.year } : {}) });
+    const options = { from: opts.from, ...(opts.libreoffice ? { libreOffice: true } : {}), ...(opts.year !== undefined ? { year: opts.year } : {}) };
+    const parsed = file === '-' ? await readBytes(await io.stdin(), file, options) : await readInput(file, options);
     if (!parsed.ok) {
       unreadable++;
       const error = t(lang, parsed.messageZh, parsed.message);
       if (json) json.file({ file, findings: [], error });
       else {
         clearBar();
-        io.stderr(`${file}: ${error}\n`);
+        io.stderr(t(lang, `${file}：${error}\n`, `${file}: ${error}\n`));
       }
     } else {
       const findings = [...parsed.findings, ...check(parsed.report)];

@@ -100,6 +100,47 @@ describe('report-convert convert', () => {
     expect(two.stderr).toContain('standard input or output takes exactly one input and one output format');
   });
 
+  it('says every finding of one long input: 4,000 reports in one text, 124,000 rows kept unrecognised', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-long-'));
+    writeFileSync(join(dir, 'long.txt'), writeReportAs(generateReport(1, { layout: '2021' }), 'rowPerLine').repeat(4000));
+    const r = spawnSync(process.execPath, [BIN, 'convert', join(dir, 'long.txt'), '--to', 'json', '--out-dir', dir, '--lang', 'en'], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+    expect(r.status, r.stderr.slice(-500)).toBe(0);
+    expect(r.stderr.match(/ warning {2}/g)?.length).toBeGreaterThan(120_000);
+    expect(existsSync(join(dir, 'long.json'))).toBe(true);
+  });
+
+  it('writes standard output for a glob or directory holding one file, and says how many when it holds more', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-one-'));
+    copyFileSync(seed('001_1c75c2c4e67cd3d7.txt'), join(dir, 'r1.txt'));
+    for (const input of [join(dir, 'r1.*'), dir]) {
+      const r = run(['convert', input, '--to', 'json', '--out-dir', '-']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(Report.parse(JSON.parse(r.stdout)).meta.year).toBeGreaterThan(2000);
+    }
+    copyFileSync(seed('003_315724d04121e9e1.txt'), join(dir, 'r3.txt'));
+    expect(run(['convert', dir, '--to', 'json', '--out-dir', '-'])).toMatchObject({ status: 2, stdout: '', stderr: `report-convert：写到标准输出时只能有一个输入，而 ${dir} 包含 2 个文件\n` });
+    expect(run(['convert', join(dir, 'x*'), '--to', 'json', '--out-dir', '-', '--lang', 'en'])).toMatchObject({ status: 2, stderr: `report-convert: no such input: ${join(dir, 'x*')}\n` });
+  });
+
+  it('refuses --out-dir for standard input rather than pass it over, and says that standard output gets no migration record', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-stdin-dir-'));
+    const r = run(['convert', '-', '--to', 'json', '--out-dir', join(dir, 'out')], readFileSync(seed('001_1c75c2c4e67cd3d7.txt')));
+    expect(r).toMatchObject({ status: 2, stdout: '' });
+    expect(r.stderr).toContain(`标准输入的转换结果写到标准输出，不写到 --out-dir ${join(dir, 'out')}`);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    const migrated = run(['convert', seed('004_b5b9a5615959bd1c.txt'), '--layout', '2021', '--to', 'json', '--out-dir', '-', '--lang', 'en']);
+    expect(migrated.status, migrated.stderr).toBe(0);
+    expect(migrated.stderr).toContain('the migration record is not written: standard output takes the converted report only');
+  });
+
+  it('takes output formats in any case, ignoring an empty item', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-formats-'));
+    const r = run(['convert', seed('001_1c75c2c4e67cd3d7.txt'), '--to', 'JSON,', '--out-dir', dir]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(dir)).toEqual(['001_1c75c2c4e67cd3d7.json']);
+    expect(run(['convert', seed('001_1c75c2c4e67cd3d7.txt'), '--to', ',', '--out-dir', dir]).stderr).toBe('report-convert：--to 没有给出输出格式（可用：docx、xlsx、pdf、json）\n');
+  });
+
   it('reads standard input and writes standard output', () => {
     const r = run(['convert', '-', '--to', 'json'], readFileSync(seed('002_09f8dcd14fce1942.txt')));
     expect(r.status, r.stderr).toBe(0);
@@ -142,7 +183,7 @@ describe('report-convert convert', () => {
     expect(readFileSync(join(dir, 'out', 'n.json'), 'utf8')).toBe(model);
   });
 
-  it('stops a batch on Ctrl-C with exit 130, leaving only whole outputs', async () => {
+  it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('stops a batch on %s with exit %i, leaving only whole outputs', async (signal, exit) => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-interrupt-'));
     for (let i = 0; i < 200; i++) writeFileSync(join(dir, `r${i}.txt`), writeReportAs(generateReport(i, { layout: '2021' }), 'rowPerLine'));
     const out = join(dir, 'out');
@@ -154,9 +195,9 @@ describe('report-convert convert', () => {
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     while (!/\[5\/200\]/.test(stderr)) await new Promise((r) => setTimeout(r, 20));
-    child.kill('SIGINT');
+    child.kill(signal);
     const code = await new Promise((r) => child.on('close', r));
-    expect(code, stderr).toBe(130);
+    expect(code, stderr).toBe(exit);
     expect(stderr).toMatch(/interrupted: \d+ converted, the rest not; no half-written file is left/);
     for (const other of others) expect(existsSync(other), other).toBe(true);
     const written = readdirSync(out).filter((f) => !f.startsWith('.r0.docx.0123abcd') && f !== 'keep');
@@ -335,7 +376,7 @@ describe('report-convert check', () => {
     const inputs = ['scan.png', 'noise.bin', 'notes.txt'].map((name) => join(dir, name));
     const check = run(['check', ...inputs]);
     expect(check.status).toBe(2);
-    for (const input of inputs) expect(check.stderr).toContain(`${input}: `); // each file's problem, before the summary
+    for (const input of inputs) expect(check.stderr).toContain(`${input}：`); // each file's problem, before the summary, with Chinese punctuation
     expect(check.stderr).toMatch(/\n检查了 3 个文件：3 个无法读取，发现 0 个问题\n$/);
     expect(run(['check', ...inputs, '--lang', 'en']).stderr).toMatch(/\nchecked 3 files: 3 unreadable, 0 findings\n$/);
     // With a report that has findings, and an input not found: every input is counted.
@@ -351,7 +392,17 @@ describe('report-convert check', () => {
     expect(run(['check', seed('000_7b493fb4be35eb87.txt')]).status).toBe(0);
     const json = run(['check', seed('004_b5b9a5615959bd1c.txt'), '--json']);
     const parsed = JSON.parse(json.stdout) as { files: { findings: { rule: string; message: string }[] }[] };
-    expect(parsed.files[0]!.findings.map((f) => f.message)).toContain('active.normativeDocuments (300) > active.total (0)');
+    // The English sentence names the rows as printed, as the Chinese does.
+    expect(parsed.files[0]!.findings.map((f) => f.message)).toContain('其中：主动公开规范性文件数 (300) > （一）主动公开政府信息数（不同渠道和方式公开相同信息计1条） (0)');
+  });
+
+  it('reads standard input for -, and lists a missing input in --json as it lists an unreadable one', () => {
+    const piped = run(['check', '-'], readFileSync(seed('004_b5b9a5615959bd1c.txt')));
+    expect(piped.status).toBe(1);
+    expect(piped.stdout).toMatch(/^-:\d+:\d+ {2}错误 {2}\[政府信息公开情况统计表 › 其中：主动公开规范性文件数\]/m);
+    const json = run(['check', seed('000_7b493fb4be35eb87.txt'), 'gone.txt', '--json']);
+    expect(json.status).toBe(2);
+    expect((JSON.parse(json.stdout) as { files: unknown[] }).files).toContainEqual({ file: 'gone.txt', findings: [], error: '找不到输入' });
   });
 
   it('--series compares 上年结转 with last year', () => {
@@ -396,7 +447,7 @@ describe('report-convert check', () => {
     expect(given.stdout).not.toContain('states no year');
     const bad = run(['check', file, '--year', '20']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe('report-convert: --year 应为年份（如 2016）或 name，而不是 20\n');
+    expect(bad.stderr).toBe('report-convert：--year 应为年份（如 2016）或 name，而不是 20\n');
   });
 });
 
@@ -448,5 +499,12 @@ describe('migration', () => {
     const bad = run(['convert', seed('004_b5b9a5615959bd1c.txt'), '--layout', '2021', '--mapping', join(dir, 'bad.json'), '--out-dir', dir, '--lang', 'en']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('rules[0].from: "nope" is not a row id of the legacy sheet');
+    // In Chinese, with no English from Node, JSON.parse or zod.
+    writeFileSync(join(dir, 'broken.json'), '{\n  x');
+    writeFileSync(join(dir, 'shapeless.json'), '{"rules": 1}');
+    const mapping = (file: string) => run(['convert', seed('004_b5b9a5615959bd1c.txt'), '--layout', '2021', '--mapping', join(dir, file), '--out-dir', dir]).stderr;
+    expect(mapping('nope.json')).toBe(`report-convert：无法读取映射文件 ${join(dir, 'nope.json')}（文件不存在，ENOENT）\n`);
+    expect(mapping('broken.json')).toBe(`report-convert：映射文件 ${join(dir, 'broken.json')} 不是有效的 JSON（第 2 行第 3 列）\n`);
+    expect(mapping('shapeless.json')).toBe(`report-convert：映射文件 ${join(dir, 'shapeless.json')} 有误：\n  rules：应为数组，实为数字\n`);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CommanderError, Option } from 'commander';
+import { CommanderError, Option, type Command } from 'commander';
 import type { InputFormat, Lang, LayoutId, MigrationMapping } from '@report-convert/core';
 import type { PdfFonts } from '@report-convert/to-pdf/fonts';
 import { runBatch } from './batch.js';
@@ -12,6 +12,7 @@ import { readSource } from './source.js';
 import type { CheckOptions } from './checkCommand.js';
 import { CommandInLang, helpConfiguration } from './commanderText.js';
 import { parseYearOption, type YearOption } from './givenYear.js';
+import { systemErrorZh } from './systemError.js';
 import { t } from './say.js';
 
 // Core, the converters and the finding texts load when a command needs them: a batch's main thread
@@ -27,8 +28,8 @@ export interface Io {
   tty: boolean;
   /** Standard output is a terminal: binary output is refused there, not printed as garbage. */
   stdoutIsTerminal?: boolean;
-  /** Calls `stop` on the first interrupt (Ctrl-C): the batch stops and cleans up before exiting. */
-  onInterrupt?: (stop: () => void) => void;
+  /** Calls `stop` on the first interrupt (Ctrl-C, or SIGTERM): the batch stops and cleans up before exiting. */
+  onInterrupt?: (stop: (signal?: 'SIGINT' | 'SIGTERM') => void) => void;
 }
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -38,15 +39,37 @@ class UsageError extends Error {}
 
 /** A mapping file, validated: a bad one is a usage error listing every problem. */
 async function readMapping(path: string, lang: Lang): Promise<MigrationMapping> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(t(lang, `无法读取映射文件 ${path}（${systemErrorZh(code)}）`, `cannot read the mapping file ${path} (${code})`));
+  }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(t(lang, `无法读取映射文件 ${path}：${(error as Error).message}`, `cannot read the mapping file ${path}: ${(error as Error).message}`));
+    // JSON.parse says where only in English, by a character's offset: the Chinese gives its line and column.
+    const offset = Number(/at position (\d+)/.exec((error as Error).message)?.[1] ?? NaN);
+    const before = text.slice(0, offset).split('\n');
+    const at = Number.isNaN(offset) ? '' : `（第 ${before.length} 行第 ${before.at(-1)!.length + 1} 列）`;
+    throw new UsageError(t(lang, `映射文件 ${path} 不是有效的 JSON${at}`, `the mapping file ${path} is not valid JSON: ${(error as Error).message}`));
   }
   const parsed = (await import('@report-convert/core')).parseMapping(json);
-  if (!parsed.ok) throw new UsageError(t(lang, `映射文件 ${path} 有误：\n  `, `the mapping file ${path} is wrong:\n  `) + parsed.errors.join('\n  '));
+  if (!parsed.ok) throw new UsageError(t(lang, `映射文件 ${path} 有误：\n  `, `the mapping file ${path} is wrong:\n  `) + parsed.errors.map((e) => t(lang, e.messageZh, e.message)).join('\n  '));
   return parsed.mapping;
+}
+
+/**
+ * The single file behind an input written to standard output: a glob or a directory is expanded
+ * first, and must hold exactly one file; a file keeps the name it was given.
+ */
+async function theOneInput(input: string, lang: Lang): Promise<string> {
+  const { inputs: found, missing } = await expandInputs([input]);
+  if (missing.length) throw new UsageError(t(lang, `找不到输入：${input}`, `no such input: ${input}`));
+  if (found.length !== 1) throw new UsageError(t(lang, `写到标准输出时只能有一个输入，而 ${input} 包含 ${found.length} 个文件`, `standard output takes exactly one input, and ${input} holds ${found.length} files`));
+  return found[0]!.path === resolve(input) ? input : found[0]!.path;
 }
 
 /** The CLI as a function of its arguments and I/O: returns the exit code (0 ok, 1 findings, 2 bad usage or input). */
@@ -95,11 +118,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--year <year>', YEAR_HELP)
     .option('--strict', h('有检查错误（包括 PDF 字体缺字）时以 1 退出', 'exit with 1 when any check fails, a character the PDF font lacks included'))
     .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  report-convert convert https://www.example.gov.cn/art/2025/1/20/art_5843.html\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert report.html --to pdf --out-dir - > report.pdf\n  report-convert convert 2023年度报告.pdf --to docx,xlsx\n  report-convert convert legacy/2016.txt --layout 2021 --mapping mapping.json\n  report-convert convert archive/ --year name --to json --out-dir out/`)
-    .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; titleFont?: string; headingFont?: string; pdfa?: boolean; strict?: boolean; libreoffice?: boolean; year?: string }) => {
+    .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; titleFont?: string; headingFont?: string; pdfa?: boolean; strict?: boolean; libreoffice?: boolean; year?: string }, command: Command) => {
       const year = yearOption(opts.year);
-      const to = opts.to.split(',').map((s) => s.trim()) as OutputFormat[];
+      // JSON as json, a stray comma (json,) ignored, a format given twice written once.
+      const to = [...new Set(opts.to.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))] as OutputFormat[];
       const unknown = to.filter((f) => !OUTPUT_FORMATS.includes(f));
-      if (unknown.length) throw new UsageError(t(lang(), `未知的输出格式：${unknown.join(', ')}（可用：${OUTPUT_FORMATS.join(', ')}）`, `unknown output format: ${unknown.join(', ')} (use ${OUTPUT_FORMATS.join(', ')})`));
+      if (unknown.length) throw new UsageError(t(lang(), `未知的输出格式：${unknown.join('、')}（可用：${OUTPUT_FORMATS.join('、')}）`, `unknown output format: ${unknown.join(', ')} (use ${OUTPUT_FORMATS.join(', ')})`));
+      if (!to.length) throw new UsageError(t(lang(), `--to 没有给出输出格式（可用：${OUTPUT_FORMATS.join('、')}）`, `--to names no output format (use ${OUTPUT_FORMATS.join(', ')})`));
       if (opts.mapping && opts.layout === 'auto') throw new UsageError(t(lang(), '--mapping 需要与 --layout 2019 或 2021 一起使用', '--mapping goes with --layout 2019 or 2021'));
       const layout = opts.layout === 'auto' ? undefined : (opts.layout as LayoutId);
       const mapping = opts.mapping ? await readMapping(opts.mapping, lang()) : undefined;
@@ -115,8 +140,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       // `-` as the input reads standard input; `--out-dir -` writes standard output. Either way: one input, one format.
       if (inputs.includes('-') || opts.outDir === '-') {
         if (inputs.length > 1 || to.length !== 1) throw new UsageError(t(lang(), '使用标准输入或标准输出时只能有一个输入和一种输出格式', 'standard input or output takes exactly one input and one output format'));
+        // Standard input is converted to standard output: a directory given for it would be silently passed over.
+        if (inputs[0] === '-' && opts.outDir !== '-' && command.getOptionValueSource('outDir') === 'cli')
+          throw new UsageError(t(lang(), `标准输入的转换结果写到标准输出，不写到 --out-dir ${opts.outDir}：请去掉 --out-dir 并重定向（例如 > report.${to[0]}），或先把输入存为文件`, `standard input is converted to standard output, not into --out-dir ${opts.outDir}: drop --out-dir and redirect (for example > report.${to[0]}), or save the input to a file first`));
         if (io.stdoutIsTerminal && to[0] !== 'json') throw new UsageError(t(lang(), `不把 ${to[0]} 文件的二进制内容写到终端：请重定向到文件，例如 > report.${to[0]}`, `not writing a binary ${to[0]} file to the terminal: redirect it, for example > report.${to[0]}`));
-        const name = inputs[0]!;
+        const name = inputs[0] === '-' ? '-' : await theOneInput(inputs[0]!, lang());
         const source = name === '-' ? { ok: true as const, bytes: await io.stdin() } : await readSource(name);
         if (!source.ok) throw new UsageError(t(lang(), `${name}：${source.messageZh}`, `${name}: ${source.message}`));
         const read = await (await import('./readInput.js')).readBytes(source.bytes, name, { from: opts.from, ...(opts.libreoffice ? { libreOffice: true } : {}), ...year });
@@ -129,6 +157,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const converted = await (await converting()).convertReport(read, { to, ...(fonts ? { fonts } : {}), ...(opts.pdfa ? { pdfa: true } : {}), ...migration });
         io.writeStdout(converted.outputs[0]!.bytes);
         for (const f of converted.findings) io.stderr(formatFinding(f, lang(), name, converted.fromModel) + '\n');
+        if (converted.record) io.stderr(t(lang(), '迁移记录未写出：标准输出只写转换结果；要保留每个数字的去向（<文件名>.migration.json），请用 --out-dir 指定目录\n', 'the migration record is not written: standard output takes the converted report only; to keep where each figure went (<name>.migration.json), give --out-dir a directory\n'));
         exitCode = opts.strict && converted.findings.some((f) => f.severity === 'error') ? 1 : 0;
         return;
       }
@@ -146,11 +175,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
       // Failures are said as they happen and again after the summary: in a long batch they have scrolled away.
       const failures = missing.map((m) => t(lang(), `${m}：找不到`, `${m}: no such input`));
       const interrupted = new AbortController();
-      io.onInterrupt?.(() => interrupted.abort());
+      let stoppedBy: 'SIGINT' | 'SIGTERM' | undefined;
+      io.onInterrupt?.((signal) => {
+        stoppedBy = signal;
+        interrupted.abort();
+      });
       await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(fonts ? { fonts } : {}), ...(opts.pdfa ? { pdfa: true } : {}), ...migration, ...(opts.libreoffice ? { libreOffice: true } : {}), ...year }, (result, done) => {
         if (result.status === 'failed') {
           failed++;
-          const line = `${result.input}: ${t(lang(), result.messageZh, result.message)}`;
+          const line = t(lang(), `${result.input}：${result.messageZh}`, `${result.input}: ${result.message}`);
           failures.push(line);
           io.stderr(`${io.tty ? '\r\x1b[K' : ''}${line}\n`);
         } else {
@@ -159,7 +192,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
           if (errors.length) withFindings++;
           checksFailed ||= result.findings.some((f) => f.severity === 'error');
           // One input: every finding, notes (提示, such as a year taken from the date) too. A batch: a count of problems per file, so the summary stays readable.
-          if (formatFinding) findingLines.push(...result.findings.map((f) => formatFinding(f, lang(), result.input, result.fromModel)));
+          // One by one, not push(...): a long input's hundred thousand findings would overflow the call's arguments.
+          if (formatFinding) for (const f of result.findings) findingLines.push(formatFinding(f, lang(), result.input, result.fromModel));
           else if (errors.length) findingLines.push(t(lang(), `${result.input}：${errors.length} 个检查问题（用 report-convert check 查看）`, `${result.input}: ${errors.length} findings (see report-convert check)`));
         }
         // Lines go above the progress bar: on a terminal, clear the bar's line first.
@@ -168,7 +202,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }, { signal: interrupted.signal });
       if (interrupted.signal.aborted) {
         io.stderr(t(lang(), `\n已中断：已转换 ${converted} 个，其余未转换；没有留下写了一半的文件\n`, `\ninterrupted: ${converted} converted, the rest not; no half-written file is left\n`));
-        exitCode = 130;
+        exitCode = stoppedBy === 'SIGTERM' ? 143 : 130; // 128 + the signal's number, as shells report it
         return;
       }
       for (const line of findingLines) io.stderr(line + '\n');
@@ -204,7 +238,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof UsageError) {
-      io.stderr(`report-convert: ${error.message}\n`);
+      io.stderr(`${t(lang(), 'report-convert：', 'report-convert: ')}${error.message}\n`);
       return 2;
     }
     if (program.opts<{ debug?: boolean }>().debug) io.stderr(`${(error as Error).stack}\n`);

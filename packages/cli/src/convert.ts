@@ -80,7 +80,7 @@ export async function convertReport(parsed: ReadResult & { ok: true }, options: 
     if (format === 'xlsx') outputs.push({ format, bytes: await (await import('@report-convert/to-xlsx')).toXlsx(report, { findings }) });
     if (format === 'pdf') {
       const pdf = await (await import('@report-convert/to-pdf')).renderPdf(report, { ...(options.fonts ? { fonts: options.fonts } : {}), ...(options.pdfa ? { pdfa: true } : {}) });
-      findings.push(...pdf.findings);
+      for (const finding of pdf.findings) findings.push(finding); // not push(...): as many as the input has characters the font lacks
       outputs.push({ format, bytes: pdf.bytes });
     }
   }

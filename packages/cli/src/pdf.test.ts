@@ -263,6 +263,7 @@ describe('a PDF without text', () => {
     const whole = await toPdf(reports.get(entries[0]!.name)!);
     const result = await readPdf(whole.subarray(0, 2000));
     expect(result.ok || result.error.code).toBe('damaged');
+    expect(result.ok || result.error.messageZh).toContain('实际是无法读取的 PDF（文件结构无效）。'); // not pdf.js's English
   });
 });
 
@@ -342,7 +343,7 @@ describe('report-convert and PDFs', () => {
     const out = join(dir, 'out');
     const r = run('convert', inputs, '--to', 'json', '--out-dir', out);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('scan.pdf: 应为政府信息公开工作年度报告（文本、网页、Markdown、.docx、.xlsx 或文字版 PDF），实际是扫描件/图片 PDF，没有可提取的文字（1 页，0 个字符）');
+    expect(r.stderr).toContain('scan.pdf：应为政府信息公开工作年度报告（文本、网页、Markdown、.docx、.xlsx 或文字版 PDF），实际是扫描件/图片 PDF，没有可提取的文字（1 页，0 个字符）');
     expect(r.stderr).toContain('共 2 个文件：转换 1 个，失败 1 个');
     const fromPdf = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     const fromText = JSON.parse(readFileSync(join(dir, '001_1c75c2c4e67cd3d7.json'), 'utf8'));

@@ -79,7 +79,9 @@ export async function pdfPages(bytes: Uint8Array): Promise<PdfPage[] | InputErro
   } catch (error) {
     if ((error as Error).name === 'PasswordException')
       return inputError('encrypted', 'a password-protected PDF', '有密码保护的 PDF', 'Open it with its password and save or print it as a PDF without one.', '请用密码打开后另存（或打印）为无密码的 PDF。');
-    return inputError('damaged', `a PDF that cannot be read (${(error as Error).message})`, `无法读取的 PDF（${(error as Error).message}）`, 'Check that the file is complete.', '请检查文件是否完整。');
+    // pdf.js says why only in English: the Chinese line names the kind of fault instead.
+    const whyZh = (error as Error).name === 'InvalidPDFException' ? '文件结构无效' : '解析出错';
+    return inputError('damaged', `a PDF that cannot be read (${(error as Error).message})`, `无法读取的 PDF（${whyZh}）`, 'Check that the file is complete.', '请检查文件是否完整。');
   } finally {
     await task.destroy();
   }

@@ -58,8 +58,8 @@ describe('web pages as inputs', () => {
     const refused = `http://127.0.0.1:${await closedPort()}/report.html`;
     const r = await run(['check', dead, refused, `${site}/info.jsp?id=42`]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`${dead}: 网站返回 404（网页不存在）`);
-    expect(r.stderr).toContain(`${refused}: 无法下载网页（ECONNREFUSED）`);
+    expect(r.stderr).toContain(`${dead}：网站返回 404（网页不存在）`);
+    expect(r.stderr).toContain(`${refused}：无法下载网页（ECONNREFUSED）`);
     expect(r.stderr).toMatch(/检查了 3 个文件：2 个无法读取/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const en = await run(['convert', dead, '--to', 'json', '--out-dir', mkdtempSync(join(tmpdir(), 'cli-web-')), '--lang', 'en']);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { systemErrorZh } from './systemError.js';
 
 /** Why an input gave no report, in both languages. */
 export type Unread = { ok: false; message: string; messageZh: string };
@@ -21,7 +22,7 @@ export async function readSource(input: string): Promise<SourceBytes> {
     return { ok: true, bytes: readFileSync(input) };
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    return { ok: false, message: `cannot read the file (${why})`, messageZh: `无法读取文件（${why}）` };
+    return { ok: false, message: `cannot read the file (${why})`, messageZh: `无法读取文件（${systemErrorZh(why)}）` };
   }
 }
 

@@ -91,6 +91,14 @@ describe('bad input', () => {
     }
   });
 
+  it('says where a JSON file is not a report model, in English and in Chinese with full-width punctuation', () => {
+    const model = JSON.parse(JSON.stringify(generateReport(1, { layout: '2021' })));
+    model.applications.newReceived.total = '264';
+    const result = parse(JSON.stringify(model));
+    expect(result.ok || result.error.message).toContain('(applications.newReceived.total: Invalid input: expected number, received string)');
+    expect(result.ok || result.error.messageZh).toContain('不符合报告模型的 JSON（applications.newReceived.total：应为数字，实为文本）');
+  });
+
   it('sends a PDF to parsePdfPages, which needs its text extracted first', () => {
     const result = parse(new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'));
     expect(result.ok || result.error.code).toBe('unsupportedFormat');

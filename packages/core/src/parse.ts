@@ -10,6 +10,7 @@ import { readGluedText } from './glued/index.js';
 import { readHtmlDocument } from './readers/html.js';
 import { mhtmlPage } from './readers/mhtml.js';
 import { readTextDocument } from './readers/text.js';
+import { schemaProblems } from './schemaIssues.js';
 
 export type ParseResult = { ok: true; report: Report; findings: Finding[] } | { ok: false; error: InputError };
 export type InputFormat = 'auto' | SourceFormat;
@@ -83,8 +84,10 @@ export function parseJson(json: string): ParseResult {
   }
   const parsed = Report.safeParse(value);
   if (!parsed.success) {
-    const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ');
-    return fail(inputError('notAReport', `JSON that is not a report model (${where})`, `不符合报告模型的 JSON（${where}）`));
+    const problems = schemaProblems(Report, value, '(top)').slice(0, 3);
+    const where = problems.map((p) => p.message).join('; ');
+    const whereZh = problems.map((p) => p.messageZh).join('；');
+    return fail(inputError('notAReport', `JSON that is not a report model (${where})`, `不符合报告模型的 JSON（${whereZh}）`));
   }
   const mended: string[] = [];
   const report = xmlSafeValue(parsed.data, (text) => mended.push(text));

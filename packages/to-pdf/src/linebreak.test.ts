@@ -65,4 +65,10 @@ describe('wrapLines', () => {
     expect(lines[0]).toMatch(/^全文见https:/); // the URL starts where there is room, not on a line of its own
     expect(Math.max(...lines.map(measure))).toBeLessThanOrEqual(100);
   });
+
+  it('breaks a run of letters longer than a call takes arguments (a pasted blob of 300,000) by character', () => {
+    const lines = wrapLines('a'.repeat(300_000), 100, (s) => s.length * 10);
+    expect(lines).toHaveLength(30_000);
+    expect(lines.every((line) => line === 'a'.repeat(10))).toBe(true);
+  });
 });

@@ -15,7 +15,7 @@ export const NO_LINE_END = new Set('（「『“‘《〈【〔([{'.split(''));
  * unit, as they do when glyphs are drawn unshaped (see drawingFont), so each unit is measured once.
  */
 export function wrapLines(text: string, width: number, measure: (s: string) => number, firstLineIndent = 0): string[] {
-  const units = text.match(/[A-Za-z0-9][A-Za-z0-9.,:/%@_\-+]*|\s+|./gsu) ?? [];
+  let units: string[] = text.match(/[A-Za-z0-9][A-Za-z0-9.,:/%@_\-+]*|\s+|./gsu) ?? [];
   const lines: string[] = [];
   let line = '';
   let lineUnits: string[] = []; // the units of `line`, to take some back when a closing mark pushes them down
@@ -26,7 +26,9 @@ export function wrapLines(text: string, width: number, measure: (s: string) => n
     if (line === '' && /^\s+$/.test(unit) && lines.length) continue; // no leading space on a continued line
     const unitWidth = measure(unit);
     if (unit.length > 1 && unitWidth > available && (line === '' || unitWidth > width)) {
-      units.splice(i--, 1, ...unit); // fits no line whole: its characters go one by one
+      // Fits no line whole: its characters go one by one (not splice(i, 1, ...unit): a run of a hundred thousand letters is as many arguments).
+      units = [...units.slice(0, i), ...unit, ...units.slice(i + 1)];
+      i--;
       continue;
     }
     if (lineWidth + unitWidth <= available || line === '') {

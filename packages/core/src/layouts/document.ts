@@ -38,19 +38,23 @@ export function titleLines(title: string, agency: string | null, fits: (line: st
 /** The whole report as an agency publishes it: title, preamble, the six sections with their tables, signature. */
 export function documentBlocks(report: Report): DocumentBlock[] {
   const blocks: DocumentBlock[] = [{ kind: 'title', text: reportTitle(report) }];
-  const text = (id: SectionId) =>
-    (report.sections[id] ?? '')
-      .split('\n')
-      .filter((p) => p.trim())
-      .map((p): DocumentBlock => (SUBHEADING.test(p) && p.length <= 40 ? { kind: 'heading', level: 2, text: p } : { kind: 'paragraph', text: p }));
+  // Pushed one by one, not push(...): a section can hold a hundred thousand paragraphs, too many for a call's arguments.
+  const text = (id: SectionId) => {
+    for (const p of (report.sections[id] ?? '').split('\n')) if (p.trim()) blocks.push(SUBHEADING.test(p) && p.length <= 40 ? { kind: 'heading', level: 2, text: p } : { kind: 'paragraph', text: p });
+  };
   const tables = reportTables(report);
-  blocks.push(...text('preamble'));
+  text('preamble');
   if (report.layouts.legacy) {
-    for (const id of NUMBERED_SECTIONS) if (report.sections[id]) blocks.push({ kind: 'heading', level: 1, text: SECTION_HEADINGS[id] }, ...text(id));
+    for (const id of NUMBERED_SECTIONS)
+      if (report.sections[id]) {
+        blocks.push({ kind: 'heading', level: 1, text: SECTION_HEADINGS[id] });
+        text(id);
+      }
     blocks.push(...tables.flatMap((grid): DocumentBlock[] => [{ kind: 'heading', level: 1, text: grid.title }, { kind: 'table', grid }]));
   } else {
     for (const id of NUMBERED_SECTIONS) {
-      blocks.push({ kind: 'heading', level: 1, text: SECTION_HEADINGS[id] }, ...text(id));
+      blocks.push({ kind: 'heading', level: 1, text: SECTION_HEADINGS[id] });
+      text(id);
       blocks.push(...tables.filter((g) => g.table === id && g.title !== EXTRA_ROWS_TITLE).map((grid): DocumentBlock => ({ kind: 'table', grid })));
     }
     // Rows kept without being recognised are printed after the official tables, so no figure is lost.

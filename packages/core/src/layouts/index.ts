@@ -35,7 +35,8 @@ export const EXTRA_ROWS_TITLE = '未识别的行';
 export function extraRowsGrid(report: Report): TableGrid | undefined {
   const extras = report.extraRows.map((row, i) => ({ row, i })).filter(({ row }) => row.table !== 'legacy');
   if (!extras.length) return undefined;
-  const width = Math.max(1, ...extras.map(({ row }) => row.values.length));
+  // Not Math.max(...): a long input's hundred thousand unrecognised rows would overflow the call's arguments.
+  const width = extras.reduce((widest, { row }) => Math.max(widest, row.values.length), 1);
   const rows: GridCell[][] = [
     [{ kind: 'label', text: '未识别的行（按原文保留）', colSpan: width + 2, align: 'center' }],
     ...extras.map(({ row, i }): GridCell[] => [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SECTION_IDS, LEGACY_ROW_IDS, type LayoutId } from '../ids.js';
+import { schemaProblems, type SchemaProblem } from '../schemaIssues.js';
 
 /**
  * A migration mapping: data a user can read and override. Each rule sends the sum of its source
@@ -73,22 +74,22 @@ export const sectionOf = (target: string) => SECTION_TARGET.exec(target)?.[1] as
 
 /**
  * Validates a user's mapping file for legacy sheets: shape, known source ids, known targets, no
- * source mapped twice. Errors are sentences naming the rule.
+ * source mapped twice. Errors are sentences naming the rule, in English and Chinese.
  */
-export function parseMapping(json: unknown, validTargets: (layout: LayoutId) => Set<string>): { ok: true; mapping: MigrationMapping } | { ok: false; errors: string[] } {
+export function parseMapping(json: unknown, validTargets: (layout: LayoutId) => Set<string>): { ok: true; mapping: MigrationMapping } | { ok: false; errors: SchemaProblem[] } {
   const shape = MigrationMapping.safeParse(json);
-  if (!shape.success) return { ok: false, errors: shape.error.issues.map((i) => `${i.path.join('.') || 'mapping'}: ${i.message}`) };
-  const errors: string[] = [];
+  if (!shape.success) return { ok: false, errors: schemaProblems(MigrationMapping, json, 'mapping') };
+  const errors: SchemaProblem[] = [];
   const seen = new Map<string, number>();
   shape.data.rules.forEach((rule, i) => {
     for (const id of rule.from) {
-      if (!LEGACY_ROW_IDS.includes(id)) errors.push(`rules[${i}].from: "${id}" is not a row id of the legacy sheet`);
-      if (seen.has(id)) errors.push(`rules[${i}].from: "${id}" is already mapped by rules[${seen.get(id)}]`);
+      if (!LEGACY_ROW_IDS.includes(id)) errors.push({ message: `rules[${i}].from: "${id}" is not a row id of the legacy sheet`, messageZh: `rules[${i}].from：“${id}”不是旧版统计表的行` });
+      if (seen.has(id)) errors.push({ message: `rules[${i}].from: "${id}" is already mapped by rules[${seen.get(id)}]`, messageZh: `rules[${i}].from：“${id}”已由 rules[${seen.get(id)}] 映射` });
       seen.set(id, i);
     }
     for (const layout of ['2019', '2021'] as const) {
       const target = targetOf(rule, layout);
-      if (!sectionOf(target) && !validTargets(layout).has(target)) errors.push(`rules[${i}].to: "${target}" is not a cell of the ${layout} tables nor section:<id>`);
+      if (!sectionOf(target) && !validTargets(layout).has(target)) errors.push({ message: `rules[${i}].to: "${target}" is not a cell of the ${layout} tables nor section:<id>`, messageZh: `rules[${i}].to：“${target}”既不是 ${layout} 年版表格的单元格，也不是 section:<id>` });
     }
   });
   return errors.length ? { ok: false, errors } : { ok: true, mapping: shape.data };

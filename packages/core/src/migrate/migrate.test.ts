@@ -71,12 +71,16 @@ describe('legacy sheets', () => {
     const bad = parseMapping({ rules: [{ from: ['requests.recieved'], to: 'applications.newReceived.total' }, { from: ['fees'], to: 'section:otherMatters' }, { from: ['fees'], to: 'applications.nowhere.total' }] });
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
-    expect(bad.errors).toEqual(expect.arrayContaining([
+    expect(bad.errors.map((e) => e.message)).toEqual(expect.arrayContaining([
       'rules[0].from: "requests.recieved" is not a row id of the legacy sheet',
       'rules[2].from: "fees" is already mapped by rules[1]',
       'rules[2].to: "applications.nowhere.total" is not a cell of the 2021 tables nor section:<id>',
     ]));
-    expect(parseMapping({ rules: 'all' }).ok).toBe(false);
+    expect(bad.errors.map((e) => e.messageZh)).toContain('rules[2].from：“fees”已由 rules[1] 映射');
+    // The shape's problems in Chinese too: zod's English is only for --lang en.
+    const shapeless = parseMapping({ rules: 'all' });
+    expect(shapeless).toEqual({ ok: false, errors: [{ message: 'rules: Invalid input: expected array, received string', messageZh: 'rules：应为数组，实为文本' }] });
+    expect(parseMapping({})).toMatchObject({ errors: [{ messageZh: 'rules：缺少此项（应为数组）' }] });
   });
 });
 

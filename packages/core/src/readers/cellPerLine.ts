@@ -211,7 +211,7 @@ export function readCellPerLineTables(lines: string[], taken: { first: number; l
     const read = readTable(items, cat);
     if (!read) continue;
     tables.push({ first, last, block: { kind: 'table', rows: [read.cells], blanksAreCells: false, blanksVanish: true, position: read.cells[0]!.position } });
-    findings.push(...read.findings);
+    for (const finding of read.findings) findings.push(finding); // not push(...): one per row of a table as long as the input
   }
   return { tables, findings };
 }

@@ -161,7 +161,7 @@ function tableBlock(lines: Line[], offset: number): TableBlock {
   const labels: Label[] = [];
   const latest: Label[] = [];
   const pieces = lines.flatMap((l) => l.labels);
-  const widest = (column: number) => Math.max(...pieces.filter((p) => Math.abs(p.column - column) <= SAME_COLUMN).map((p) => p.text.length));
+  const widest = (column: number) => pieces.reduce((most, p) => (Math.abs(p.column - column) <= SAME_COLUMN ? Math.max(most, p.text.length) : most), -Infinity); // not Math.max(...): as many arguments as the region has labels
   for (const line of lines) {
     // A line ending in a unit is a row of the 2008 sheet whose figure is blank: its label is whole.
     const row = line.figures.length > 0 || UNIT.test(line.labels.at(-1)?.text ?? '');

@@ -1,0 +1,16 @@
+/** What the system errors a user meets reading and writing files mean, in Chinese. */
+const MEANING_ZH: Record<string, string> = {
+  ENOENT: '文件不存在',
+  EACCES: '无权限',
+  EPERM: '无权限',
+  EISDIR: '是目录，不是文件',
+  ENOTDIR: '路径中有一项不是目录',
+  EEXIST: '已存在',
+  ENOSPC: '磁盘已满',
+  EROFS: '只读的文件系统',
+  EMFILE: '打开的文件过多',
+  EBUSY: '文件正被占用',
+};
+
+/** A system error's code for a Chinese line: its meaning, the code kept for searching (文件不存在，ENOENT). */
+export const systemErrorZh = (code: string): string => (MEANING_ZH[code] ? `${MEANING_ZH[code]}，${code}` : code);
