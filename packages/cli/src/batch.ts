@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { realPath, removeTempFiles, type BatchInput } from './files.js';
 import type { JobOptions, JobResult } from './job.js';
+import { systemErrorZh } from './systemError.js';
 
 /**
  * Inputs a worker holds at once. A job reads and writes synchronously, so one is enough; two in
@@ -33,7 +34,7 @@ export async function runBatch(inputs: BatchInput[], batchOptions: Omit<JobOptio
     mkdirSync(options.outDir, { recursive: true });
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    for (const { path: input } of inputs) record({ input, status: 'failed', message: `cannot create the output directory ${options.outDir} (${why})`, messageZh: `无法创建输出目录 ${options.outDir}（${why}）` });
+    for (const { path: input } of inputs) record({ input, status: 'failed', message: `cannot create the output directory ${options.outDir} (${why})`, messageZh: `无法创建输出目录 ${options.outDir}（${systemErrorZh(why)}）` });
     return;
   }
   if (inputs.length <= 1 || threads <= 1) {

@@ -161,7 +161,9 @@ describe('report-convert convert', () => {
     expect(blocked.status).toBe(2);
     expect(blocked.stderr).toMatch(/a\.txt: cannot write .*a\.json \(EISDIR\)/);
     expect(existsSync(join(dir, 'out', 'b.json'))).toBe(true);
-    for (const r of [noDir, blocked]) expect(r.stderr).not.toMatch(/\n\s+at /);
+    const inChinese = run(['convert', join(dir, 'a.txt'), join(dir, 'b.txt'), '--to', 'json', '--out-dir', join(dir, 'out')]);
+    expect(inChinese.stderr).toMatch(/无法写入 .*a\.json（是目录，不是文件，EISDIR）/);
+    for (const r of [noDir, blocked, inChinese]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('never overwrites an input reached through a link: an --out-dir linked to its folder, or an input linked to the output', () => {

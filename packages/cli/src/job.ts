@@ -7,6 +7,7 @@ import { outputPath, writeAtomic, type BatchInput } from './files.js';
 import type { OutputFormat } from './formats.js';
 import type { YearOption } from './givenYear.js';
 import { readInput } from './readInput.js';
+import { systemErrorZh } from './systemError.js';
 
 export interface JobOptions {
   to: OutputFormat[];
@@ -48,7 +49,7 @@ export async function runJob(batchInput: BatchInput, options: JobOptions, protec
       writeAtomic(target, output.bytes, options.runId);
     } catch (error) {
       const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      return { input, status: 'failed', message: `cannot write ${target} (${why})`, messageZh: `无法写入 ${target}（${why}）` };
+      return { input, status: 'failed', message: `cannot write ${target} (${why})`, messageZh: `无法写入 ${target}（${systemErrorZh(why)}）` };
     }
     written.push(target);
   }
