@@ -31,19 +31,26 @@ export function reportTables(report: Report): TableGrid[] {
 
 export const EXTRA_ROWS_TITLE = '未识别的行';
 
-/** Rows of tables 二–四 that the reader kept without recognising, so that no printed figure is lost. */
+/** The most figures a printed row of unrecognised rows holds: a longer row goes on over the lines below it. */
+export const EXTRA_ROW_FIGURES = 10;
+
+/**
+ * Rows of tables 二–四 that the reader kept without recognising, so that no printed figure is lost.
+ * Every row is as wide as the widest, up to EXTRA_ROW_FIGURES: a row of 585 figures (several reports
+ * pasted into one file) padded every other row to 585 cells, 700,000 in all, and took minutes and GBs.
+ */
 export function extraRowsGrid(report: Report): TableGrid | undefined {
   const extras = report.extraRows.map((row, i) => ({ row, i })).filter(({ row }) => row.table !== 'legacy');
   if (!extras.length) return undefined;
   // Not Math.max(...): a long input's hundred thousand unrecognised rows would overflow the call's arguments.
-  const width = extras.reduce((widest, { row }) => Math.max(widest, row.values.length), 1);
-  const rows: GridCell[][] = [
-    [{ kind: 'label', text: '未识别的行（按原文保留）', colSpan: width + 2, align: 'center' }],
-    ...extras.map(({ row, i }): GridCell[] => [
-      { kind: 'label', text: row.label },
-      { kind: 'label', text: row.unit ?? '', align: 'center' },
-      ...Array.from({ length: width }, (_, j): GridCell => ({ kind: 'value', path: `extraRows.${i}.values.${j}` })),
-    ]),
-  ];
+  const width = Math.min(EXTRA_ROW_FIGURES, extras.reduce((widest, { row }) => Math.max(widest, row.values.length), 1));
+  const rows: GridCell[][] = [[{ kind: 'label', text: '未识别的行（按原文保留）', colSpan: width + 2, align: 'center' }]];
+  for (const { row, i } of extras) {
+    const lines = Math.max(1, Math.ceil(row.values.length / width));
+    const figures = (line: number) => Array.from({ length: width }, (_, j): GridCell => ({ kind: 'value', path: `extraRows.${i}.values.${line * width + j}` }));
+    const span = lines > 1 ? { rowSpan: lines } : {};
+    rows.push([{ kind: 'label', text: row.label, ...span }, { kind: 'label', text: row.unit ?? '', align: 'center', ...span }, ...figures(0)]);
+    for (let line = 1; line < lines; line++) rows.push(figures(line));
+  }
   return { table: extras[0]!.row.table, title: EXTRA_ROWS_TITLE, columnWidths: [40, 10, ...new Array<number>(width).fill(15)], headerRows: 1, rows };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activeDisclosureGrid, applicationsGrid, keepWithNextRows, legacyGrid, placeCells, reviewLitigationGrid } from './index.js';
+import { emptyReport } from '../model.js';
+import { activeDisclosureGrid, applicationsGrid, extraRowsGrid, EXTRA_ROW_FIGURES, keepWithNextRows, legacyGrid, placeCells, reviewLitigationGrid } from './index.js';
 
 describe('official grids', () => {
   it('table 三 has 10 columns, a 3-row header and 三、本年度办理结果 spanning 20 or 22 rows', () => {
@@ -46,5 +47,24 @@ describe('official grids', () => {
     expect(keepWithNextRows(legacy)[0]).toBe(false); // the header repeats on every page instead
     expect(keepWithNextRows(legacy).filter(Boolean).length).toBe(legacy.rows.filter((row) => row.length === 1).length);
     expect(keepWithNextRows(applicationsGrid('2021')).some(Boolean)).toBe(false);
+  });
+});
+
+describe('the grid of unrecognised rows', () => {
+  const row = (label: string, n: number) => ({ table: 'applications' as const, label, unit: null, values: Array.from({ length: n }, (_, i) => String(i)), position: { line: 1, column: 1 } });
+
+  it('puts a row longer than the widest printed row over the lines below it, its label and unit spanning them, every figure once and in order', () => {
+    const report = { ...emptyReport(), extraRows: [row('甲', 3), row('乙', 23)] };
+    const placed = placeCells(extraRowsGrid(report)!);
+    const figures = (i: number) => placed.filter((p) => p.cell.kind === 'value' && p.cell.path.startsWith(`extraRows.${i}.`));
+    expect(figures(1).map((p) => (p.cell as { path: string }).path)).toEqual(Array.from({ length: 30 }, (_, j) => `extraRows.1.values.${j}`));
+    expect(figures(1).map((p) => p.col)).toEqual(Array.from({ length: 30 }, (_, j) => 2 + (j % EXTRA_ROW_FIGURES)));
+    expect(placed.find((p) => p.cell.kind === 'label' && p.cell.text === '乙')?.rowSpan).toBe(3);
+    expect(figures(0)).toHaveLength(EXTRA_ROW_FIGURES);
+  });
+
+  it('grows with the figures, not with rows times the widest row: 1,000 rows and one of 5,000 figures', () => {
+    const report = { ...emptyReport(), extraRows: [...Array.from({ length: 1000 }, (_, i) => row(`行${i}`, 7)), row('长', 5000)] };
+    expect(placeCells(extraRowsGrid(report)!).length).toBeLessThan(20_000);
   });
 });
