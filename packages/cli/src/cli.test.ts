@@ -185,6 +185,20 @@ describe('report-convert convert', () => {
     expect(readFileSync(join(dir, 'out', 'n.json'), 'utf8')).toBe(model);
   });
 
+  it('stops a single long conversion on Ctrl-C at once, writing nothing (no handler waits for the conversion to end)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-interrupt-one-'));
+    // Two hundred reports pasted into one file: seconds of work, where the signal comes at once.
+    writeFileSync(join(dir, 'pasted.txt'), writeReportAs(generateReport(1, { layout: '2021' }), 'rowPerLine').repeat(200));
+    const child = spawn(process.execPath, [BIN, 'convert', join(dir, 'pasted.txt'), '--to', 'docx,xlsx,pdf', '--out-dir', join(dir, 'out'), '--lang', 'en']);
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    while (!existsSync(join(dir, 'out'))) await new Promise((r) => setTimeout(r, 20)); // made as the conversion starts
+    child.kill('SIGINT');
+    const [code, signal] = await new Promise((r) => child.on('close', (...end) => r(end)));
+    expect({ code, signal }, stderr).toEqual({ code: null, signal: 'SIGINT' });
+    expect(readdirSync(join(dir, 'out'))).toEqual([]);
+  });
+
   it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('stops a batch on %s with exit %i, leaving only whole outputs', async (signal, exit) => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-interrupt-'));
     for (let i = 0; i < 200; i++) writeFileSync(join(dir, `r${i}.txt`), writeReportAs(generateReport(i, { layout: '2021' }), 'rowPerLine'));

@@ -176,10 +176,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const failures = missing.map((m) => t(lang(), `${m}：找不到`, `${m}: no such input`));
       const interrupted = new AbortController();
       let stoppedBy: 'SIGINT' | 'SIGTERM' | undefined;
-      io.onInterrupt?.((signal) => {
-        stoppedBy = signal;
-        interrupted.abort();
-      });
+      // A batch stops between reports on the first Ctrl-C. One input is converted in this thread, where a
+      // handler would wait for the conversion to end: Ctrl-C ends it at once, and the rename that writes
+      // each output leaves none half-written.
+      if (!single)
+        io.onInterrupt?.((signal) => {
+          stoppedBy = signal;
+          interrupted.abort();
+        });
       await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(fonts ? { fonts } : {}), ...(opts.pdfa ? { pdfa: true } : {}), ...migration, ...(opts.libreoffice ? { libreOffice: true } : {}), ...year }, (result, done) => {
         if (result.status === 'failed') {
           failed++;
