@@ -194,7 +194,7 @@ describe('report-convert convert', () => {
     child.stderr.on('data', (d) => (stderr += d));
     while (!existsSync(join(dir, 'out'))) await new Promise((r) => setTimeout(r, 20)); // made as the conversion starts
     child.kill('SIGINT');
-    const [code, signal] = await new Promise((r) => child.on('close', (...end) => r(end)));
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((r) => child.on('close', (...end) => r(end)));
     expect({ code, signal }, stderr).toEqual({ code: null, signal: 'SIGINT' });
     expect(readdirSync(join(dir, 'out'))).toEqual([]);
   });
