@@ -276,7 +276,7 @@ describe('report-convert convert', () => {
     for (const option of ['--font', '--title-font', '--heading-font']) {
       const r = run(['convert', seed('000_7b493fb4be35eb87.txt'), '--to', 'pdf', option, DEJAVU, '--out-dir', join(dir, 'out'), '--strict']);
       expect(r.status, option).toBe(2);
-      expect(r.stderr).toBe(`report-convert: 无法使用字体 ${DEJAVU}：不是简体中文字体：每份报告都印的“政府信息公开工作年度报告”12 个字，它缺少 12 个\n`);
+      expect(r.stderr).toBe(`report-convert：无法使用字体 ${DEJAVU}：不是简体中文字体：每份报告都印的“政府信息公开工作年度报告”12 个字，它缺少 12 个\n`);
       expect(existsSync(join(dir, 'out'))).toBe(false);
     }
     expect(run(['convert', seed('000_7b493fb4be35eb87.txt'), '--to', 'pdf', '--font', DEJAVU, '--out-dir', join(dir, 'out'), '--lang', 'en']).stderr).toBe(
@@ -409,7 +409,7 @@ describe('report-convert check', () => {
     const json = run(['check', seed('004_b5b9a5615959bd1c.txt'), '--json']);
     const parsed = JSON.parse(json.stdout) as { files: { findings: { rule: string; message: string }[] }[] };
     // The English sentence names the rows as printed, as the Chinese does.
-    expect(parsed.files[0]!.findings.map((f) => f.message)).toContain('其中：主动公开规范性文件数 (300) > （一）主动公开政府信息数（不同渠道和方式公开相同信息计1条） (0)');
+    expect(parsed.files[0]!.findings.map((f) => f.message)).toContain('active.normativeDocuments (300) > active.total (0)');
   });
 
   it('reads standard input for -, and lists a missing input in --json as it lists an unreadable one', () => {
