@@ -80,12 +80,16 @@ export function fontProblem(source: string | Uint8Array): FontProblem | undefine
     if (code) return { message: `cannot read the font file (${code})`, messageZh: `无法读取字体文件（${code}）` };
     return { message: `not a font file that can be used (TrueType or OpenType, .ttf, .otf or .ttc): ${(error as Error).message}`, messageZh: `不是可用的字体文件（应为 TrueType 或 OpenType：.ttf、.otf 或 .ttc）` };
   }
-  const characters = [...new Set(EVERY_REPORT)];
-  const lacking = characters.filter((ch) => !font.hasGlyphForCodePoint(ch.codePointAt(0)!)).length;
+  let lacking = lackingOf.get(font);
+  if (lacking === undefined) lackingOf.set(font, (lacking = EVERY_REPORT_CHARACTERS.filter((ch) => !font.hasGlyphForCodePoint(ch.codePointAt(0)!)).length));
   if (lacking)
-    return { message: `not a simplified Chinese font: it lacks ${lacking} of the ${characters.length} characters of ${EVERY_REPORT}, which every report prints`, messageZh: `不是简体中文字体：每份报告都印的“${EVERY_REPORT}”${characters.length} 个字，它缺少 ${lacking} 个` };
+    return { message: `not a simplified Chinese font: it lacks ${lacking} of the ${EVERY_REPORT_CHARACTERS.length} characters of ${EVERY_REPORT}, which every report prints`, messageZh: `不是简体中文字体：每份报告都印的“${EVERY_REPORT}”${EVERY_REPORT_CHARACTERS.length} 个字，它缺少 ${lacking} 个` };
   return undefined;
 }
+
+const EVERY_REPORT_CHARACTERS = [...new Set(EVERY_REPORT)];
+/** What each loaded font lacks of them, counted once: renderPdf asks again for every role of every report. */
+const lackingOf = new WeakMap<DrawingFont, number>();
 
 /** The font a role draws in, refused with a FontError when it cannot draw these reports. */
 export function reportFont(source: string | Uint8Array, role: FontError['role']): DrawingFont {
