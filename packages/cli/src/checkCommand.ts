@@ -51,9 +51,9 @@ export async function checkCommand(inputs: string[], opts: CheckOptions, io: Io,
   };
   const reports: Report[] = [];
   const reportFiles: { file: string; fromModel: boolean }[] = [];
+  const readOptions = { from: opts.from, ...(opts.libreoffice ? { libreOffice: true } : {}), ...(opts.year !== undefined ? { year: opts.year } : {}) };
   for (const [i, file] of files.entries()) {
-    const options = { from: opts.from, ...(opts.libreoffice ? { libreOffice: true } : {}), ...(opts.year !== undefined ? { year: opts.year } : {}) };
-    const parsed = file === '-' ? await readBytes(await io.stdin(), file, options) : await readInput(file, options);
+    const parsed = file === '-' ? await readBytes(await io.stdin(), file, readOptions) : await readInput(file, readOptions);
     if (!parsed.ok) {
       unreadable++;
       const error = t(lang, parsed.messageZh, parsed.message);
