@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { realPath, removeTempFiles, type BatchInput } from './files.js';
+import { fileIdentity, removeTempFiles, type BatchInput } from './files.js';
 import type { JobOptions, JobResult } from './job.js';
 import { systemErrorZh } from './systemError.js';
 
@@ -27,7 +27,7 @@ export interface BatchControl {
  */
 export async function runBatch(inputs: BatchInput[], batchOptions: Omit<JobOptions, 'runId'>, onDone: (result: JobResult, done: number) => void, { threads = availableParallelism(), signal }: BatchControl = {}): Promise<void> {
   const options: JobOptions = { ...batchOptions, runId: randomBytes(6).toString('hex') };
-  const protectedInputs = new Set(inputs.map((input) => realPath(input.path)));
+  const protectedInputs = new Set(inputs.map((input) => fileIdentity(input.path)).filter((identity) => identity !== undefined));
   let done = 0;
   const record = (result: JobResult) => onDone(result, ++done);
   try {

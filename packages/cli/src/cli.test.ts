@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -166,7 +166,7 @@ describe('report-convert convert', () => {
     for (const r of [noDir, blocked, inChinese]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('never overwrites an input reached through a link: an --out-dir linked to its folder, or an input linked to the output', () => {
+  it('never overwrites an input reached through a link: an --out-dir linked to its folder, an input linked to the output, or another name of it (a hard link here; R.docx for R.DOCX on Windows and macOS disks)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-links-'));
     mkdirSync(join(dir, 'in'));
     const model = JSON.stringify(generateReport(1, { layout: '2021' })); // JSON.stringify(…, null, 2) is what convert would write
@@ -175,7 +175,9 @@ describe('report-convert convert', () => {
     mkdirSync(join(dir, 'out'));
     writeFileSync(join(dir, 'out', 'n.json'), model);
     symlinkSync(join(dir, 'out', 'n.json'), join(dir, 'in', 'n.json')); // an input that is a link to its own output
-    for (const [input, outDir] of [['in/m.json', 'link'], ['link/m.json', 'in'], ['in/n.json', 'out']]) {
+    mkdirSync(join(dir, 'other'));
+    linkSync(join(dir, 'in', 'm.json'), join(dir, 'other', 'm.json'));
+    for (const [input, outDir] of [['in/m.json', 'link'], ['link/m.json', 'in'], ['in/n.json', 'out'], ['in/m.json', 'other']]) {
       const r = run(['convert', join(dir, input!), '--to', 'json', '--out-dir', join(dir, outDir!), '--lang', 'en']);
       expect(r.status, `${input} → ${outDir}`).toBe(2);
       expect(r.stderr).toMatch(/refused to write: .*\.json is an input and is never overwritten/);

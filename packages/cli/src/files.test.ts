@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandInputs, outputNames, outputPath } from './files.js';
+import { expandInputs, fileIdentity, outputNames, outputPath } from './files.js';
 
 const names = (files: { path: string; root?: string }[]) => outputNames(files).map(({ name, sameNameAs }) => (sameNameAs ? { name, sameNameAs } : name));
 
@@ -39,7 +39,18 @@ describe('outputPath', () => {
   });
 
   it('refuses an input, in English and in Chinese', () => {
-    expect(outputPath(input('m'), 'json', '/in', new Set(['/in/m.json']))).toEqual({ refused: { message: '/in/m.json is an input and is never overwritten', messageZh: '/in/m.json 是输入文件，不会被覆盖' } });
+    const dir = mkdtempSync(join(tmpdir(), 'output-path-'));
+    writeFileSync(join(dir, 'm.json'), '{}');
+    expect(outputPath(input('m'), 'json', dir, new Set([fileIdentity(join(dir, 'm.json'))!]))).toEqual({ refused: { message: `${dir}/m.json is an input and is never overwritten`, messageZh: `${dir}/m.json 是输入文件，不会被覆盖` } });
+  });
+
+  it('refuses any other name of an input: on Windows and macOS disks R.docx names an input R.DOCX, as a hard link does here', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'output-path-'));
+    writeFileSync(join(dir, 'R.DOCX'), 'the original');
+    linkSync(join(dir, 'R.DOCX'), join(dir, 'R.docx'));
+    const inputs = new Set([fileIdentity(join(dir, 'R.DOCX'))!]);
+    expect(outputPath(input('R'), 'docx', dir, inputs)).toEqual({ refused: expect.objectContaining({ message: `${dir}/R.docx is an input and is never overwritten` }) });
+    expect(outputPath(input('R'), 'pdf', dir, inputs)).toBe(`${dir}/R.pdf`);
   });
 });
 

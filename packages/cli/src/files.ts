@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
@@ -94,16 +94,22 @@ const outputFiles = (name: string) => [...OUTPUT_FORMATS.map((format) => `${name
 
 /**
  * `<out-dir>/<input name>.<ext>`: refused if it would land outside the output directory or on an input.
- * `inputs` holds the inputs' real paths (realPath), and the target is compared through its directory's
- * real path: an --out-dir that is a link to the inputs' folder, or an input that is a link to the
- * would-be output, is still the input.
+ * `inputs` holds the inputs' identities (fileIdentity), which every name of a file shares: a link to an
+ * input, an input through a linked --out-dir, and, on Windows and macOS disks, R.docx for an input R.DOCX.
  */
 export function outputPath(input: BatchInput, ext: string, outDir: string, inputs: ReadonlySet<string>): string | { refused: { message: string; messageZh: string } } {
   const target = resolve(outDir, `${input.name}.${ext}`);
   const rel = relative(resolve(outDir), target);
   if (rel.split(sep).includes('..') || isAbsolute(rel)) return { refused: { message: `${target} is outside ${outDir}`, messageZh: `${target} 在输出目录 ${outDir} 之外` } };
-  if (inputs.has(join(realDirectory(dirname(target)), basename(target)))) return { refused: { message: `${target} is an input and is never overwritten`, messageZh: `${target} 是输入文件，不会被覆盖` } };
+  const identity = fileIdentity(target);
+  if (identity !== undefined && inputs.has(identity)) return { refused: { message: `${target} is an input and is never overwritten`, messageZh: `${target} 是输入文件，不会被覆盖` } };
   return target;
+}
+
+/** The device and inode of the file a path names, following links; undefined when there is none (or it is a web address). */
+export function fileIdentity(path: string): string | undefined {
+  const info = statSync(path, { bigint: true, throwIfNoEntry: false });
+  return info && `${info.dev}:${info.ino}`;
 }
 
 /** The path with every link followed; itself when it does not exist (or is a web address). */
@@ -113,15 +119,6 @@ export function realPath(path: string): string {
   } catch {
     return path;
   }
-}
-
-const realDirectories = new Map<string, string>();
-
-/** realPath of a directory, once per directory: a batch writes thousands of files into a few. One not made yet holds no input, and is not remembered. */
-function realDirectory(dir: string): string {
-  let real = realDirectories.get(dir);
-  if (real === undefined && existsSync(dir)) realDirectories.set(dir, (real = realPath(dir)));
-  return real ?? dir;
 }
 
 /**
