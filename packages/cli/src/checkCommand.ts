@@ -1,5 +1,6 @@
 import { check, checkSeries, type Finding, type InputFormat, type Lang, type Report } from '@report-convert/core';
 import type { Io } from './cli.js';
+import { inWorkbook, type ReadResult } from './convert.js';
 import { expandInputs } from './files.js';
 import { formatFinding } from './present.js';
 import { progress } from './progress.js';
@@ -50,7 +51,7 @@ export async function checkCommand(inputs: string[], opts: CheckOptions, io: Io,
     }
   };
   const reports: Report[] = [];
-  const reportFiles: { file: string; fromModel: boolean }[] = [];
+  const reportFiles: { file: string; read: ReadResult & { ok: true } }[] = [];
   const readOptions = { from: opts.from, ...(opts.libreoffice ? { libreOffice: true } : {}), ...(opts.year !== undefined ? { year: opts.year } : {}) };
   for (const [i, file] of files.entries()) {
     const parsed = file === '-' ? await readBytes(await io.stdin(), file, readOptions) : await readInput(file, readOptions);
@@ -63,12 +64,12 @@ export async function checkCommand(inputs: string[], opts: CheckOptions, io: Io,
         io.stderr(t(lang, `${file}：${error}\n`, `${file}: ${error}\n`));
       }
     } else {
-      const findings = [...parsed.findings, ...check(parsed.report)];
+      const findings = await inWorkbook(parsed, [...parsed.findings, ...check(parsed.report)]);
       json?.file({ file, findings });
       tally(file, findings, parsed.fromModel);
       if (opts.series) {
         reports.push(parsed.report);
-        reportFiles.push({ file, fromModel: Boolean(parsed.fromModel) });
+        reportFiles.push({ file, read: parsed });
       }
     }
     show(i + 1, file);
@@ -76,7 +77,10 @@ export async function checkCommand(inputs: string[], opts: CheckOptions, io: Io,
   // A cross-year finding is about the later year's file: it says so, with that file's position.
   const series = opts.series ? checkSeries(reports) : [];
   const aboutFile = (f: Finding) => reportFiles[(f.details as { report?: number } | undefined)?.report ?? -1];
-  for (const f of series) tally(aboutFile(f)?.file, [f], aboutFile(f)?.fromModel);
+  for (const f of series) {
+    const about = aboutFile(f);
+    tally(about?.file, about ? await inWorkbook(about.read, [f]) : [f], about?.read.fromModel);
+  }
   if (json) json.end(series.map((f) => ({ ...(aboutFile(f) ? { file: aboutFile(f)!.file } : {}), ...f })));
   else {
     // Every input is counted, and those that could not be checked are said: 0 findings alone would read as all clear.

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { Report, generateReport, writeReportAs } from '@report-convert/core';
 import { CORPUS_DIR } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
@@ -361,7 +362,7 @@ describe('report-convert convert', () => {
 });
 
 describe('reading back what report-convert wrote', () => {
-  it('reads its own workbook with the hidden model: agency, year and narrative kept, positions said as the original\'s', async () => {
+  it('reads its own workbook with the hidden model: agency, year and narrative kept; a finding names the figure\'s cell in the workbook, a JSON model\'s the original\'s position', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-roundtrip-'));
     expect(run(['convert', seed('004_b5b9a5615959bd1c.txt'), '--to', 'json,xlsx', '--out-dir', dir]).status).toBe(0);
     const original = Report.parse(JSON.parse(readFileSync(join(dir, '004_b5b9a5615959bd1c.json'), 'utf8')));
@@ -375,7 +376,19 @@ describe('reading back what report-convert wrote', () => {
     const checked = run(['check', join(dir, '004_b5b9a5615959bd1c.xlsx'), join(dir, '004_b5b9a5615959bd1c.json'), '--lang', 'en']);
     const lines = checked.stdout.trim().split('\n');
     expect(lines).toHaveLength(2); // the same finding from each, none about the workbook's own extra sheets
-    for (const line of lines) expect(line).toMatch(/^\S+\.(xlsx|json)  error  .*\(line \d+, column \d+ of the original\)$/);
+    expect(lines.find((l) => l.includes('.xlsx'))).toMatch(/^\S+\.xlsx  error  .*\(cell C5\)$/);
+    expect(lines.find((l) => l.includes('.json'))).toMatch(/^\S+\.json  error  .*\(line \d+, column \d+ of the original\)$/);
+    // The legacy sheet's row 其中：主动公开规范性文件数 holds its figure in C5.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, '004_b5b9a5615959bd1c.xlsx'));
+    const sheet = workbook.getWorksheet('政府信息公开情况统计表')!;
+    expect([sheet.getCell('A5').value, sheet.getCell('C5').value]).toEqual(['其中：主动公开规范性文件数', 300]);
+    // Edited there, said in Chinese by its cell, and the same cell in --json.
+    sheet.getCell('C5').value = 400;
+    await workbook.xlsx.writeFile(join(dir, 'edited.xlsx'));
+    expect(run(['check', join(dir, 'edited.xlsx')]).stdout).toMatch(/^\S+edited\.xlsx  错误  \[政府信息公开情况统计表 › 其中：主动公开规范性文件数\] .*（400 > 0）（单元格 C5）$/m);
+    const json = JSON.parse(run(['check', join(dir, 'edited.xlsx'), '--json']).stdout) as { files: { findings: { cell?: unknown }[] }[] };
+    expect(json.files[0]!.findings.map((f) => f.cell)).toEqual([{ sheet: '政府信息公开情况统计表', address: 'C5' }]);
   });
 });
 

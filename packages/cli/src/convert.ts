@@ -9,6 +9,8 @@ export type ReadResult = ParseResult & {
    * findings' positions are then in the original the model was read from, not in this file.
    */
   fromModel?: boolean;
+  /** Read back from a workbook report-convert wrote: a finding about a figure is given its cell there (locateFindings). */
+  workbook?: boolean;
 };
 
 /**
@@ -19,12 +21,17 @@ export type ReadResult = ParseResult & {
 export async function readReport(bytes: Uint8Array, from: InputFormat = 'auto'): Promise<ReadResult> {
   if ((from === 'auto' || from === 'xlsx') && isXlsxPackage(bytes)) {
     const back = await (await import('@report-convert/to-xlsx')).fromXlsx(bytes);
-    if (back.ok) return { ok: true, report: back.report, findings: [], fromModel: true };
+    if (back.ok) return { ok: true, report: back.report, findings: [], fromModel: true, workbook: true };
   }
   // A PDF, whatever --from says (as a zip package is read by its parts): pdf.js, loaded only for PDFs, gives core the positioned text to read.
   if (isPdf(bytes)) return (await import('./pdf.js')).readPdf(bytes);
   const parsed = parse(bytes, { format: from });
   return parsed.ok && startsWithBrace(bytes) ? { ...parsed, fromModel: true } : parsed;
+}
+
+/** The findings, each about a figure given its cell when the report was read back from our workbook. */
+export async function inWorkbook(parsed: ReadResult & { ok: true }, findings: Finding[]): Promise<Finding[]> {
+  return parsed.workbook ? (await import('@report-convert/to-xlsx')).locateFindings(parsed.report, findings) : findings;
 }
 
 /** A zip holding xl/workbook.xml: entry names are stored uncompressed in the central directory. */
@@ -84,5 +91,5 @@ export async function convertReport(parsed: ReadResult & { ok: true }, options: 
       outputs.push({ format, bytes: pdf.bytes });
     }
   }
-  return { outputs, report, findings, ...(migrated ? { record: migrated.record } : {}), ...(parsed.fromModel ? { fromModel: true } : {}) };
+  return { outputs, report, findings: await inWorkbook(parsed, findings), ...(migrated ? { record: migrated.record } : {}), ...(parsed.fromModel ? { fromModel: true } : {}) };
 }

@@ -22,6 +22,8 @@ export const Finding = z.object({
   left: EquationSide.optional(),
   right: EquationSide.optional(),
   position: Position.optional(),
+  /** The figure's cell in the workbook the report was read back from (to-xlsx's locateFindings): sheet and address, such as E19. */
+  cell: z.object({ sheet: z.string(), address: z.string() }).optional(),
   /** English and Chinese sentences saying what is wrong. */
   message: z.string(),
   messageZh: z.string(),

@@ -1,9 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { Workbook } from './workbook.js';
-import { inputError, placeCells, readFigure, Report, reportTables, resolveBinding, setBinding, type InputError } from '@report-convert/core';
-import { GRID_TOP, MODEL_SHEET } from './toXlsx.js';
+import { inputError, readFigure, Report, resolveBinding, setBinding, type Finding, type InputError } from '@report-convert/core';
+import { figureCells, findingCell, MODEL_SHEET } from './workbookLayout.js';
 import { excelJsRefusal } from './excelJsRefusal.js';
-import { sheetName } from './sheetName.js';
 
 export type FromXlsxResult = { ok: true; report: Report } | { ok: false; error: InputError };
 
@@ -33,20 +32,27 @@ export async function fromXlsx(bytes: Uint8Array): Promise<FromXlsxResult> {
   }
   if (!base) return { ok: false, error: notOurs() };
   const report = structuredClone(base);
-  const taken = new Set<string>([MODEL_SHEET, '报告信息']);
-  for (const grid of reportTables(base)) {
-    const sheet = workbook.getWorksheet(sheetName(grid.title, taken));
-    if (!sheet) continue;
-    for (const placed of placeCells(grid)) {
-      if (placed.cell.kind !== 'value' || placed.cell.path.startsWith('extraRows.')) continue;
-      const path = placed.cell.path;
-      const value = cellFigure(sheet.getCell(GRID_TOP + placed.row, placed.col + 1).value);
-      if (value === undefined) continue;
-      if (value !== resolveBinding(base, path).value) delete report.sources[path]; // edited: no longer what the source printed
-      setBinding(report, path, value);
-    }
+  for (const [path, { sheet: name, row, col }] of figureCells(base)) {
+    const sheet = workbook.getWorksheet(name);
+    const value = sheet && cellFigure(sheet.getCell(row, col).value);
+    if (value === undefined) continue;
+    if (value !== resolveBinding(base, path).value) delete report.sources[path]; // edited: no longer what the source printed
+    setBinding(report, path, value);
   }
   return { ok: true, report };
+}
+
+/**
+ * Each finding about one figure (a table, row and column) with that figure's cell in the workbook the
+ * report was read back from: a clerk who edited the workbook finds it there, where the original's
+ * line and column no longer help.
+ */
+export function locateFindings(report: Report, findings: readonly Finding[]): Finding[] {
+  const cells = figureCells(report);
+  return findings.map((f) => {
+    const cell = findingCell(cells, f);
+    return cell ? { ...f, cell: { sheet: cell.sheet, address: cell.address } } : f;
+  });
 }
 
 /** A cell's figure: a number, null for blank or a not-applicable mark, undefined for text that is no figure. */

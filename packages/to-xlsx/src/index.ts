@@ -1,2 +1,3 @@
 export { toXlsx, type XlsxOptions } from './toXlsx.js';
-export { fromXlsx, type FromXlsxResult } from './fromXlsx.js';
+export { fromXlsx, locateFindings, type FromXlsxResult } from './fromXlsx.js';
+export { figureCells, type FigureCell } from './workbookLayout.js';

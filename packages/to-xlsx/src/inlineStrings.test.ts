@@ -5,7 +5,8 @@ import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { fromXlsx } from './fromXlsx.js';
 import { xmlText } from './inlineStrings.js';
 import { packWorkbook } from './packWorkbook.js';
-import { MODEL_SHEET, reportWorkbook } from './toXlsx.js';
+import { reportWorkbook } from './toXlsx.js';
+import { MODEL_SHEET } from './workbookLayout.js';
 import { Workbook } from './workbook.js';
 
 const corpus = parsedCorpus();

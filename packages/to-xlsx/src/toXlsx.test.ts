@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { check, formatFigure, placeCells, reportTables, reportTitle, resolveBinding, type Report } from '@report-convert/core';
+import { check, formatFigure, generateReport, placeCells, reportTables, reportTitle, resolveBinding, type Report } from '@report-convert/core';
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
-import { fromXlsx } from './fromXlsx.js';
-import { GRID_TOP, modelChunks, toXlsx } from './toXlsx.js';
+import { fromXlsx, locateFindings } from './fromXlsx.js';
+import { modelChunks, toXlsx } from './toXlsx.js';
+import { GRID_TOP } from './workbookLayout.js';
 
 const corpus = parsedCorpus();
 
@@ -77,6 +78,10 @@ describe('toXlsx → fromXlsx', () => {
     expect(back.report.applications.granted?.total).toBe(272);
     expect(back.report.sources['applications.granted.total']).toBeUndefined();
     expect(back.report.applications.carriedForward?.total).toBe(72);
+    // A finding about the edited figure names its cell, as Excel addresses it.
+    const [about] = locateFindings(back.report, check(back.report));
+    const total = at('applications.totalProcessed.total');
+    expect([about?.rule, about?.cell]).toEqual(['applications.totalProcessed', { sheet: grid.title, address: sheet.getCell(GRID_TOP + total.row, total.col + 1).address }]);
   });
 
   it('keeps a character beyond the BMP whole where the model sheet\'s JSON is cut into cells', async () => {
@@ -125,7 +130,29 @@ describe('toXlsx → fromXlsx', () => {
     await workbook.xlsx.load((await toXlsx(report, { findings })) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('检查结果')!;
     expect(sheet.getColumn(1).values.slice(2)).toEqual(findings.map((f) => ({ error: '错误', warning: '警告', info: '提示' })[f.severity]));
+    expect(sheet.getRow(1).values).toEqual([undefined, '级别', '表格', '行', '单元格', '原文位置', '说明']);
+    expect(sheet.getRow(2).getCell(5).value).toBe(`${findings[0]!.position!.line}:${findings[0]!.position!.column}`);
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+  });
+
+  const inconsistent = [...corpus.filter((c) => check(c.report).length), ...(['2019', '2021', 'legacy'] as const).map((layout) => ({ name: `generated ${layout}`, report: generateReport(7, { layout }) }))];
+  it.each(inconsistent)('links each finding about a figure to that figure\'s cell: $name', async ({ report }) => {
+    const findings = check(report);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx(report, { findings })) as unknown as ArrayBuffer);
+    const rows = workbook.getWorksheet('检查结果')!.getRows(2, findings.length)!;
+    let linked = 0;
+    findings.forEach((f, i) => {
+      const value = rows[i]!.getCell(4).value as { formula: string; result: string } | '';
+      if (!f.row || f.table === 'document' || !value) return;
+      const [, sheet, address, shown] = /^HYPERLINK\("#'(.+)'!([A-Z]+\d+)","([A-Z]+\d+)"\)$/.exec(value.formula)!;
+      expect([shown, value.result]).toEqual([address, address]);
+      const path = [f.table, f.row, f.column].filter(Boolean).join('.');
+      const bound = resolveBinding(report, path);
+      expect(workbook.getWorksheet(sheet)!.getCell(address!).value, `${f.rule} ${path}`).toBe(bound.value ?? (bound.display || null));
+      linked++;
+    });
+    expect(linked).toBeGreaterThan(0);
   });
 
   it('prints every sheet on A4 one page across, numbered at the foot (odd pages right, even left, one character in), repeating a table\'s header rows and nothing else', async () => {

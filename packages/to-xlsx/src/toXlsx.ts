@@ -1,8 +1,9 @@
 import type ExcelJS from 'exceljs';
 import { Workbook } from './workbook.js';
-import { findingText, officeTextWidth, severityText, PAGE_NUMBER, placeCells, placeSignature, reportTables, signatureLines, reportTitle, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid, xmlSafeValue } from '@report-convert/core';
+import { findingText, officeTextWidth, severityText, PAGE_NUMBER, placeCells, placeSignature, signatureLines, reportTitle, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid, xmlSafeValue } from '@report-convert/core';
 import { packWorkbook } from './packWorkbook.js';
 import { sheetName } from './sheetName.js';
+import { figureCells, findingCell, GRID_TOP, INFO_SHEET, MODEL_SHEET, tableSheets, type FigureCell } from './workbookLayout.js';
 
 export interface XlsxOptions {
   /** Adds a sheet listing these findings (from `check` and the reader). */
@@ -10,8 +11,6 @@ export interface XlsxOptions {
   lang?: 'zh' | 'en';
 }
 
-/** The hidden sheet that carries what cells cannot show (layouts, sources, narrative), for `fromXlsx`. */
-export const MODEL_SHEET = '_report_model';
 const CHUNK = 30_000; // under Excel's 32,767 characters per cell
 
 const thin = { style: 'thin' } as const;
@@ -56,10 +55,11 @@ export function reportWorkbook(given: Report, options: XlsxOptions = {}): ExcelJ
   const workbook = new Workbook();
   workbook.creator = 'report-convert';
   workbook.title = report.meta.title ?? '政府信息公开工作年度报告';
-  const taken = new Set<string>([MODEL_SHEET]);
-  writeInfoSheet(workbook.addWorksheet(sheetName('报告信息', taken)), report);
-  for (const grid of reportTables(report)) writeTable(workbook.addWorksheet(sheetName(grid.title, taken)), report, grid);
-  if (options.findings) writeFindings(workbook.addWorksheet(sheetName(options.lang === 'en' ? 'Findings' : '检查结果', taken)), xmlSafeValue(options.findings), options.lang ?? 'zh');
+  writeInfoSheet(workbook.addWorksheet(INFO_SHEET), report);
+  const tables = tableSheets(report);
+  for (const { grid, sheet } of tables) writeTable(workbook.addWorksheet(sheet), report, grid);
+  const taken = new Set([MODEL_SHEET, INFO_SHEET, ...tables.map((t) => t.sheet)]);
+  if (options.findings) writeFindings(workbook.addWorksheet(sheetName(options.lang === 'en' ? 'Findings' : '检查结果', taken)), figureCells(report, tables), xmlSafeValue(options.findings), options.lang ?? 'zh');
   const model = workbook.addWorksheet(MODEL_SHEET, { state: 'veryHidden' });
   modelChunks(JSON.stringify(report)).forEach((chunk, i) => (model.getCell(i + 1, 1).value = chunk));
   return workbook;
@@ -80,9 +80,6 @@ export function modelChunks(json: string): string[] {
   return chunks;
 }
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-
-/** Where each grid's first row lands: row 1 holds the table's heading. */
-export const GRID_TOP = 2;
 
 function writeTable(sheet: ExcelJS.Worksheet, report: Report, grid: TableGrid): void {
   const width = grid.columnWidths.length;
@@ -173,17 +170,27 @@ function writeInfoSheet(sheet: ExcelJS.Worksheet, report: Report): void {
   signature.forEach((line, i) => addRow(i === 0 ? '落款' : null, line.text, { ...INFO_STYLES.text, alignment: { horizontal: 'right', vertical: 'top', indent: Math.round(line.rightIndent) } }));
 }
 
-function writeFindings(sheet: ExcelJS.Worksheet, findings: Finding[], lang: 'zh' | 'en'): void {
+/**
+ * One row per finding. 单元格 is the figure's cell in this workbook, a link to it: a HYPERLINK formula,
+ * which Excel, WPS and LibreOffice all follow (exceljs writes an internal link as an external one too).
+ * 原文位置 is the line and column in the document the report was read from.
+ */
+function writeFindings(sheet: ExcelJS.Worksheet, cells: ReadonlyMap<string, FigureCell>, findings: Finding[], lang: 'zh' | 'en'): void {
   const zh = lang === 'zh';
-  sheet.columns = [{ width: 10 }, { width: 28 }, { width: 36 }, { width: 12 }, { width: 90 }];
-  // Five columns 176 characters wide: on one landscape page across, the heading row on every page.
+  sheet.columns = [{ width: 10 }, { width: 28 }, { width: 36 }, { width: 9 }, { width: 12 }, { width: 90 }];
+  // Six columns 185 characters wide: on one landscape page across, the heading row on every page.
   printOnA4(sheet, 'landscape');
   sheet.pageSetup.printTitlesRow = '1:1';
-  const heading = sheet.addRow(zh ? ['级别', '表格', '行', '位置', '说明'] : ['Severity', 'Table', 'Row', 'Position', 'Message']);
+  const heading = sheet.addRow(zh ? ['级别', '表格', '行', '单元格', '原文位置', '说明'] : ['Severity', 'Table', 'Row', 'Cell', 'Source position', 'Message']);
   heading.font = INFO_STYLES.heading.font!; // the row's own style; its cells then share one object (setting the row's font gave each its own)
   heading.eachCell((cell) => (cell.style = INFO_STYLES.heading));
   for (const f of findings) {
-    const row = sheet.addRow([severityText(f.severity, lang), f.tableLabel ?? f.table ?? '', [f.rowLabel, f.columnLabel].filter(Boolean).join(' / '), f.position ? `${f.position.line}:${f.position.column}` : '', findingText(f, lang)]);
+    const at = findingCell(cells, f);
+    const link = at && { formula: `HYPERLINK("#${quotedSheet(at.sheet)}!${at.address}","${at.address}")`, result: at.address };
+    const row = sheet.addRow([severityText(f.severity, lang), f.tableLabel ?? f.table ?? '', [f.rowLabel, f.columnLabel].filter(Boolean).join(' / '), link ?? '', f.position ? `${f.position.line}:${f.position.column}` : '', findingText(f, lang)]);
     row.eachCell((cell) => (cell.style = INFO_STYLES.message));
   }
 }
+
+/** A sheet name as a formula's text refers to it: quoted, its quotes doubled for the reference and again for the string. */
+const quotedSheet = (name: string) => `'${name.replace(/'/g, "''")}'`.replace(/"/g, '""');
