@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fileIdentity, removeTempFiles, type BatchInput } from './files.js';
 import type { JobOptions, JobResult } from './job.js';
-import { systemErrorZh } from './systemError.js';
+import { systemErrorZh } from '@report-convert/core/systemError';
 
 /**
  * Inputs a worker holds at once. A job reads and writes synchronously, so one is enough; two in

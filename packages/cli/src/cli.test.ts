@@ -269,7 +269,7 @@ describe('report-convert convert', () => {
       expect(existsSync(join(dir, 'bad'))).toBe(false);
     }
     // In Chinese by default, the users' language, with no system error text beyond its code.
-    expect(run(['convert', seed('000_7b493fb4be35eb87.txt'), '--to', 'pdf', '--font', join(dir, 'no-such-font.ttf'), '--out-dir', join(dir, 'bad')]).stderr).toMatch(/无法使用字体 .*no-such-font\.ttf：无法读取字体文件（ENOENT）/);
+    expect(run(['convert', seed('000_7b493fb4be35eb87.txt'), '--to', 'pdf', '--font', join(dir, 'no-such-font.ttf'), '--out-dir', join(dir, 'bad')]).stderr).toMatch(/无法使用字体 .*no-such-font\.ttf：无法读取字体文件（文件不存在，ENOENT）/);
     expect(run(['convert', seed('000_7b493fb4be35eb87.txt'), '--to', 'pdf', '--font', join(dir, 'not-a-font.ttf'), '--out-dir', join(dir, 'bad')]).stderr).toMatch(/无法使用字体 .*not-a-font\.ttf：不是可用的字体文件/);
   });
 

@@ -12,7 +12,7 @@ import { readSource } from './source.js';
 import type { CheckOptions } from './checkCommand.js';
 import { CommandInLang, helpConfiguration } from './commanderText.js';
 import { parseYearOption, type YearOption } from './givenYear.js';
-import { systemErrorZh } from './systemError.js';
+import { systemErrorZh } from '@report-convert/core/systemError';
 import { t } from './say.js';
 
 // Core, the converters and the finding texts load when a command needs them: a batch's main thread

@@ -7,7 +7,7 @@ import { outputPath, writeAtomic, type BatchInput } from './files.js';
 import type { OutputFormat } from './formats.js';
 import type { YearOption } from './givenYear.js';
 import { readInput } from './readInput.js';
-import { systemErrorZh } from './systemError.js';
+import { systemErrorZh } from '@report-convert/core/systemError';
 
 export interface JobOptions {
   to: OutputFormat[];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { systemErrorZh } from './systemError.js';
+import { systemErrorZh } from '@report-convert/core/systemError';
 
 /** Why an input gave no report, in both languages. */
 export type Unread = { ok: false; message: string; messageZh: string };

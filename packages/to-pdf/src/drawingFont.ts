@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
+import { systemErrorZh } from '@report-convert/core/systemError';
 
 /** The font pdfkit draws with: fontkit's, laid out as we measure it (see drawingFont). */
 export type DrawingFont = fontkit.Font;
@@ -77,7 +78,7 @@ export function fontProblem(source: string | Uint8Array): FontProblem | undefine
     // The user's file, not our bug: said, not thrown.
     if (error instanceof FontFileError) return { message: error.message, messageZh: error.messageZh };
     const code = (error as NodeJS.ErrnoException).code;
-    if (code) return { message: `cannot read the font file (${code})`, messageZh: `无法读取字体文件（${code}）` };
+    if (code) return { message: `cannot read the font file (${code})`, messageZh: `无法读取字体文件（${systemErrorZh(code)}）` };
     return { message: `not a font file that can be used (TrueType or OpenType, .ttf, .otf or .ttc): ${(error as Error).message}`, messageZh: `不是可用的字体文件（应为 TrueType 或 OpenType：.ttf、.otf 或 .ttc）` };
   }
   let lacking = lackingOf.get(font);
