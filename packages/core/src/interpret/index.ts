@@ -47,6 +47,8 @@ export function interpretDocument(doc: SourceDocument): Interpretation {
   const sheetHeader: Partial<Meta> = {};
   let section: SectionId = 'preamble';
   let headings = 0;
+  /** Where 一、总体情况 came again after a table: another report pasted below the first. */
+  const restarts: Position[] = [];
 
   const captions = tableCaptions(doc.blocks);
   for (const [index, block] of doc.blocks.entries()) {
@@ -67,6 +69,7 @@ export function interpretDocument(doc: SourceDocument): Interpretation {
       continue;
     }
     const heading = sectionHeading(text);
+    if (heading === 'overview' && tables.size && section !== 'overview') restarts.push(block.position);
     if (heading && SECTION_ORDER.indexOf(heading) > SECTION_ORDER.indexOf(section)) {
       section = heading;
       headings++;
@@ -99,6 +102,17 @@ export function interpretDocument(doc: SourceDocument): Interpretation {
           messageZh: `未找到表格“${SECTION_HEADINGS[table]}”，报告其余部分已读取。`,
         });
 
+  if (restarts.length) {
+    const { line } = restarts[0]!;
+    ctx.findings.push({
+      severity: 'error',
+      rule: 'reader.severalReports',
+      table: 'document',
+      position: restarts[0]!,
+      message: `This file seems to hold ${restarts.length + 1} reports (一、总体情况 again at line ${line}): the first one's figures were read, the later ones kept as printed where they repeat them, and their text added to the last section. Convert one report per file.`,
+      messageZh: `此文件似乎包含 ${restarts.length + 1} 份报告（第 ${line} 行又出现“一、总体情况”）：读取了第一份的数字，后面重复的数字已按原文保留，其文字并入了最后一节。请一份报告一个文件再转换。`,
+    });
+  }
   const signature = takeSignature(narrative);
   const preamble = narrative.get('preamble') ?? [];
   const titleAt = preamble.findIndex((p) => isTitle(p.text));
