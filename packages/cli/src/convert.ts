@@ -21,7 +21,7 @@ export type ReadResult = ParseResult & {
 export async function readReport(bytes: Uint8Array, from: InputFormat = 'auto'): Promise<ReadResult> {
   if ((from === 'auto' || from === 'xlsx') && isXlsxPackage(bytes)) {
     const back = await (await import('@report-convert/to-xlsx')).fromXlsx(bytes);
-    if (back.ok) return { ok: true, report: back.report, findings: [], fromModel: true, workbook: true };
+    if (back.ok) return { ok: true, report: back.report, findings: back.findings, fromModel: true, workbook: true };
   }
   // A PDF, whatever --from says (as a zip package is read by its parts): pdf.js, loaded only for PDFs, gives core the positioned text to read.
   if (isPdf(bytes)) return (await import('./pdf.js')).readPdf(bytes);

@@ -4,12 +4,15 @@ import { inputError, readFigure, Report, resolveBinding, setBinding, type Findin
 import { figureCells, findingCell, MODEL_SHEET } from './workbookLayout.js';
 import { excelJsRefusal } from './excelJsRefusal.js';
 
-export type FromXlsxResult = { ok: true; report: Report } | { ok: false; error: InputError };
+/** The report, and findings about cells that hold no figure or sheets that are gone; or why the file is not one of our workbooks. */
+export type FromXlsxResult = { ok: true; report: Report; findings: Finding[] } | { ok: false; error: InputError };
 
 /**
  * Reads back a workbook written by `toXlsx`, after edits in Excel, WPS or LibreOffice: figures
  * come from the visible cells, everything else from the hidden model sheet. Formulas are never
- * evaluated; a formula cell's cached result is read as the figure.
+ * evaluated; a formula cell's cached result is read as the figure. A cell that holds no figure
+ * (TRUE, #DIV/0!, a formula never calculated, words) is read as blank, with an error finding at
+ * the cell: the figure printed before the edit is no longer what the clerk meant.
  */
 export async function fromXlsx(bytes: Uint8Array): Promise<FromXlsxResult> {
   const refused = excelJsRefusal(bytes, MODEL_SHEET, notOurs);
@@ -32,14 +35,63 @@ export async function fromXlsx(bytes: Uint8Array): Promise<FromXlsxResult> {
   }
   if (!base) return { ok: false, error: notOurs() };
   const report = structuredClone(base);
-  for (const [path, { sheet: name, row, col }] of figureCells(base)) {
+  const findings: Finding[] = [];
+  const missingSheets = new Set<string>();
+  for (const [path, { sheet: name, row, col, address }] of figureCells(base)) {
     const sheet = workbook.getWorksheet(name);
-    const value = sheet && cellFigure(sheet.getCell(row, col).value);
-    if (value === undefined) continue;
+    if (!sheet) {
+      missingSheets.add(name);
+      continue;
+    }
+    const content = sheet.getCell(row, col).value;
+    let value = cellFigure(content);
+    if (value === undefined) {
+      value = null;
+      findings.push(notAFigure(path, name, address, content));
+    }
     if (value !== resolveBinding(base, path).value) delete report.sources[path]; // edited: no longer what the source printed
     setBinding(report, path, value);
   }
-  return { ok: true, report };
+  for (const name of missingSheets)
+    findings.push({
+      severity: 'warning',
+      rule: 'xlsx.missingSheet',
+      table: 'document',
+      message: `The sheet ${name} is missing: its figures are those the workbook was written with.`,
+      messageZh: `工作表“${name}”已不存在：其中的数字按生成工作簿时的读取。`,
+    });
+  return { ok: true, report, findings };
+}
+
+/** A figure's cell that holds something else: said with the cell and what it holds. */
+function notAFigure(path: string, sheet: string, address: string, content: ExcelJS.CellValue): Finding {
+  const [table, ...rest] = path.split('.');
+  const column = table === 'legacy' ? undefined : rest.pop(); // the statistics sheet's rows have one figure each
+  const shown = shownContent(content);
+  return {
+    severity: 'error',
+    rule: 'xlsx.notAFigure',
+    table: table as Finding['table'],
+    row: rest.join('.'),
+    ...(column ? { column } : {}),
+    tableLabel: sheet,
+    cell: { sheet, address },
+    message: `Cell ${address} holds ${shown.en}, which is not a figure: it was read as blank.`,
+    messageZh: `单元格 ${address} 中是${shown.zh}，不是数字：已按空白读取。`,
+  };
+}
+
+/** What a cell holds, briefly, for a finding. */
+function shownContent(content: ExcelJS.CellValue): { en: string; zh: string } {
+  if (content && typeof content === 'object' && ('formula' in content || 'sharedFormula' in content)) {
+    if (content.result !== undefined) return shownContent(content.result as ExcelJS.CellValue);
+    const formula = 'formula' in content ? content.formula : content.sharedFormula;
+    return { en: `the formula =${formula} with no calculated result`, zh: `未计算结果的公式 =${formula}` };
+  }
+  if (content && typeof content === 'object' && 'error' in content) return { en: `the error ${content.error}`, zh: `错误值 ${content.error}` };
+  const text = cellText(content) ?? String(content);
+  const brief = text.length > 20 ? `${text.slice(0, 20)}…` : text;
+  return { en: `“${brief}”`, zh: `“${brief}”` };
 }
 
 /**
@@ -59,7 +111,8 @@ export function locateFindings(report: Report, findings: readonly Finding[]): Fi
 function cellFigure(value: ExcelJS.CellValue): number | null | undefined {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return value;
-  if (typeof value === 'object' && 'result' in value) return cellFigure((value.result ?? null) as ExcelJS.CellValue);
+  // A formula's cached result is its figure; one never calculated has none.
+  if (typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) return value.result === undefined ? undefined : cellFigure(value.result as ExcelJS.CellValue);
   const text = cellText(value);
   if (text === undefined) return undefined;
   const figure = readFigure(text);

@@ -16,7 +16,7 @@ const corpus = parsedCorpus();
 describe('toXlsx → fromXlsx', () => {
   it.each(corpus)('$name round-trips to the same model', async ({ report }) => {
     const back = await fromXlsx(await toXlsx(report, { findings: check(report) }));
-    expect(back).toEqual({ ok: true, report });
+    expect(back).toEqual({ ok: true, report, findings: [] });
   });
 
   it('merges every cell exactly as the layout data says', async () => {
@@ -62,13 +62,44 @@ describe('toXlsx → fromXlsx', () => {
     }
   });
 
-  it('reads an edit made in the workbook, including a formula cell by its cached result', async () => {
+  /** Shanghai's workbook, opened as Excel would, at table 三: each figure's placed cell by path. */
+  async function applicationsSheet() {
     const { report } = corpus.find((c) => c.name.includes('shanghai'))!;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await toXlsx(report)) as unknown as ArrayBuffer);
     const grid = reportTables(report).find((g) => g.table === 'applications')!;
     const sheet = workbook.getWorksheet(grid.title)!;
     const at = (path: string) => placeCells(grid).find((p) => p.cell.kind === 'value' && p.cell.path === path)!;
+    return { report, workbook, grid, sheet, at };
+  }
+
+  it('reads a cell that holds no figure as blank, with an error at the cell: never the figure from before the edit', async () => {
+    const { report, workbook, grid, sheet, at } = await applicationsSheet();
+    const cellOf = (path: string) => sheet.getCell(GRID_TOP + at(path).row, at(path).col + 1);
+    // Four cells that hold a figure before the edit.
+    const [a, b, c, d] = placeCells(grid).flatMap((p) => (p.cell.kind === 'value' && resolveBinding(report, p.cell.path).value !== null ? [p.cell.path] : []));
+    const edits: [string, ExcelJS.CellValue, RegExp][] = [
+      [a!, true, /“true”/],
+      [b!, { error: '#DIV/0!' } as ExcelJS.CellErrorValue, /错误值 #DIV\/0!/],
+      [c!, { formula: 'A1/0' } as ExcelJS.CellFormulaValue, /未计算结果的公式 =A1\/0/],
+      [d!, '9'.repeat(400), /“9{20}…”/],
+    ];
+    for (const [path, value] of edits) cellOf(path).value = value;
+    const back = await fromXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    if (!back.ok) throw new Error(back.error.message);
+    for (const [path, , said] of edits) {
+      expect(resolveBinding(back.report, path).value, path).toBeNull();
+      expect(back.report.sources[path], path).toBeUndefined();
+      const finding = back.findings.find((f) => f.cell?.address === cellOf(path).address);
+      expect(finding, path).toMatchObject({ severity: 'error', rule: 'xlsx.notAFigure', table: 'applications', tableLabel: grid.title });
+      expect(`${finding!.table}.${finding!.row}.${finding!.column}`).toBe(path);
+      expect(finding!.messageZh).toMatch(said);
+    }
+    expect(back.findings).toHaveLength(edits.length);
+  });
+
+  it('reads an edit made in the workbook, including a formula cell by its cached result', async () => {
+    const { workbook, grid, sheet, at } = await applicationsSheet();
     const granted = at('applications.granted.total');
     sheet.getCell(GRID_TOP + granted.row, granted.col + 1).value = 272;
     const carried = at('applications.carriedForward.total');
@@ -91,7 +122,7 @@ describe('toXlsx → fromXlsx', () => {
     const padded: Report = { ...report, sections: { ...report.sections, otherMatters: `${'无'.repeat(29_999 - at)}😀𠀀` } };
     expect(JSON.stringify(padded).charCodeAt(29_999)).toBe('😀'.charCodeAt(0)); // its first half the last of the first cell
     expect(modelChunks(JSON.stringify(padded)).map((c) => c.length)).toEqual([29_999, JSON.stringify(padded).length - 29_999]);
-    expect(await fromXlsx(await toXlsx(padded))).toEqual({ ok: true, report: padded });
+    expect(await fromXlsx(await toXlsx(padded))).toEqual({ ok: true, report: padded, findings: [] });
   });
 
   it('keeps narrative text that starts like a formula as text', async () => {
