@@ -41,6 +41,36 @@ describe('the published packages', () => {
     expect(readFileSync(join(project, 'node_modules/@report-convert/core/schema/report.schema.json'), 'utf8')).toContain('"activeDisclosure"');
   });
 
+  it('type-checks a TypeScript consumer of the documented API, strict and without skipLibCheck', () => {
+    writeFileSync(
+      join(project, 'use.ts'),
+      `
+      import { parse, check } from '@report-convert/core';
+      import { toXlsx, fromXlsx, locateFindings } from '@report-convert/to-xlsx';
+      import { toDocx } from '@report-convert/to-docx';
+      import { toPdf, renderPdf, FontError } from '@report-convert/to-pdf';
+      export async function sizes(html: string): Promise<number[]> {
+        const result = parse(html);
+        if (!result.ok) return [];
+        const back = await fromXlsx(await toXlsx(result.report, { findings: check(result.report) }));
+        const cells = back.ok ? locateFindings(back.report, back.findings).map((f) => f.cell?.address ?? '') : [];
+        const { bytes, findings } = await renderPdf(result.report).catch((e: unknown) => { if (e instanceof FontError) throw new Error(e.messageZh); throw e; });
+        return [(await toDocx(result.report)).length, (await toPdf(result.report)).length, bytes.length, findings.length, cells.length];
+      }
+      `,
+    );
+    const tsc = fileURLToPath(new URL('../../../node_modules/typescript/bin/tsc', import.meta.url));
+    const typeRoots = fileURLToPath(new URL('../../../node_modules/@types', import.meta.url));
+    const r = spawnSync(process.execPath, [tsc, '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--noEmit', '--typeRoots', typeRoots, '--types', 'node', 'use.ts'], { cwd: project, encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('is required from CommonJS too (Node 20.19 loads these ES modules by require)', () => {
+    writeFileSync(join(project, 'use.cjs'), `const { toXlsx } = require('@report-convert/to-xlsx'); const { parse } = require('@report-convert/core'); console.log(typeof toXlsx, typeof parse);`);
+    expect(execFileSync(process.execPath, ['use.cjs'], { cwd: project, encoding: 'utf8' }).trim()).toBe('function function');
+  });
+
   it('runs the packed CLI', () => {
     const bin = join(project, 'node_modules', '.bin', 'report-convert');
     expect(spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);

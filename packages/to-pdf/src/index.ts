@@ -4,7 +4,7 @@ import { renderPdf, type PdfOptions } from './render.js';
 export { renderPdf, type PdfOptions, type PdfResult } from './render.js';
 export { DEFAULT_FONT, type FontSource, type PdfFonts } from './fonts.js';
 export { wrapLines } from './linebreak.js';
-export { FontError, fontProblem, type FontProblem } from './drawingFont.js';
+export { FontError, fontProblem, type FontProblem } from './fontProblem.js';
 
 /**
  * The report as a print-ready, searchable PDF; rejects with a FontError when a font cannot draw these

@@ -9,7 +9,7 @@ import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
 import { findsInOrder } from '../../core/src/test-support/text.js';
 import { type Finding } from '@report-convert/core';
-import { FontError, fontProblem } from './drawingFont.js';
+import { FontError, fontProblem } from './fontProblem.js';
 import { DEFAULT_FONT } from './fonts.js';
 import { toPdf } from './index.js';
 import { renderPdf } from './render.js';

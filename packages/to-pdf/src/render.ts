@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
 import { documentBlocks, keepWithNextRows, PAGE_NUMBER, placeCells, placeSignature, reportTitle, resolveBinding, titleLines, type DocumentBlock, type Finding, type PlacedCell, type Report, type TableGrid } from '@report-convert/core';
 import { cellLines, type CellLines } from './cellLines.js';
-import { reportFont, type DrawingFont } from './drawingFont.js';
+import { loadFont, type DrawingFont } from './drawingFont.js';
+import { FontError, fontProblem } from './fontProblem.js';
 import { DEFAULT_FONT, type PdfFonts } from './fonts.js';
 import { wrapLines } from './linebreak.js';
 import { paginateRows, tableStartHeight, type TableRows } from './paginate.js';
@@ -330,4 +331,11 @@ function checkGlyphs(fonts: Record<Role, DrawingFont>, blocks: DocumentBlock[], 
 
 function codePoint(ch: string): string {
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** The font a role draws in, refused with a FontError when it cannot draw these reports. */
+function reportFont(source: string | Uint8Array, role: FontError['role']): DrawingFont {
+  const problem = fontProblem(source);
+  if (problem) throw new FontError(problem, role);
+  return loadFont(source);
 }
