@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { parse, Report } from '@report-convert/core';
+import { parse, Report, ReportModelError } from '@report-convert/core';
+import { badModels } from '../../core/src/test-support/badModels.js';
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { inventedFigures, mutateZip, mutation } from '../../core/src/test-support/mutations.js';
 import { anyText, partsNotXml } from '../../core/src/test-support/xml.js';
@@ -43,5 +44,12 @@ describe('writing text Word cannot hold', () => {
       }),
       { numRuns: 40, seed: 20261129 },
     );
+  });
+});
+
+describe('a value that is not a report model', () => {
+  it.each(badModels())('is refused with a ReportModelError naming where: $why', async ({ value, path }) => {
+    await expect(toDocx(value as Report)).rejects.toThrow(path);
+    await expect(toDocx(value as Report)).rejects.toBeInstanceOf(ReportModelError);
   });
 });

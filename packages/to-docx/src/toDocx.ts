@@ -1,5 +1,5 @@
 import { AlignmentType, Footer, LineRuleType, PageNumber, Paragraph, TextRun, type Document, type FileChild } from 'docx';
-import { characterWidth, documentBlocks, officeTextWidth, PAGE_NUMBER, placeSignature, reportTitle, titleLines, type Report, xmlSafeValue } from '@report-convert/core';
+import { assertReport, characterWidth, documentBlocks, officeTextWidth, PAGE_NUMBER, placeSignature, reportTitle, titleLines, type Report, xmlSafeValue } from '@report-convert/core';
 import { A4, GB_T_9704, mmToTwips, type DocxStyle } from './styles.js';
 import { packDocx } from './pack.js';
 import { emptyLine, gridTable, gridTableStyleXml, tableParagraphStyles } from './table.js';
@@ -43,6 +43,7 @@ function docxStyle(options: DocxOptions): DocxStyle {
  * from `build`: on its style's template (styleTemplate.ts), or by docx's constructor, as the tests compare.
  */
 export function reportDocument(given: Report, options: DocxOptions = {}, makeCell: CellMaker = reusedCell, build: DocumentBuilder = newDocument): Document {
+  assertReport(given);
   // docx writes text as it is given: one control character and Word refuses the whole file.
   const report = xmlSafeValue(given);
   const style = docxStyle(options);

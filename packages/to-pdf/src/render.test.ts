@@ -8,7 +8,8 @@ import { documentBlocks, keepWithNextRows, migrate, placeCells, reportTables, re
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
 import { findsInOrder } from '../../core/src/test-support/text.js';
-import { type Finding } from '@report-convert/core';
+import { ReportModelError, type Finding, type Report } from '@report-convert/core';
+import { badModels } from '../../core/src/test-support/badModels.js';
 import { FontError, fontProblem } from './fontProblem.js';
 import { DEFAULT_FONT } from './fonts.js';
 import { toPdf } from './index.js';
@@ -255,5 +256,12 @@ describe('glyph check', () => {
     const first = (await renderPdf(odd)).findings;
     expect(first.map(missing)).toEqual([[expect.objectContaining({ character: '😀' })]]);
     expect((await renderPdf(odd)).findings).toEqual(first);
+  });
+});
+
+describe('a value that is not a report model', () => {
+  it.each(badModels())('is refused with a ReportModelError naming where: $why', async ({ value, path }) => {
+    await expect(toPdf(value as Report)).rejects.toThrow(path);
+    await expect(toPdf(value as Report)).rejects.toBeInstanceOf(ReportModelError);
   });
 });

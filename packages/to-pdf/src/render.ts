@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { documentBlocks, keepWithNextRows, PAGE_NUMBER, placeCells, placeSignature, reportTitle, resolveBinding, titleLines, type DocumentBlock, type Finding, type PlacedCell, type Report, type TableGrid } from '@report-convert/core';
+import { assertReport, documentBlocks, keepWithNextRows, PAGE_NUMBER, placeCells, placeSignature, reportTitle, resolveBinding, titleLines, type DocumentBlock, type Finding, type PlacedCell, type Report, type TableGrid } from '@report-convert/core';
 import { cellLines, type CellLines } from './cellLines.js';
 import { loadFont, type DrawingFont } from './drawingFont.js';
 import { FontError, fontProblem } from './fontProblem.js';
@@ -36,6 +36,7 @@ type Role = 'body' | 'title' | 'heading';
  * Rejects with a FontError, before drawing, when a font cannot draw these reports at all (see fontProblem).
  */
 export async function renderPdf(report: Report, options: PdfOptions = {}): Promise<PdfResult> {
+  assertReport(report);
   const doc = new PDFDocument({
     // No default Helvetica: every run names its own font, and loading Helvetica's metrics cost a millisecond a report.
     font: null as unknown as string,

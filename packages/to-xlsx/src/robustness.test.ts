@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse, Report, ZIP_LIMITS } from '@report-convert/core';
+import { parse, Report, ReportModelError, ZIP_LIMITS } from '@report-convert/core';
+import { badModels } from '../../core/src/test-support/badModels.js';
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { inventedFigures, mutateZip, mutation } from '../../core/src/test-support/mutations.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -64,5 +65,12 @@ describe('writing text Excel cannot hold', () => {
       }),
       { numRuns: 40, seed: 20261129 },
     );
+  });
+});
+
+describe('a value that is not a report model', () => {
+  it.each(badModels())('is refused with a ReportModelError naming where: $why', async ({ value, path }) => {
+    await expect(toXlsx(value as Report)).rejects.toThrow(path);
+    await expect(toXlsx(value as Report)).rejects.toBeInstanceOf(ReportModelError);
   });
 });

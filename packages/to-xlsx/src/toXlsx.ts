@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { Workbook } from './workbook.js';
-import { findingText, officeTextWidth, severityText, PAGE_NUMBER, placeCells, placeSignature, signatureLines, reportTitle, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid, xmlSafeValue } from '@report-convert/core';
+import { assertReport, findingText, officeTextWidth, severityText, PAGE_NUMBER, placeCells, placeSignature, signatureLines, reportTitle, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid, xmlSafeValue } from '@report-convert/core';
 import { packWorkbook } from './packWorkbook.js';
 import { sheetName } from './sheetName.js';
 import { figureCells, findingCell, GRID_TOP, INFO_SHEET, MODEL_SHEET, tableSheets, type FigureCell } from './workbookLayout.js';
@@ -50,6 +50,7 @@ export async function toXlsx(report: Report, options: XlsxOptions = {}): Promise
 
 /** toXlsx's workbook, before it is written. */
 export function reportWorkbook(given: Report, options: XlsxOptions = {}): ExcelJS.Workbook {
+  assertReport(given);
   // exceljs writes text as it is given: one control character and Excel refuses the whole file.
   const report = xmlSafeValue(given);
   const workbook = new Workbook();
