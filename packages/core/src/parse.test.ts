@@ -164,3 +164,18 @@ describe('a file holding several reports', () => {
     expect(read(one.repeat(3)).report.applications).toEqual(read(one).report.applications);
   });
 });
+
+describe('a figure with more digits than a number holds', () => {
+  it('is read as the nearest number with an error at the figure, naming its table, row and column', () => {
+    const report = generateReport(2, { layout: '2021' });
+    const text = writeReportAs({ ...report, applications: { ...report.applications, granted: { ...report.applications.granted!, total: 123 } } }, 'rowPerLine');
+    const line = text.split('\n').findIndex((l) => /（一）予以公开.* 123 \|$/.test(l)) + 1;
+    expect(line).toBeGreaterThan(0);
+    const result = parse(text.replace(/^(.*（一）予以公开.* )123 \|$/m, '$19007199254740993 |'));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.applications.granted?.total).toBe(9007199254740992);
+    expect(result.findings.filter((f) => f.rule === 'reader.inexactFigure')).toEqual([
+      expect.objectContaining({ severity: 'error', table: 'applications', row: 'granted', column: 'total', tableLabel: '三、收到和处理政府信息公开申请情况', position: expect.objectContaining({ line }) }),
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { Workbook } from './workbook.js';
-import { inputError, readFigure, Report, resolveBinding, setBinding, type Finding, type InputError } from '@report-convert/core';
+import { figurePlace, inputError, readFigure, Report, resolveBinding, setBinding, type Finding, type InputError } from '@report-convert/core';
 import { figureCells, findingCell, MODEL_SHEET } from './workbookLayout.js';
 import { excelJsRefusal } from './excelJsRefusal.js';
 
@@ -65,15 +65,11 @@ export async function fromXlsx(bytes: Uint8Array): Promise<FromXlsxResult> {
 
 /** A figure's cell that holds something else: said with the cell and what it holds. */
 function notAFigure(path: string, sheet: string, address: string, content: ExcelJS.CellValue): Finding {
-  const [table, ...rest] = path.split('.');
-  const column = table === 'legacy' ? undefined : rest.pop(); // the statistics sheet's rows have one figure each
   const shown = shownContent(content);
   return {
     severity: 'error',
     rule: 'xlsx.notAFigure',
-    table: table as Finding['table'],
-    row: rest.join('.'),
-    ...(column ? { column } : {}),
+    ...figurePlace(path),
     tableLabel: sheet,
     cell: { sheet, address },
     message: `Cell ${address} holds ${shown.en}, which is not a figure: it was read as blank.`,

@@ -1,3 +1,4 @@
+import type { Finding } from '../finding.js';
 import type { Report, SourceRef } from '../model.js';
 
 export interface BoundValue {
@@ -36,6 +37,12 @@ export function bindingKeys(path: string): readonly string[] {
   let keys = keysOfPath.get(path);
   if (!keys) keysOfPath.set(path, (keys = splitPath(path)));
   return keys;
+}
+
+/** A figure's path as a finding names it: table, row and column (a legacy sheet's rows have none; its cumulative figures are of its table). */
+export function figurePlace(path: string): { table: Exclude<Finding['table'], undefined>; row: string; column?: string } {
+  const [table, row = '', column] = bindingKeys(path);
+  return { table: (table === 'legacyCumulative' ? 'legacy' : table) as Exclude<Finding['table'], undefined>, row, ...(column ? { column } : {}) };
 }
 
 function splitPath(path: string): string[] {

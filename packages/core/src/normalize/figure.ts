@@ -1,7 +1,8 @@
 /** Reads one printed figure. */
 
 export type Figure =
-  | { kind: 'number'; value: number; unit?: string; plain: boolean }
+  /** `inexact`: more digits than a number holds (over 15 significant), so `value` is not what was printed. */
+  | { kind: 'number'; value: number; unit?: string; plain: boolean; inexact?: true }
   | { kind: 'blank' }
   | { kind: 'notApplicable' };
 
@@ -21,5 +22,18 @@ export function readFigure(raw: string): Figure | null {
   const value = Number(`${sign}${int!.replace(/,/g, '')}${frac ?? ''}`);
   if (!Number.isFinite(value)) return null;
   const plain = text === String(value) || (text === `${int}${frac ?? ''}` && !int!.includes(',') && String(value) === text);
-  return { kind: 'number', value, ...(unit ? { unit } : {}), plain };
+  const inexact = !holdsExactly(int!.replace(/,/g, ''), frac?.slice(1) ?? '', Math.abs(value));
+  return { kind: 'number', value, ...(unit ? { unit } : {}), plain, ...(inexact ? { inexact: true as const } : {}) };
+}
+
+/**
+ * Whether `value` is exactly the printed digits. Up to 15 significant digits always are (a double
+ * holds any such decimal); beyond, the digits are compared with the value's own.
+ */
+function holdsExactly(int: string, frac: string, value: number): boolean {
+  const digits = `${int}${frac}`.replace(/^0+/, '').replace(/0+$/, '');
+  if (digits.length <= 15) return true;
+  const printed = `${int.replace(/^0+(?=\d)/, '')}${frac.replace(/0+$/, '') ? `.${frac.replace(/0+$/, '')}` : ''}`;
+  const held = Number.isInteger(value) ? BigInt(value).toString() : String(value);
+  return printed === held;
 }

@@ -37,4 +37,11 @@ describe('readFigure', () => {
     expect(readFigure('规章')).toBeNull();
     expect(readFigure('2.重复申请')).toBeNull();
   });
+
+  it('says when a figure has more digits than a number holds, and only then', () => {
+    for (const exact of ['123456789012345', '1234567890123456', '9007199254740992', '12.50', '0.1', '000123', '1,234,567,890,123,456', '100000000000000000000'])
+      expect(readFigure(exact), exact).not.toHaveProperty('inexact');
+    for (const inexact of ['9007199254740993', '12.345678901234567890123', '-9,007,199,254,740,993', '123456789012345678901234567890'])
+      expect(readFigure(inexact), inexact).toMatchObject({ kind: 'number', inexact: true });
+  });
 });
