@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { documentBlocks, keepWithNextRows, migrate, placeCells, reportTables, resolveBinding } from '@report-convert/core';
+import { documentBlocks, generateReport, keepWithNextRows, migrate, placeCells, reportTables, resolveBinding } from '@report-convert/core';
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
 import { findsInOrder } from '../../core/src/test-support/text.js';
@@ -263,5 +263,16 @@ describe('a value that is not a report model', () => {
   it.each(badModels())('is refused with a ReportModelError naming where: $why', async ({ value, path }) => {
     await expect(toPdf(value as Report)).rejects.toThrow(path);
     await expect(toPdf(value as Report)).rejects.toBeInstanceOf(ReportModelError);
+  });
+});
+
+describe('a table row taller than a page', () => {
+  it('is said once per table, as an error: what does not fit the page is not printed', async () => {
+    const report = generateReport(4, { layout: '2021' });
+    const paragraph = '本机关认真贯彻落实政府信息公开条例，'.repeat(250); // 4,500 characters kept as an unrecognised row's label
+    const tall = { ...report, extraRows: [...report.extraRows, { table: 'applications' as const, label: paragraph, unit: null, values: ['1'], position: { line: 1, column: 1 } }] };
+    const { findings } = await renderPdf(tall);
+    expect(findings.filter((f) => f.rule === 'pdf.rowTooTall')).toEqual([expect.objectContaining({ severity: 'error', tableLabel: '未识别的行', rowLabel: `${paragraph.slice(0, 20)}…` })]);
+    expect((await renderPdf(report)).findings.filter((f) => f.rule === 'pdf.rowTooTall')).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ export interface PdfOptions {
 
 export interface PdfResult {
   bytes: Uint8Array;
-  /** Characters a font cannot draw (`pdf.missingGlyph`, an error): one finding per font, never a silent box. */
+  /** Characters a font cannot draw (`pdf.missingGlyph`, an error): one finding per font, never a silent box; table rows taller than a page (`pdf.rowTooTall`). */
   findings: Finding[];
 }
 
@@ -70,6 +70,7 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
   const tableLayouts = new Map<TableGrid, TableLayout>();
   const measured = (grid: TableGrid) => tableLayouts.get(grid) ?? tableLayouts.set(grid, layoutTable(report, grid, roleFonts.body, use)).get(grid)!;
   checkGlyphs(roleFonts, blocks, measured, findings);
+  for (const block of blocks) if (block.kind === 'table') tooTallRows(block.grid, measured(block.grid), findings);
 
   const width = PAGE.width - PAGE.left - PAGE.right;
   const bottom = PAGE.height - PAGE.bottom;
@@ -328,6 +329,27 @@ function checkGlyphs(fonts: Record<Role, DrawingFont>, blocks: DocumentBlock[], 
       details: { font: name, characters },
     });
   }
+}
+
+/**
+ * Rows taller than a page, said once per table: a PDF table row is never split (paginateRows), so
+ * what does not fit is not printed. Only a label of thousands of characters gets there (a paragraph
+ * the reader kept as an unrecognised row); the Excel copy and the JSON model hold it whole.
+ */
+function tooTallRows(grid: TableGrid, table: TableLayout, findings: Finding[]): void {
+  const room = table.pageBottom - table.pageTop - table.heights.slice(0, table.headerRows).reduce((a, b) => a + b, 0);
+  const rows = table.heights.flatMap((h, r) => (r >= table.headerRows && h > room ? [r] : []));
+  if (!rows.length) return;
+  const label = table.placed.find((p) => p.row <= rows[0]! && rows[0]! < p.row + p.rowSpan && p.cell.kind === 'label')?.text ?? '';
+  const brief = label.length > 20 ? `${label.slice(0, 20)}…` : label;
+  findings.push({
+    severity: 'error',
+    rule: 'pdf.rowTooTall',
+    tableLabel: grid.title,
+    ...(label ? { rowLabel: brief } : {}),
+    message: `${rows.length === 1 ? 'A row' : `${rows.length} rows`} of table “${grid.title}” (the first: “${brief}”) ${rows.length === 1 ? 'is' : 'are'} taller than a page: a PDF table row is never split, so what does not fit is not printed. The Excel copy and the JSON model hold it whole.`,
+    messageZh: `表格“${grid.title}”有 ${rows.length} 行高于一页（第一行：“${brief}”）：PDF 中表格行不拆分，页面放不下的部分没有印出。Excel 副本和 JSON 模型中完整保留。`,
+  });
 }
 
 function codePoint(ch: string): string {
