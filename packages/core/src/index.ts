@@ -10,6 +10,7 @@ export { readFigure, type Figure } from './normalize/figure.js';
 export { toSimplifiedScript } from './normalize/script.js';
 export { xmlSafeText, xmlSafeValue } from './normalize/xmlText.js';
 export { assertReport, ReportModelError } from './reportModelError.js';
+export { schemaProblems, type SchemaProblem } from './schemaIssues.js';
 export { check, checkSeries } from './checks/index.js';
 export { generateReport, type GenerateOptions, type GeneratedLayout } from './generate/report.js';
 export { writeReportAs, SOURCE_STYLES, type SourceStyle } from './generate/write.js';

@@ -44,6 +44,7 @@ export interface SchemaProblem {
  */
 export function schemaProblems(schema: z.ZodType, value: unknown, top: string): SchemaProblem[] {
   const english = schema.safeParse(value).error?.issues ?? [];
+  if (!english.length) return []; // the usual case: parsed once
   const chinese = schema.safeParse(value, { error: chineseIssue }).error?.issues ?? [];
   return english.map((issue, i) => {
     const path = issue.path.join('.') || top;

@@ -1,2 +1,2 @@
-export { toDocx, type DocxOptions } from './toDocx.js';
+export { DocxOptionsError, toDocx, type DocxOptions } from './toDocx.js';
 export { GB_T_9704, type DocxStyle } from './styles.js';

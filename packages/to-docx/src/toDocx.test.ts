@@ -10,7 +10,7 @@ import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
 import { findsInOrder } from '../../core/src/test-support/text.js';
 import { GB_T_9704 } from './styles.js';
-import { toDocx } from './toDocx.js';
+import { DocxOptionsError, toDocx } from './toDocx.js';
 
 const corpus = parsedCorpus();
 
@@ -30,13 +30,8 @@ describe('toDocx', () => {
     for (const [name, bytes] of Object.entries(parts)) if (/\.(xml|rels)$/.test(name)) expect(wellFormed(strFromU8(bytes)), name).toEqual([]);
   });
 
-  it("gives a style no other's template or parts where JSON would write both alike (a margin of NaN, Infinity or null)", async () => {
-    const { report } = corpus[0]!;
-    // JSON writes NaN, Infinity and null all as null: a key by JSON alone gave the NaN style the null one's page margins.
-    const pageMargins = async (top: number) => strFromU8(unzipSync(await toDocx(report, { style: { margins: { top } } }))['word/document.xml']!).match(/<w:pgMar [^>]*>/)![0];
-    expect(await pageMargins(null as unknown as number)).toContain('w:top="0"');
-    await expect(pageMargins(NaN)).rejects.toThrow(/NaN/);
-    await expect(pageMargins(Infinity)).rejects.toThrow(/Infinity/);
+  it('refuses a margin of NaN, Infinity or null, which JSON would write alike (a style key by JSON alone once gave the NaN style the null one\'s margins)', async () => {
+    for (const top of [NaN, Infinity, null]) await expect(toDocx(corpus[0]!.report, { style: { margins: { top: top as number } } })).rejects.toBeInstanceOf(DocxOptionsError);
   });
 
   it('names the official fonts for East Asian text, sets zh-CN, and puts — N — page numbers in the footer', async () => {
@@ -178,5 +173,31 @@ describe.skipIf(!soffice)('a real client (LibreOffice) opens each document', () 
         }
       }
     }
+  });
+});
+
+describe('style options', () => {
+  const { report } = parsedCorpus()[0]!;
+
+  it.each([
+    ['margins that leave no room for the text', { margins: { left: 80, right: 80 } }, /^toDocx options: style\.margins: .*60 mm/],
+    ['a margin wider than a margin can be', { margins: { left: 150 } }, /style\.margins\.left: /],
+    ['a NaN size', { sizes: { table: NaN } }, /style\.sizes\.table: /],
+    ['a negative size', { sizes: { body: -3 } }, /style\.sizes\.body: /],
+    ['a line spacing of 0', { lineSpacing: 0 }, /style\.lineSpacing: /],
+    ['a line spacing below the body text', { lineSpacing: 12 }, /style\.lineSpacing: an exact line spacing of 12 pt, smaller than the 16 pt body text/],
+    ['an empty font name', { fonts: { body: '' } }, /style\.fonts\.body: /],
+    ['an unknown page-number place', { pageNumbers: 'left' }, /style\.pageNumbers: /],
+  ])('refuses %s with a DocxOptionsError naming the option, in both languages', async (_, style, said) => {
+    const refused = toDocx(report, { style: style as never });
+    await expect(refused).rejects.toBeInstanceOf(DocxOptionsError);
+    await expect(refused).rejects.toThrow(said);
+    await expect(refused).rejects.toMatchObject({ messageZh: expect.stringMatching(/^toDocx 选项有误：/) });
+  });
+
+  it('takes the documented overrides, and GB/T 9704 itself cannot be changed by a caller', async () => {
+    expect((await toDocx(report, { style: { fonts: { body: '仿宋' }, sizes: { table: 9 }, margins: { top: 30 }, lineSpacing: 26, pageNumbers: 'centred' } })).length).toBeGreaterThan(1000);
+    expect(() => ((GB_T_9704.fonts as { body: string }).body = 'X')).toThrow(TypeError);
+    expect(GB_T_9704.fonts.body).toBe('仿宋_GB2312');
   });
 });

@@ -1,6 +1,7 @@
 import { AlignmentType, Footer, LineRuleType, PageNumber, Paragraph, TextRun, type Document, type FileChild } from 'docx';
-import { assertReport, characterWidth, documentBlocks, officeTextWidth, PAGE_NUMBER, placeSignature, reportTitle, titleLines, type Report, xmlSafeValue } from '@report-convert/core';
-import { A4, GB_T_9704, mmToTwips, type DocxStyle } from './styles.js';
+import { assertReport, characterWidth, schemaProblems, type SchemaProblem, documentBlocks, officeTextWidth, PAGE_NUMBER, placeSignature, reportTitle, titleLines, type Report, xmlSafeValue } from '@report-convert/core';
+import { z } from 'zod';
+import { A4, DocxStyle, GB_T_9704, mmToTwips } from './styles.js';
 import { packDocx } from './pack.js';
 import { emptyLine, gridTable, gridTableStyleXml, tableParagraphStyles } from './table.js';
 import { LANGUAGE, run } from './text.js';
@@ -22,19 +23,44 @@ export interface DocxOptions {
 /** The complete annual report as a Word document, laid out as Chinese official documents are. */
 export async function toDocx(report: Report, options: DocxOptions = {}): Promise<Uint8Array> {
   // styles.xml, the theme, settings, footers… follow from the style alone: built and written once per style, not once per report.
-  // JSON writes NaN and ±Infinity as null, as it writes null: named instead, lest such a style get another's template and parts.
-  const styleKey = JSON.stringify({ ...docxStyle(options), centred: options.style?.pageNumbers === 'centred' }, (_, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? `${value} (a number)` : value));
+  // A style is checked first (docxStyle): no NaN or Infinity, which JSON would write as null, reaches the key.
+  const styleKey = JSON.stringify({ ...docxStyle(options), centred: options.style?.pageNumbers === 'centred' });
   return packDocx(reportDocument(report, options, reusedCell, (style, content) => styledDocument(styleKey, style, content)), styleKey);
 }
 
-/** GB/T 9704 with the options' overrides. */
+/** GB/T 9704 with the options' overrides; a DocxOptionsError when they make no readable page. */
 function docxStyle(options: DocxOptions): DocxStyle {
-  return {
+  const style = {
     fonts: { ...GB_T_9704.fonts, ...options.style?.fonts },
     sizes: { ...GB_T_9704.sizes, ...options.style?.sizes },
     margins: { ...GB_T_9704.margins, ...options.style?.margins },
     lineSpacing: options.style?.lineSpacing ?? GB_T_9704.lineSpacing,
   };
+  const problems = [...schemaProblems(z.object({ style: DocxStyle }), { style }, 'style'), ...schemaProblems(PageNumbers, { style: { pageNumbers: options.style?.pageNumbers } }, 'style')];
+  if (!problems.length) problems.push(...pageProblems(style));
+  if (problems.length) throw new DocxOptionsError(problems);
+  return style;
+}
+
+/** What keeps a readable page: a text area of at least 60 × 80 mm on A4, and a line spacing no smaller than the body text (an exact spacing below it cuts the characters). */
+function pageProblems({ margins, lineSpacing, sizes }: DocxStyle): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  if (margins.left + margins.right > 150) problems.push({ message: 'style.margins: the left and right margins leave less than 60 mm of A4 for the text', messageZh: 'style.margins：左右页边距之和过大，A4 纸上留给正文的宽度不足 60 毫米' });
+  if (margins.top + margins.bottom > 217) problems.push({ message: 'style.margins: the top and bottom margins leave less than 80 mm of A4 for the text', messageZh: 'style.margins：上下页边距之和过大，A4 纸上留给正文的高度不足 80 毫米' });
+  if (lineSpacing < sizes.body) problems.push({ message: `style.lineSpacing: an exact line spacing of ${lineSpacing} pt, smaller than the ${sizes.body} pt body text, cuts its characters`, messageZh: `style.lineSpacing：固定行距 ${lineSpacing} 磅小于正文字号 ${sizes.body} 磅，会截断文字` });
+  return problems;
+}
+
+const PageNumbers = z.object({ style: z.object({ pageNumbers: z.enum(['outside', 'centred']).optional() }) });
+
+/** Options that make no readable page (a margin wider than the page, a NaN size): the caller's bug, said with where. */
+export class DocxOptionsError extends TypeError {
+  override readonly name = 'DocxOptionsError';
+  readonly messageZh: string;
+  constructor(readonly problems: SchemaProblem[]) {
+    super(`toDocx options: ${problems.map((p) => p.message).join('; ')}`);
+    this.messageZh = `toDocx 选项有误：${problems.map((p) => p.messageZh).join('；')}`;
+  }
 }
 
 /**
