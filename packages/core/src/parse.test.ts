@@ -179,3 +179,12 @@ describe('a figure with more digits than a number holds', () => {
     ]);
   });
 });
+
+describe('what parse takes', () => {
+  it('reads an ArrayBuffer (fetch\'s arrayBuffer()) as its bytes, and refuses what is no text or bytes with a TypeError saying so', () => {
+    const bytes = new TextEncoder().encode(seed('001_1c75c2c4e67cd3d7.txt'));
+    expect(parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))).toEqual(parse(bytes));
+    expect(() => parse(null as never)).toThrow(/^parse takes a string, a Uint8Array \(a Buffer\) or an ArrayBuffer, not null$/);
+    expect(() => parse(123 as never)).toThrow(/not number$/);
+  });
+});

@@ -22,7 +22,11 @@ export interface ParseOptions {
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** Reads a report from text, Markdown, HTML, our JSON, .docx or .xlsx, sniffing the format unless told (a PDF: parsePdfPages). */
-export function parse(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
+export function parse(given: string | Uint8Array | ArrayBuffer, options: ParseOptions | null = {}): ParseResult {
+  // An ArrayBuffer is what fetch's arrayBuffer() and FileReader give; anything else is the caller's bug, said plainly.
+  const input = given instanceof ArrayBuffer ? new Uint8Array(given) : given;
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) throw new TypeError(`parse takes a string, a Uint8Array (a Buffer) or an ArrayBuffer, not ${input === null ? 'null' : typeof input}`);
+  options ??= {};
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > MAX_INPUT_BYTES) return fail(inputError('tooLarge', `an input of ${size} bytes`, `${size} 字节的输入`, 'Reports are far smaller; split the input.', '报告远小于此，请拆分输入。'));
   if (typeof input !== 'string' && isZip(input)) {

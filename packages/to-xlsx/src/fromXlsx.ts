@@ -14,7 +14,8 @@ export type FromXlsxResult = { ok: true; report: Report; findings: Finding[] } |
  * (TRUE, #DIV/0!, a formula never calculated, words) is read as blank, with an error finding at
  * the cell: the figure printed before the edit is no longer what the clerk meant.
  */
-export async function fromXlsx(bytes: Uint8Array): Promise<FromXlsxResult> {
+export async function fromXlsx(given: Uint8Array | ArrayBuffer): Promise<FromXlsxResult> {
+  const bytes = given instanceof ArrayBuffer ? new Uint8Array(given) : given; // as fetch's arrayBuffer() gives it
   const refused = excelJsRefusal(bytes, MODEL_SHEET, notOurs);
   if (refused) return { ok: false, error: refused };
   const workbook = new Workbook();

@@ -19,6 +19,11 @@ describe('toXlsx → fromXlsx', () => {
     expect(back).toEqual({ ok: true, report, findings: [] });
   });
 
+  it('reads a workbook given as an ArrayBuffer, as fetch\'s arrayBuffer() gives it', async () => {
+    const bytes = await toXlsx(corpus[0]!.report);
+    expect(await fromXlsx(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)).toEqual({ ok: true, report: corpus[0]!.report, findings: [] });
+  });
+
   it('merges every cell exactly as the layout data says', async () => {
     const { report } = corpus.find((c) => c.name.includes('shanghai'))!;
     const workbook = new ExcelJS.Workbook();
