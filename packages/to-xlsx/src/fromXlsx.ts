@@ -117,10 +117,11 @@ function cellFigure(value: ExcelJS.CellValue): number | null | undefined {
   return figure.kind === 'number' ? figure.value : null;
 }
 
-/** A cell's text, plain or rich. */
+/** A cell's text, plain, rich or linked. */
 function cellText(value: ExcelJS.CellValue): string | undefined {
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
+  if (value && typeof value === 'object' && 'hyperlink' in value) return typeof value.text === 'string' ? value.text : cellText(value.text); // Excel links a typed address
   return undefined;
 }
 

@@ -81,13 +81,14 @@ describe('toXlsx → fromXlsx', () => {
   it('reads a cell that holds no figure as blank, with an error at the cell: never the figure from before the edit', async () => {
     const { report, workbook, grid, sheet, at } = await applicationsSheet();
     const cellOf = (path: string) => sheet.getCell(GRID_TOP + at(path).row, at(path).col + 1);
-    // Four cells that hold a figure before the edit.
-    const [a, b, c, d] = placeCells(grid).flatMap((p) => (p.cell.kind === 'value' && resolveBinding(report, p.cell.path).value !== null ? [p.cell.path] : []));
+    // Cells that hold a figure before the edit.
+    const [a, b, c, d, e] = placeCells(grid).flatMap((p) => (p.cell.kind === 'value' && resolveBinding(report, p.cell.path).value !== null ? [p.cell.path] : []));
     const edits: [string, ExcelJS.CellValue, RegExp][] = [
       [a!, true, /“true”/],
       [b!, { error: '#DIV/0!' } as ExcelJS.CellErrorValue, /错误值 #DIV\/0!/],
       [c!, { formula: 'A1/0' } as ExcelJS.CellFormulaValue, /未计算结果的公式 =A1\/0/],
       [d!, '9'.repeat(400), /“9{20}…”/],
+      [e!, { text: '第5号', hyperlink: 'https://example.org' } as ExcelJS.CellHyperlinkValue, /“第5号”/],
     ];
     for (const [path, value] of edits) cellOf(path).value = value;
     const back = await fromXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
