@@ -36,7 +36,7 @@ function docxStyle(options: DocxOptions): DocxStyle {
     margins: { ...GB_T_9704.margins, ...options.style?.margins },
     lineSpacing: options.style?.lineSpacing ?? GB_T_9704.lineSpacing,
   };
-  const problems = [...schemaProblems(z.object({ style: DocxStyle }), { style }, 'style'), ...schemaProblems(PageNumbers, { style: { pageNumbers: options.style?.pageNumbers } }, 'style')];
+  const problems = [...schemaProblems(StyleOption, { style }, 'style'), ...schemaProblems(PageNumbers, { style: { pageNumbers: options.style?.pageNumbers } }, 'style')];
   if (!problems.length) problems.push(...pageProblems(style));
   if (problems.length) throw new DocxOptionsError(problems);
   return style;
@@ -51,6 +51,8 @@ function pageProblems({ margins, lineSpacing, sizes }: DocxStyle): SchemaProblem
   return problems;
 }
 
+// Under `style`, so that a problem is said with the option's whole path (style.margins.left).
+const StyleOption = z.object({ style: DocxStyle });
 const PageNumbers = z.object({ style: z.object({ pageNumbers: z.enum(['outside', 'centred']).optional() }) });
 
 /** Options that make no readable page (a margin wider than the page, a NaN size): the caller's bug, said with where. */
