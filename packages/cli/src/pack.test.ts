@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_DIR } from '../../core/src/test-support/corpus.js';
@@ -69,6 +69,15 @@ describe('the published packages', () => {
   it('is required from CommonJS too (Node 20.19 loads these ES modules by require)', () => {
     writeFileSync(join(project, 'use.cjs'), `const { toXlsx } = require('@report-convert/to-xlsx'); const { parse } = require('@report-convert/core'); console.log(typeof toXlsx, typeof parse);`);
     expect(execFileSync(process.execPath, ['use.cjs'], { cwd: project, encoding: 'utf8' }).trim()).toBe('function function');
+  });
+
+  it('ships the sources its source maps point to, and none of its tests', () => {
+    for (const name of ['core', 'to-docx', 'to-xlsx', 'to-pdf', 'cli']) {
+      const dist = join(project, 'node_modules', '@report-convert', name, 'dist');
+      for (const map of readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.map')))
+        for (const source of (JSON.parse(readFileSync(join(dist, map), 'utf8')) as { sources: string[] }).sources) expect(existsSync(join(dist, dirname(map), source)), `${name}/dist/${map} → ${source}`).toBe(true);
+      expect(readdirSync(join(dist, '..', 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.ts') || f.startsWith('test-support'))).toEqual([]);
+    }
   });
 
   it('runs the packed CLI', () => {
