@@ -245,6 +245,20 @@ describe('report-convert convert', () => {
     for (const f of readdirSync(out)) expect(() => JSON.parse(readFileSync(join(out, f), 'utf8')), f).not.toThrow();
   });
 
+  it('writes SOURCE_DATE_EPOCH as every output\'s creation date: a batch converted again gives the same bytes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-reproducible-'));
+    const env = { ...process.env, SOURCE_DATE_EPOCH: '1705716000' }; // 2024-01-20 02:00:00 UTC
+    const batch = (out: string) => spawnSync(process.execPath, [BIN, 'convert', seed('001_1c75c2c4e67cd3d7.txt'), seed('003_315724d04121e9e1.txt'), '--to', 'docx,xlsx,pdf', '--out-dir', join(dir, out)], { encoding: 'utf8', env, timeout: 120_000 });
+    expect(batch('a').status).toBe(0);
+    expect(batch('b').status).toBe(0);
+    const outputs = readdirSync(join(dir, 'a')).sort();
+    expect(outputs).toHaveLength(6);
+    for (const name of outputs) expect(readFileSync(join(dir, 'a', name)).equals(readFileSync(join(dir, 'b', name))), name).toBe(true);
+    expect(readFileSync(join(dir, 'a', '001_1c75c2c4e67cd3d7.pdf')).toString('latin1')).toContain('(D:20240120020000Z)');
+    const wrong = spawnSync(process.execPath, [BIN, 'convert', seed('001_1c75c2c4e67cd3d7.txt'), '--to', 'pdf', '--out-dir', join(dir, 'c')], { encoding: 'utf8', env: { ...env, SOURCE_DATE_EPOCH: 'yesterday' } });
+    expect([wrong.status, wrong.stderr]).toEqual([2, 'report-convert：SOURCE_DATE_EPOCH 应为 1970 年以来的秒数，而不是“yesterday”\n']);
+  });
+
   it('refuses bad usage with exit 2 and a one-line reason', () => {
     for (const args of [['convert', seed('000_7b493fb4be35eb87.txt'), '--to', 'odt'], ['convert', 'no-such-file.txt'], ['frobnicate'], ['convert', seed('000_7b493fb4be35eb87.txt'), '--mapping', 'm.json']]) {
       const r = run(args);

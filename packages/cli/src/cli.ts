@@ -37,6 +37,17 @@ const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 /** Thrown for bad usage: exit code 2 with a one-line message, no stack. */
 class UsageError extends Error {}
 
+/**
+ * The date every output records as its creation, from SOURCE_DATE_EPOCH (seconds since 1970, the
+ * reproducible-builds convention): converting the same input again then gives the same bytes.
+ */
+function sourceDate(lang: Lang): { date?: Date } {
+  const epoch = process.env['SOURCE_DATE_EPOCH'];
+  if (epoch === undefined || epoch === '') return {};
+  if (!/^\d{1,12}$/.test(epoch)) throw new UsageError(t(lang, `SOURCE_DATE_EPOCH 应为 1970 年以来的秒数，而不是“${epoch}”`, `SOURCE_DATE_EPOCH should be seconds since 1970, not "${epoch}"`));
+  return { date: new Date(Number(epoch) * 1000) };
+}
+
 /** A mapping file, validated: a bad one is a usage error listing every problem. */
 async function readMapping(path: string, lang: Lang): Promise<MigrationMapping> {
   let text: string;
@@ -117,7 +128,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--libreoffice', LIBREOFFICE_HELP)
     .option('--year <year>', YEAR_HELP)
     .option('--strict', h('有检查错误（包括 PDF 字体缺字）时以 1 退出', 'exit with 1 when any check fails, a character the PDF font lacks included'))
-    .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  report-convert convert https://www.example.gov.cn/art/2025/1/20/art_5843.html\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert report.html --to pdf --out-dir - > report.pdf\n  report-convert convert 2023年度报告.pdf --to docx,xlsx\n  report-convert convert legacy/2016.txt --layout 2021 --mapping mapping.json\n  report-convert convert archive/ --year name --to json --out-dir out/`)
+    .addHelpText('after', `\n${h('示例：', 'Examples:')}\n  report-convert convert report.html --to docx,pdf\n  report-convert convert archive/ --to xlsx,json --out-dir out/\n  report-convert convert https://www.example.gov.cn/art/2025/1/20/art_5843.html\n  cat report.txt | report-convert convert - --to json > report.json\n  report-convert convert report.html --to pdf --out-dir - > report.pdf\n  report-convert convert 2023年度报告.pdf --to docx,xlsx\n  report-convert convert legacy/2016.txt --layout 2021 --mapping mapping.json\n  report-convert convert archive/ --year name --to json --out-dir out/\n  SOURCE_DATE_EPOCH=1705716000 report-convert convert archive/ --to pdf\n\n${h('环境变量 SOURCE_DATE_EPOCH（1970 年以来的秒数）：每个输出文件的创建时间；\n同一输入再次转换，得到完全相同的文件。', 'SOURCE_DATE_EPOCH (seconds since 1970): the creation date written in every\noutput, so that the same input converted again gives the same bytes.')}`)
     .action(async (inputs: string[], opts: { to: string; outDir: string; from: InputFormat; layout: string; mapping?: string; font?: string; titleFont?: string; headingFont?: string; pdfa?: boolean; strict?: boolean; libreoffice?: boolean; year?: string }, command: Command) => {
       const year = yearOption(opts.year);
       // JSON as json, a stray comma (json,) ignored, a format given twice written once.
@@ -137,6 +148,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           const problem = (await import('@report-convert/to-pdf')).fontProblem(fonts[role]!);
           if (problem) throw new UsageError(t(lang(), `无法使用字体 ${path}：${problem.messageZh}`, `cannot use the font ${path}: ${problem.message}`));
         }
+      const writing = { ...(fonts ? { fonts } : {}), ...(opts.pdfa ? { pdfa: true } : {}), ...sourceDate(lang()) };
       // `-` as the input reads standard input; `--out-dir -` writes standard output. Either way: one input, one format.
       if (inputs.includes('-') || opts.outDir === '-') {
         if (inputs.length > 1 || to.length !== 1) throw new UsageError(t(lang(), '使用标准输入或标准输出时只能有一个输入和一种输出格式', 'standard input or output takes exactly one input and one output format'));
@@ -154,7 +166,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           return;
         }
         const { formatFinding } = await presenting();
-        const converted = await (await converting()).convertReport(read, { to, ...(fonts ? { fonts } : {}), ...(opts.pdfa ? { pdfa: true } : {}), ...migration });
+        const converted = await (await converting()).convertReport(read, { to, ...writing, ...migration });
         io.writeStdout(converted.outputs[0]!.bytes);
         for (const f of converted.findings) io.stderr(formatFinding(f, lang(), name, converted.fromModel) + '\n');
         if (converted.record) io.stderr(t(lang(), '迁移记录未写出：标准输出只写转换结果；要保留每个数字的去向（<文件名>.migration.json），请用 --out-dir 指定目录\n', 'the migration record is not written: standard output takes the converted report only; to keep where each figure went (<name>.migration.json), give --out-dir a directory\n'));
@@ -184,7 +196,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           stoppedBy = signal;
           interrupted.abort();
         });
-      await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...(fonts ? { fonts } : {}), ...(opts.pdfa ? { pdfa: true } : {}), ...migration, ...(opts.libreoffice ? { libreOffice: true } : {}), ...year }, (result, done) => {
+      await runBatch(files, { to, outDir: resolve(opts.outDir), from: opts.from, ...writing, ...migration, ...(opts.libreoffice ? { libreOffice: true } : {}), ...year }, (result, done) => {
         if (result.status === 'failed') {
           failed++;
           const line = t(lang(), `${result.input}：${result.messageZh}`, `${result.input}: ${result.message}`);

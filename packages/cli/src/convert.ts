@@ -52,6 +52,8 @@ export interface ConvertOptions {
   fonts?: PdfFonts;
   /** Write the PDF as PDF/A-2b, for archives. */
   pdfa?: boolean;
+  /** The creation date written in every output (SOURCE_DATE_EPOCH): the same input then gives the same bytes. */
+  date?: Date;
   /** Migrate to this layout first (legacy sheets and 2019 reports). */
   layout?: LayoutId;
   mapping?: MigrationMapping;
@@ -83,10 +85,11 @@ export async function convertReport(parsed: ReadResult & { ok: true }, options: 
   for (const format of options.to) {
     if (format === 'json') outputs.push({ format, bytes: new TextEncoder().encode(JSON.stringify(report, null, 2) + '\n') });
     // Writers load on first use: a one-report run pays only for the formats it asked for.
-    if (format === 'docx') outputs.push({ format, bytes: await (await import('@report-convert/to-docx')).toDocx(report) });
-    if (format === 'xlsx') outputs.push({ format, bytes: await (await import('@report-convert/to-xlsx')).toXlsx(report, { findings }) });
+    const dated = options.date ? { date: options.date } : {};
+    if (format === 'docx') outputs.push({ format, bytes: await (await import('@report-convert/to-docx')).toDocx(report, dated) });
+    if (format === 'xlsx') outputs.push({ format, bytes: await (await import('@report-convert/to-xlsx')).toXlsx(report, { findings, ...dated }) });
     if (format === 'pdf') {
-      const pdf = await (await import('@report-convert/to-pdf')).renderPdf(report, { ...(options.fonts ? { fonts: options.fonts } : {}), ...(options.pdfa ? { pdfa: true } : {}) });
+      const pdf = await (await import('@report-convert/to-pdf')).renderPdf(report, { ...(options.fonts ? { fonts: options.fonts } : {}), ...(options.pdfa ? { pdfa: true } : {}), ...dated });
       for (const finding of pdf.findings) findings.push(finding); // not push(...): as many as the input has characters the font lacks
       outputs.push({ format, bytes: pdf.bytes });
     }

@@ -18,6 +18,8 @@ export interface JobOptions {
   /** Fonts for the PDF by role, checked beforehand (fontProblem): paths, or bytes the batch's workers share. Each worker parses each once. */
   fonts?: PdfFonts;
   pdfa?: boolean;
+  /** The creation date written in every output (SOURCE_DATE_EPOCH). */
+  date?: Date;
   layout?: LayoutId;
   mapping?: MigrationMapping;
   /** Convert old binary .doc/.xls through LibreOffice first. */

@@ -11,6 +11,7 @@ import { hasCommands } from '../../core/src/test-support/tools.js';
 import { findsInOrder } from '../../core/src/test-support/text.js';
 import { GB_T_9704 } from './styles.js';
 import { DocxOptionsError, toDocx } from './toDocx.js';
+import { writtenAtTwoTimes } from '../../core/src/test-support/reproducible.js';
 
 const corpus = parsedCorpus();
 
@@ -199,5 +200,17 @@ describe('style options', () => {
     expect((await toDocx(report, { style: { fonts: { body: '仿宋' }, sizes: { table: 9 }, margins: { top: 30 }, lineSpacing: 26, pageNumbers: 'centred' } })).length).toBeGreaterThan(1000);
     expect(() => ((GB_T_9704.fonts as { body: string }).body = 'X')).toThrow(TypeError);
     expect(GB_T_9704.fonts.body).toBe('仿宋_GB2312');
+  });
+});
+
+describe('the date option', () => {
+  it('gives the same bytes whenever it is written, the date in core.xml; without it, the time of writing', async () => {
+    const { report } = parsedCorpus()[0]!;
+    const date = new Date('2024-01-20T02:00:00Z');
+    const [a, b] = await writtenAtTwoTimes(() => toDocx(report, { date }));
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect(strFromU8(unzipSync(a)['docProps/core.xml']!)).toMatch(/<dcterms:created [^>]*>2024-01-20T02:00:00Z<\/dcterms:created><dcterms:modified [^>]*>2024-01-20T02:00:00Z</);
+    const [c, d] = await writtenAtTwoTimes(() => toDocx(report));
+    expect(Buffer.from(c).equals(Buffer.from(d))).toBe(false);
   });
 });

@@ -18,6 +18,8 @@ export interface DocxOptions {
     /** 'outside' (GB/T 9704: odd pages right, even pages left, one character in) or 'centred' on every page. */
     pageNumbers?: 'outside' | 'centred';
   };
+  /** The creation date written in the file (now by default): a fixed one gives the same bytes every time. */
+  date?: Date;
 }
 
 /** The complete annual report as a Word document, laid out as Chinese official documents are. */
@@ -25,7 +27,7 @@ export async function toDocx(report: Report, options: DocxOptions = {}): Promise
   // styles.xml, the theme, settings, footers… follow from the style alone: built and written once per style, not once per report.
   // A style is checked first (docxStyle): no NaN or Infinity, which JSON would write as null, reaches the key.
   const styleKey = JSON.stringify({ ...docxStyle(options), centred: options.style?.pageNumbers === 'centred' });
-  return packDocx(reportDocument(report, options, reusedCell, (style, content) => styledDocument(styleKey, style, content)), styleKey);
+  return packDocx(reportDocument(report, options, reusedCell, (style, content) => styledDocument(styleKey, style, content)), styleKey, options.date);
 }
 
 /** GB/T 9704 with the options' overrides; a DocxOptionsError when they make no readable page. */

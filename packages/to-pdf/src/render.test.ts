@@ -10,6 +10,7 @@ import { hasCommands } from '../../core/src/test-support/tools.js';
 import { findsInOrder } from '../../core/src/test-support/text.js';
 import { ReportModelError, type Finding, type Report } from '@report-convert/core';
 import { badModels } from '../../core/src/test-support/badModels.js';
+import { writtenAtTwoTimes } from '../../core/src/test-support/reproducible.js';
 import { FontError, fontProblem } from './fontProblem.js';
 import { DEFAULT_FONT } from './fonts.js';
 import { toPdf } from './index.js';
@@ -274,5 +275,19 @@ describe('a table row taller than a page', () => {
     const { findings } = await renderPdf(tall);
     expect(findings.filter((f) => f.rule === 'pdf.rowTooTall')).toEqual([expect.objectContaining({ severity: 'error', tableLabel: '未识别的行', rowLabel: `${paragraph.slice(0, 20)}…` })]);
     expect((await renderPdf(report)).findings.filter((f) => f.rule === 'pdf.rowTooTall')).toEqual([]);
+  });
+});
+
+describe('the date option', () => {
+  it('gives the same bytes whenever it is written (the file ID is a hash of it), PDF/A too; without it, the time of writing', async () => {
+    const report = generateReport(4, { layout: '2021' });
+    const date = new Date('2024-01-20T02:00:00Z');
+    for (const pdfa of [false, true]) {
+      const [a, b] = await writtenAtTwoTimes(() => toPdf(report, { date, pdfa }));
+      expect(Buffer.from(a).equals(Buffer.from(b)), `pdfa ${pdfa}`).toBe(true);
+      expect(Buffer.from(a).toString('latin1')).toContain('(D:20240120020000Z)');
+    }
+    const [c, d] = await writtenAtTwoTimes(() => toPdf(report));
+    expect(Buffer.from(c).equals(Buffer.from(d))).toBe(false);
   });
 });

@@ -14,6 +14,8 @@ export interface PdfOptions {
   fonts?: PdfFonts;
   /** Write PDF/A-2b (archival) rather than plain PDF 1.7. */
   pdfa?: boolean;
+  /** The creation date written in the file (now by default): a fixed one gives the same bytes every time. */
+  date?: Date;
 }
 
 export interface PdfResult {
@@ -47,7 +49,8 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
     lang: 'zh-CN',
     displayTitle: true,
     ...(options.pdfa ? { subset: 'PDF/A-2b' as const, pdfVersion: '1.7' as const } : { pdfVersion: '1.7' as const }),
-    info: { Title: metadataText(reportTitle(report)), Author: metadataText(report.meta.agency ?? ''), Subject: '政府信息公开工作年度报告', Creator: 'report-convert', Producer: 'report-convert (pdfkit)' },
+    // The file's ID is a hash of this information, the creation date included.
+    info: { Title: metadataText(reportTitle(report)), Author: metadataText(report.meta.agency ?? ''), Subject: '政府信息公开工作年度报告', Creator: 'report-convert', Producer: 'report-convert (pdfkit)', ...(options.date ? { CreationDate: options.date } : {}) },
   });
   deflateStreams(doc);
   const chunks: Buffer[] = [];

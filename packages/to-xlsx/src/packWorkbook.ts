@@ -30,6 +30,8 @@ export interface PackOptions {
    * alike by exceljs, Excel and LibreOffice. writeBuffer (the fallback) writes them shared.
    */
   inlineSheets?: readonly string[];
+  /** When the parts were written, for the zip's entries (now by default). */
+  date?: Date;
 }
 
 /** An empty style, shared by every row and column whose style is empty: see shareEmptyStyles. */
@@ -102,5 +104,5 @@ export async function renderedParts(workbook: ExcelJS.Workbook, { inlineSheets =
 export async function packWorkbook(workbook: ExcelJS.Workbook, options: PackOptions = {}): Promise<Uint8Array> {
   const parts = await renderedParts(workbook, options);
   if (!parts) return new Uint8Array(await workbook.xlsx.writeBuffer());
-  return zipDeflated(parts.values(), { level: DEFLATE_LEVEL });
+  return zipDeflated(parts.values(), { level: DEFLATE_LEVEL, ...(options.date ? { date: options.date } : {}) });
 }

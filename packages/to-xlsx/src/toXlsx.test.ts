@@ -8,6 +8,7 @@ import { check, formatFigure, generateReport, placeCells, reportTables, reportTi
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
 import { fromXlsx, locateFindings } from './fromXlsx.js';
+import { writtenAtTwoTimes } from '../../core/src/test-support/reproducible.js';
 import { modelChunks, toXlsx } from './toXlsx.js';
 import { GRID_TOP } from './workbookLayout.js';
 
@@ -275,5 +276,19 @@ describe.skipIf(!soffice)('a real client (LibreOffice) opens each workbook', () 
     expect(back.report.meta).toEqual(report.meta);
     expect(back.report.sections).toEqual(report.sections);
     expect(back.report.applications).toEqual(report.applications);
+  });
+});
+
+describe('the date option', () => {
+  it('gives the same bytes whenever it is written, the date in the workbook\'s properties; without it, the time of writing', async () => {
+    const { report } = corpus[0]!;
+    const date = new Date('2024-01-20T02:00:00Z');
+    const [a, b] = await writtenAtTwoTimes(() => toXlsx(report, { findings: check(report), date }));
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(a as unknown as ArrayBuffer);
+    expect(workbook.created.toISOString()).toBe('2024-01-20T02:00:00.000Z');
+    const [c, d] = await writtenAtTwoTimes(() => toXlsx(report));
+    expect(Buffer.from(c).equals(Buffer.from(d))).toBe(false);
   });
 });

@@ -9,6 +9,8 @@ export interface XlsxOptions {
   /** Adds a sheet listing these findings (from `check` and the reader). */
   findings?: Finding[];
   lang?: 'zh' | 'en';
+  /** The creation date written in the file (now by default): a fixed one gives the same bytes every time. */
+  date?: Date;
 }
 
 const CHUNK = 30_000; // under Excel's 32,767 characters per cell
@@ -45,7 +47,7 @@ const INFO_CHARS_PER_LINE = 50;
 
 /** The workbook a clerk would hand in: one sheet per official table, merged as the template. */
 export async function toXlsx(report: Report, options: XlsxOptions = {}): Promise<Uint8Array> {
-  return packWorkbook(reportWorkbook(report, options), { inlineSheets: [MODEL_SHEET] });
+  return packWorkbook(reportWorkbook(report, options), { inlineSheets: [MODEL_SHEET], ...(options.date ? { date: options.date } : {}) });
 }
 
 /** toXlsx's workbook, before it is written. */
@@ -55,6 +57,7 @@ export function reportWorkbook(given: Report, options: XlsxOptions = {}): ExcelJ
   const report = xmlSafeValue(given);
   const workbook = new Workbook();
   workbook.creator = 'report-convert';
+  if (options.date) workbook.created = workbook.modified = options.date;
   workbook.title = report.meta.title ?? '政府信息公开工作年度报告';
   writeInfoSheet(workbook.addWorksheet(INFO_SHEET), report);
   const tables = tableSheets(report);
