@@ -52,3 +52,9 @@ export function tableStartHeight(table: TableRows): number {
 }
 
 const heightOfHeader = ({ heights, headerRows }: TableRows) => heights.slice(0, headerRows).reduce((sum, h) => sum + h, 0);
+
+/** Body rows that not even a fresh page holds under the header rows: since no row is split, what does not fit is not printed. */
+export function rowsTallerThanAPage(table: TableRows): number[] {
+  const room = table.pageBottom - table.pageTop - heightOfHeader(table);
+  return table.heights.flatMap((h, r) => (r >= table.headerRows && h > room ? [r] : []));
+}

@@ -5,7 +5,7 @@ import { loadFont, type DrawingFont } from './drawingFont.js';
 import { FontError, fontProblem } from './fontProblem.js';
 import { DEFAULT_FONT, type PdfFonts } from './fonts.js';
 import { wrapLines } from './linebreak.js';
-import { paginateRows, tableStartHeight, type TableRows } from './paginate.js';
+import { paginateRows, rowsTallerThanAPage, tableStartHeight, type TableRows } from './paginate.js';
 import { deflateStreams } from './streamDeflate.js';
 import { drawLines, number, type PlacedLine } from './textLines.js';
 
@@ -340,8 +340,7 @@ function checkGlyphs(fonts: Record<Role, DrawingFont>, blocks: DocumentBlock[], 
  * the reader kept as an unrecognised row); the Excel copy and the JSON model hold it whole.
  */
 function tooTallRows(grid: TableGrid, table: TableLayout, findings: Finding[]): void {
-  const room = table.pageBottom - table.pageTop - table.heights.slice(0, table.headerRows).reduce((a, b) => a + b, 0);
-  const rows = table.heights.flatMap((h, r) => (r >= table.headerRows && h > room ? [r] : []));
+  const rows = rowsTallerThanAPage(table);
   if (!rows.length) return;
   const label = table.placed.find((p) => p.row <= rows[0]! && rows[0]! < p.row + p.rowSpan && p.cell.kind === 'label')?.text ?? '';
   const brief = label.length > 20 ? `${label.slice(0, 20)}…` : label;
