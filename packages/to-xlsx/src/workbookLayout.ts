@@ -1,4 +1,4 @@
-import { placeCells, reportTables, type Report, type TableGrid } from '@report-convert/core';
+import { figurePath, placeCells, reportTables, type Report, type TableGrid } from '@report-convert/core';
 import { sheetName } from './sheetName.js';
 
 /** The hidden sheet that carries what cells cannot show (layouts, sources, narrative), for `fromXlsx`. */
@@ -38,9 +38,10 @@ export function figureCells(report: Report, tables = tableSheets(report)): Map<s
   return cells;
 }
 
-/** The cell of the figure a finding is about: its table, row and column (the statistics sheet's rows have no column). */
-export function findingCell(cells: ReadonlyMap<string, FigureCell>, finding: { table?: string; row?: string; column?: string }): FigureCell | undefined {
-  return finding.table && finding.row ? cells.get([finding.table, finding.row, finding.column].filter(Boolean).join('.')) : undefined;
+/** The cell of the figure a finding is about (its table, row and column), if it has one. */
+export function findingCell(cells: ReadonlyMap<string, FigureCell>, finding: Parameters<typeof figurePath>[0]): FigureCell | undefined {
+  const path = figurePath(finding);
+  return path === undefined ? undefined : cells.get(path);
 }
 
 /** Excel's column letters, 1 → A, 27 → AA: exceljs has them only internally. */

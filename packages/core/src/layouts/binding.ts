@@ -45,6 +45,11 @@ export function figurePlace(path: string): { table: Exclude<Finding['table'], un
   return { table: (table === 'legacyCumulative' ? 'legacy' : table) as Exclude<Finding['table'], undefined>, row, ...(column ? { column } : {}) };
 }
 
+/** The path of the figure a finding is about (figurePlace's inverse), when it names a row. */
+export function figurePath({ table, row, column }: { table?: string | undefined; row?: string | undefined; column?: string | undefined }): string | undefined {
+  return table && row ? [table, row, column].filter(Boolean).join('.') : undefined;
+}
+
 function splitPath(path: string): string[] {
   const parts = path.split('.');
   if (parts[0] === 'applications' && parts.length > 3) return [parts[0], parts.slice(1, -1).join('.'), parts.at(-1)!];
