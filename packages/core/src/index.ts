@@ -9,7 +9,7 @@ export { interpretDocument, type Interpretation } from './interpret/index.js';
 export { readFigure, type Figure } from './normalize/figure.js';
 export { toSimplifiedScript } from './normalize/script.js';
 export { xmlSafeText, xmlSafeValue } from './normalize/xmlText.js';
-export { assertReport, ReportModelError } from './reportModelError.js';
+export { assertReport, ReportModelError, SchemaError } from './reportModelError.js';
 export { schemaProblems, type SchemaProblem } from './schemaIssues.js';
 export { check, checkSeries } from './checks/index.js';
 export { generateReport, type GenerateOptions, type GeneratedLayout } from './generate/report.js';

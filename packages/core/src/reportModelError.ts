@@ -2,17 +2,32 @@ import { Report } from './model.js';
 import { schemaProblems, type SchemaProblem } from './schemaIssues.js';
 
 /**
- * A writer given something that is not a report model: the caller's bug, said with where
- * (`applications.granted.total: Invalid input: expected number, received NaN`) before it becomes
- * NaN in a cell, or a TypeError deep in a writer.
+ * A value a caller built that does not fit its schema: the caller's bug, each problem said with where
+ * in both languages, before it goes wrong deep inside. What ReportModelError and to-docx's
+ * DocxOptionsError are.
  */
-export class ReportModelError extends TypeError {
-  override readonly name = 'ReportModelError';
+export class SchemaError extends TypeError {
   readonly messageZh: string;
-  constructor(readonly problems: SchemaProblem[]) {
-    const first = problems.slice(0, 3);
-    super(`not a report model: ${first.map((p) => p.message).join('; ')}`);
-    this.messageZh = `不是报告模型：${first.map((p) => p.messageZh).join('；')}`;
+  constructor(
+    readonly problems: SchemaProblem[],
+    lead: { en: string; zh: string },
+    /** How many problems the message lists: a value far off its schema has hundreds. */
+    listed = problems.length,
+  ) {
+    const first = problems.slice(0, listed);
+    super(`${lead.en}: ${first.map((p) => p.message).join('; ')}`);
+    this.messageZh = `${lead.zh}：${first.map((p) => p.messageZh).join('；')}`;
+  }
+}
+
+/**
+ * A writer given something that is not a report model (`applications.granted.total: Invalid input:
+ * expected number, received NaN`), before it becomes NaN in a cell, or a TypeError deep in a writer.
+ */
+export class ReportModelError extends SchemaError {
+  override readonly name = 'ReportModelError';
+  constructor(problems: SchemaProblem[]) {
+    super(problems, { en: 'not a report model', zh: '不是报告模型' }, 3);
   }
 }
 

@@ -1,5 +1,5 @@
 import { AlignmentType, Footer, LineRuleType, PageNumber, Paragraph, TextRun, type Document, type FileChild } from 'docx';
-import { assertReport, characterWidth, schemaProblems, type SchemaProblem, documentBlocks, officeTextWidth, PAGE_NUMBER, placeSignature, reportTitle, titleLines, type Report, xmlSafeValue } from '@report-convert/core';
+import { assertReport, characterWidth, SchemaError, schemaProblems, type SchemaProblem, documentBlocks, officeTextWidth, PAGE_NUMBER, placeSignature, reportTitle, titleLines, type Report, xmlSafeValue } from '@report-convert/core';
 import { z } from 'zod';
 import { A4, DocxStyle, GB_T_9704, mmToTwips } from './styles.js';
 import { packDocx } from './pack.js';
@@ -58,12 +58,10 @@ const StyleOption = z.object({ style: DocxStyle });
 const PageNumbers = z.object({ style: z.object({ pageNumbers: z.enum(['outside', 'centred']).optional() }) });
 
 /** Options that make no readable page (a margin wider than the page, a NaN size): the caller's bug, said with where. */
-export class DocxOptionsError extends TypeError {
+export class DocxOptionsError extends SchemaError {
   override readonly name = 'DocxOptionsError';
-  readonly messageZh: string;
-  constructor(readonly problems: SchemaProblem[]) {
-    super(`toDocx options: ${problems.map((p) => p.message).join('; ')}`);
-    this.messageZh = `toDocx 选项有误：${problems.map((p) => p.messageZh).join('；')}`;
+  constructor(problems: SchemaProblem[]) {
+    super(problems, { en: 'toDocx options', zh: 'toDocx 选项有误' });
   }
 }
 
