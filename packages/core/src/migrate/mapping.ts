@@ -74,13 +74,16 @@ export const sectionOf = (target: string) => SECTION_TARGET.exec(target)?.[1] as
 
 /**
  * Validates a user's mapping file for legacy sheets: shape, known source ids, known targets, no
- * source mapped twice. Errors are sentences naming the rule, in English and Chinese.
+ * source mapped twice and no cell the target of two rules (the second would overwrite the first's
+ * figure; several sources for one cell go in one rule's `from`). Errors are sentences naming the
+ * rule, in English and Chinese.
  */
 export function parseMapping(json: unknown, validTargets: (layout: LayoutId) => Set<string>): { ok: true; mapping: MigrationMapping } | { ok: false; errors: SchemaProblem[] } {
   const shape = MigrationMapping.safeParse(json);
   if (!shape.success) return { ok: false, errors: schemaProblems(MigrationMapping, json, 'mapping') };
   const errors: SchemaProblem[] = [];
   const seen = new Map<string, number>();
+  const cells = new Map<string, number>();
   shape.data.rules.forEach((rule, i) => {
     for (const id of rule.from) {
       if (!LEGACY_ROW_IDS.includes(id)) errors.push({ message: `rules[${i}].from: "${id}" is not a row id of the legacy sheet`, messageZh: `rules[${i}].from：“${id}”不是旧版统计表的行` });
@@ -89,8 +92,14 @@ export function parseMapping(json: unknown, validTargets: (layout: LayoutId) => 
     }
     for (const layout of ['2019', '2021'] as const) {
       const target = targetOf(rule, layout);
-      if (!sectionOf(target) && !validTargets(layout).has(target)) errors.push({ message: `rules[${i}].to: "${target}" is not a cell of the ${layout} tables nor section:<id>`, messageZh: `rules[${i}].to：“${target}”既不是 ${layout} 年版表格的单元格，也不是 section:<id>` });
+      if (sectionOf(target)) continue; // sections take any number of sentences
+      if (!validTargets(layout).has(target)) errors.push({ message: `rules[${i}].to: "${target}" is not a cell of the ${layout} tables nor section:<id>`, messageZh: `rules[${i}].to：“${target}”既不是 ${layout} 年版表格的单元格，也不是 section:<id>` });
+      const other = cells.get(`${layout} ${target}`);
+      if (other !== undefined && other !== i) errors.push({ message: `rules[${i}].to: "${target}" is already the target of rules[${other}]; list both rows in one rule's "from" to add them up`, messageZh: `rules[${i}].to：“${target}”已是 rules[${other}] 的目标；如需相加，请把两行写在同一条规则的 from 中` });
+      cells.set(`${layout} ${target}`, i);
     }
   });
-  return errors.length ? { ok: false, errors } : { ok: true, mapping: shape.data };
+  // A rule with one target for both layouts would say the same thing twice.
+  const distinct = [...new Map(errors.map((e) => [e.message, e])).values()];
+  return distinct.length ? { ok: false, errors: distinct } : { ok: true, mapping: shape.data };
 }

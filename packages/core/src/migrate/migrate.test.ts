@@ -77,6 +77,11 @@ describe('legacy sheets', () => {
       'rules[2].to: "applications.nowhere.total" is not a cell of the 2021 tables nor section:<id>',
     ]));
     expect(bad.errors.map((e) => e.messageZh)).toContain('rules[2].from：“fees”已由 rules[1] 映射');
+    // Two rules into one cell: the second's figure would replace the first's.
+    const twice = parseMapping({ rules: [{ from: ['requests.received'], to: 'applications.newReceived.total' }, { from: ['requests.inPerson'], to: 'applications.newReceived.total' }, { from: ['fees'], to: 'section:otherMatters' }, { from: ['complaints'], to: 'section:otherMatters' }] });
+    expect(twice.ok).toBe(false);
+    if (twice.ok) return;
+    expect(twice.errors.map((e) => e.message)).toEqual(['rules[1].to: "applications.newReceived.total" is already the target of rules[0]; list both rows in one rule\'s "from" to add them up']);
     // The shape's problems in Chinese too: zod's English is only for --lang en.
     const shapeless = parseMapping({ rules: 'all' });
     expect(shapeless).toEqual({ ok: false, errors: [{ message: 'rules: Invalid input: expected array, received string', messageZh: 'rules：应为数组，实为文本' }] });
