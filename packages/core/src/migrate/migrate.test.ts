@@ -67,6 +67,10 @@ describe('legacy sheets', () => {
     expect(report.applications['otherDisposal.noCorrection']?.total).toBeNull();
   });
 
+  it('holds the default mapping to the rules a user\'s file must keep', () => {
+    expect(parseMapping(defaultLegacyMapping)).toEqual({ ok: true, mapping: defaultLegacyMapping });
+  });
+
   it('rejects a bad mapping file with sentences that name the rule', () => {
     const bad = parseMapping({ rules: [{ from: ['requests.recieved'], to: 'applications.newReceived.total' }, { from: ['fees'], to: 'section:otherMatters' }, { from: ['fees'], to: 'applications.nowhere.total' }] });
     expect(bad.ok).toBe(false);
