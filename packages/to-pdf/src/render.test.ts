@@ -243,7 +243,7 @@ describe('glyph check', () => {
     const grid = reportTables(report)[1]!;
     const { path } = placeCells(grid).find((p) => p.cell.kind === 'value')!.cell as { path: string };
     // A figure printed with more than its number (a unit) is shown as printed.
-    const odd = { ...report, sources: { ...report.sources, [path]: { ...report.sources[path]!, unit: '件', text: '12😀' } } };
+    const odd = { ...report, sources: { ...report.sources, [path]: { ...report.sources[path]!, unit: '件', text: '12😀件' } } };
     const { findings } = await renderPdf(odd);
     expect(findings.map(missing)).toEqual([[expect.objectContaining({ character: '😀', where: path })]]);
     expect(findings[0]!.messageZh).toContain(`位于表格“${grid.title}”`);

@@ -10,7 +10,7 @@ import { hasCommands } from '../../core/src/test-support/tools.js';
 import { fromXlsx, locateFindings } from './fromXlsx.js';
 import { writtenAtTwoTimes } from '../../core/src/test-support/reproducible.js';
 import { modelChunks, toXlsx } from './toXlsx.js';
-import { GRID_TOP } from './workbookLayout.js';
+import { figureCells, GRID_TOP } from './workbookLayout.js';
 
 const corpus = parsedCorpus();
 
@@ -23,6 +23,25 @@ describe('toXlsx → fromXlsx', () => {
   it('reads a workbook given as an ArrayBuffer, as fetch\'s arrayBuffer() gives it', async () => {
     const bytes = await toXlsx(corpus[0]!.report);
     expect(await fromXlsx(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)).toEqual({ ok: true, report: corpus[0]!.report, findings: [] });
+  });
+
+  it('shows a printed unit and plus sign through the number format, the figure still a number', async () => {
+    const { report: shanghai } = corpus.find((c) => c.name.includes('shanghai'))!;
+    const withUnit = Object.entries(shanghai.sources).find(([, source]) => source.unit === '元')![0];
+    const report = structuredClone(shanghai);
+    const change = 'activeDisclosure.licensing.change';
+    report.activeDisclosure.licensing = { ...report.activeDisclosure.licensing, change: 1036 };
+    report.sources[change] = { text: '+1036', line: 1, column: 1 };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx(report)) as unknown as ArrayBuffer);
+    const cellOf = (path: string) => {
+      const { sheet, address } = figureCells(report).get(path)!;
+      return workbook.getWorksheet(sheet)!.getCell(address);
+    };
+    expect(cellOf(withUnit)).toMatchObject({ value: resolveBinding(report, withUnit).value, numFmt: 'General"元"' });
+    expect(cellOf(change)).toMatchObject({ value: 1036, numFmt: '"+"General' });
+    expect(cellOf('activeDisclosure.licensing.previousCount').numFmt).toBeUndefined();
+    expect(await fromXlsx(await toXlsx(report))).toMatchObject({ ok: true, report: { sources: { [change]: report.sources[change], [withUnit]: report.sources[withUnit] } } });
   });
 
   it('merges every cell exactly as the layout data says', async () => {

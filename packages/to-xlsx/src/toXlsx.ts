@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { Workbook } from './workbook.js';
-import { assertReport, findingText, officeTextWidth, severityText, PAGE_NUMBER, placeCells, placeSignature, signatureLines, reportTitle, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid, xmlSafeValue } from '@report-convert/core';
+import { assertReport, printedForm, findingText, officeTextWidth, severityText, PAGE_NUMBER, placeCells, placeSignature, signatureLines, reportTitle, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid, xmlSafeValue } from '@report-convert/core';
 import { packWorkbook } from './packWorkbook.js';
 import { sheetName } from './sheetName.js';
 import { figureCells, findingCell, GRID_TOP, INFO_SHEET, MODEL_SHEET, tableSheets, type FigureCell } from './workbookLayout.js';
@@ -112,7 +112,7 @@ function writeTable(sheet: ExcelJS.Worksheet, report: Report, grid: TableGrid): 
     } else {
       const bound = resolveBinding(report, placed.cell.path);
       cell.value = bound.value ?? (bound.display || null);
-      style = CELL_STYLES.value;
+      style = bound.value === null ? CELL_STYLES.value : figureStyle(printedForm(bound.source));
       // Keep what the source printed wherever it was more than the plain number (251000元, １２, /).
       if (bound.source && bound.source.text !== String(bound.value ?? '')) cell.note = `原文：${bound.source.text}`;
     }
@@ -198,3 +198,16 @@ function writeFindings(sheet: ExcelJS.Worksheet, cells: ReadonlyMap<string, Figu
 
 /** A sheet name as a formula's text refers to it: quoted, its quotes doubled for the reference and again for the string. */
 const quotedSheet = (name: string) => `'${name.replace(/'/g, "''")}'`.replace(/"/g, '""');
+
+const figureStyles = new Map<string, Partial<ExcelJS.Style>>();
+/**
+ * A figure stays a number Excel can add up, and shows what the print said beyond it through its
+ * number format: the unit (251000元) and an explicit plus sign (+1036).
+ */
+function figureStyle({ plus, unit }: { plus: boolean; unit: string }): Partial<ExcelJS.Style> {
+  if (!plus && !unit) return CELL_STYLES.value;
+  const numFmt = `${plus ? '"+"' : ''}General${unit ? `"${unit}"` : ''}`;
+  let style = figureStyles.get(numFmt);
+  if (!style) figureStyles.set(numFmt, (style = { ...CELL_STYLES.value, numFmt }));
+  return style;
+}

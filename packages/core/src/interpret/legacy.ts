@@ -1,6 +1,7 @@
-import { LEGACY_ROWS } from '../ids.js';
+import { LEGACY_ROWS, TABLE_LABELS, type LegacyRowSpec } from '../ids.js';
 import { keepUnrecognisedRow, storeFigure, type Context } from './context.js';
 import { hasNumber, type Token } from './stream.js';
+import type { SourceRef } from '../model.js';
 
 /**
  * Words that identify each legacy row. Review and litigation share their sub-row labels
@@ -93,6 +94,7 @@ export function readLegacy(ctx: Context, stream: Token[]): boolean {
     cursor = at + 1;
     legacy[id] = storeFigure(ctx, `legacy.${id}`, values[0]);
     if (cumulative) legacyCumulative[id] = storeFigure(ctx, `legacyCumulative.${id}`, values[1]);
+    if (unit) keepPrintedUnit(ctx, LEGACY_ROWS[at]!, unit, cumulative ? ['legacy', 'legacyCumulative'] : ['legacy']);
     if (values.slice(cumulative ? 2 : 1).some((v) => v.figure?.kind !== 'blank')) keepUnrecognisedRow(ctx, 'legacy', label, unit, values.slice(cumulative ? 2 : 1), { en: 'has more figures than the sheet has columns', zh: '数字多于统计表的列数' });
     i = j - 1;
   }
@@ -101,6 +103,33 @@ export function readLegacy(ctx: Context, stream: Token[]): boolean {
   if (cumulative) ctx.report.legacyCumulative = legacyCumulative;
   ctx.report.layouts.legacy = 'legacy';
   return true;
+}
+
+/**
+ * A unit column that says other than the sheet (元 where the sheet has 万元) changes what the figure
+ * means: the unit goes with the figure wherever it is shown (printedForm), and the clerk is told.
+ */
+function keepPrintedUnit(ctx: Context, row: LegacyRowSpec, unit: string, tables: ('legacy' | 'legacyCumulative')[]): void {
+  if (unit === row.unit) return;
+  let kept: SourceRef | undefined;
+  for (const table of tables) {
+    const source = ctx.report.sources[`${table}.${row.id}`];
+    if (!source || source.notApplicable || source.unit !== undefined) continue; // a unit in the cell itself (251000元) is already kept
+    source.unit = unit;
+    kept ??= source;
+  }
+  if (kept)
+    ctx.findings.push({
+      severity: 'warning',
+      rule: 'reader.unitDiffers',
+      table: 'legacy',
+      tableLabel: TABLE_LABELS.legacy,
+      row: row.id,
+      rowLabel: row.label,
+      position: { line: kept.line, column: kept.column },
+      message: `The unit is printed as ${unit}, where the statistics sheet has ${row.unit}: the figure is kept in ${unit}.`,
+      messageZh: `单位印为“${unit}”，统计表中为“${row.unit}”：数字按“${unit}”保留。`,
+    });
 }
 
 function findRow(folded: string, cursor: number): number {

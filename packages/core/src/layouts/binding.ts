@@ -16,9 +16,24 @@ export function resolveBinding(report: Report, path: string): BoundValue {
   for (const key of bindingKeys(path)) node = node === null || node === undefined ? undefined : (node as Record<string, unknown>)[key];
   if (typeof node === 'string') return { value: null, display: node, ...(source ? { source } : {}) };
   const value = typeof node === 'number' ? node : null;
-  const printedMore = source && (source.unit !== undefined || source.notApplicable);
-  const display = printedMore ? source.text : value === null ? '' : formatFigure(value);
+  // A mark, or a figure printed with its unit (251000元), is shown as printed.
+  const asPrinted = source && (source.notApplicable || (source.unit !== undefined && source.text.includes(source.unit)));
+  const display = asPrinted ? source.text : value === null ? '' : printedFigure(value, source);
   return { value, display, ...(source ? { source } : {}) };
+}
+
+/**
+ * What the print said beyond the number, kept wherever the figure is shown: its unit (`251000元`, or
+ * 元 in the legacy sheet's unit column where the sheet has 万元) and an explicit plus sign (`+1036`, a change).
+ */
+export function printedForm(source: SourceRef | undefined): { plus: boolean; unit: string } {
+  return { plus: source !== undefined && /^\s*[+＋]/.test(source.text), unit: source?.unit ?? '' };
+}
+
+/** The figure with every digit and what the print said beyond it (printedForm). */
+function printedFigure(value: number, source: SourceRef | undefined): string {
+  const { plus, unit } = printedForm(source);
+  return `${plus ? '+' : ''}${formatFigure(value)}${unit}`;
 }
 
 /** Every digit, no exponent, no grouping: 12.39205 stays 12.39205, 1e21 is written out. */

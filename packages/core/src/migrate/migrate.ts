@@ -89,8 +89,10 @@ function printedTarget(target: string): string {
   return target;
 }
 
-function sentence(label: string, value: number | null, unit: string): string {
-  return `${label.replace(/^[（(][^）)]*[）)]|^[0-9]+[.．、]|^其中[:：]/g, '')}：${value === null ? '' : formatFigure(value)}${unit}。`;
+/** A legacy figure as a sentence of 六: its label, and the figure as printed (+, and the printed unit where it is not the sheet's). */
+function sentence(label: string, source: Report, path: string, sheetUnit: string): string {
+  const { display, source: printed } = resolveBinding(source, path);
+  return `${label.replace(/^[（(][^）)]*[）)]|^[0-9]+[.．、]|^[一二三四五六七八九十]+、|^其中[:：]/g, '')}：${display}${printed?.unit ? '' : sheetUnit}。`;
 }
 
 function addSentence(report: Report, section: SectionId, text: string): void {
@@ -114,7 +116,7 @@ function migrateLegacy(source: Report, options: MigrateOptions, record: Migratio
     if (section) {
       for (const id of present) {
         const spec = legacyRowSpec(id)!;
-        const text = sentence(spec.label, legacy[id]!, spec.unit);
+        const text = sentence(spec.label, source, `legacy.${id}`, spec.unit);
         moved.push(text);
         record.figures[`legacy.${id}`] = { section, sentence: text };
       }
@@ -129,14 +131,14 @@ function migrateLegacy(source: Report, options: MigrateOptions, record: Migratio
   for (const [id, value] of Object.entries(legacy)) {
     if (mapped.has(id) || value === null || value === undefined) continue;
     const spec = legacyRowSpec(id)!;
-    const text = sentence(spec.label, value, spec.unit);
+    const text = sentence(spec.label, source, `legacy.${id}`, spec.unit);
     moved.push(text);
     record.figures[`legacy.${id}`] = { section: 'otherMatters', sentence: text };
   }
   for (const [id, value] of Object.entries(source.legacyCumulative ?? {})) {
     if (value === null || value === undefined) continue;
     const spec = legacyRowSpec(id)!;
-    const text = sentence(`${spec.label}（历年累计）`, value, spec.unit);
+    const text = sentence(`${spec.label}（历年累计）`, source, `legacyCumulative.${id}`, spec.unit);
     moved.push(text);
     record.figures[`legacyCumulative.${id}`] = { section: 'otherMatters', sentence: text };
   }
