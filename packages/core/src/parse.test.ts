@@ -175,7 +175,7 @@ describe('a figure with more digits than a number holds', () => {
     if (!result.ok) throw new Error(result.error.message);
     expect(result.report.applications.granted?.total).toBe(9007199254740992);
     expect(result.findings.filter((f) => f.rule === 'reader.inexactFigure')).toEqual([
-      expect.objectContaining({ severity: 'error', table: 'applications', row: 'granted', column: 'total', tableLabel: '三、收到和处理政府信息公开申请情况', position: expect.objectContaining({ line }) }),
+      expect.objectContaining({ severity: 'error', table: 'applications', row: 'granted', column: 'total', tableLabel: '三、收到和处理政府信息公开申请情况', rowLabel: '（一）予以公开', columnLabel: '总计', position: expect.objectContaining({ line }) }),
     ]);
   });
 });

@@ -49,6 +49,17 @@ describe('check', () => {
     expect(findings.map((f) => f.rule)).toContain('applications.totalProcessed');
   });
 
+  it('names a negative figure by its table, row and column as printed', () => {
+    const report = generateReport(4, { layout: '2021' });
+    report.activeDisclosure.normativeDocuments = { ...report.activeDisclosure.normativeDocuments, issued: -36 };
+    report.applications['notProcessed.duplicate'] = { ...report.applications['notProcessed.duplicate']!, other: -1 };
+    const negative = check(report).filter((f) => f.rule === 'figure.negative');
+    expect(negative).toEqual([
+      expect.objectContaining({ table: 'activeDisclosure', tableLabel: '二、主动公开政府信息情况', row: 'normativeDocuments', rowLabel: '行政规范性文件', column: 'issued', columnLabel: '本年制发件数', messageZh: '行政规范性文件 › 本年制发件数 为负数（-36）：只有“本年增/减”可以为负' }),
+      expect.objectContaining({ table: 'applications', row: 'notProcessed.duplicate', rowLabel: expect.stringContaining('重复申请'), column: 'other', columnLabel: '其他' }),
+    ]);
+  });
+
   it('checks table 四 groups and does not treat blanks as zero when a whole side is blank', () => {
     const report = consistentReport(3);
     report.reviewLitigation.litigationDirect!.total = 11;

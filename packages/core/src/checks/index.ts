@@ -14,6 +14,7 @@ import {
   legacyRowSpec,
 } from '../ids.js';
 import type { Report } from '../model.js';
+import { printedPlace } from '../layouts/binding.js';
 import { evaluate, type Rule, type Term } from './arithmetic.js';
 
 const T3 = TABLE_LABELS.applications;
@@ -92,7 +93,9 @@ function negativeFigures(report: Report): Finding[] {
       else if (typeof value === 'number' && value < 0 && key !== 'change') {
         const path = `${prefix}.${key}`;
         const source = report.sources[path];
-        out.push({ severity: 'error', rule: 'figure.negative', table, tableLabel: TABLE_LABELS[table as keyof typeof TABLE_LABELS], left: { expression: path, value }, right: { expression: '0', value: 0 }, ...(source ? { position: { line: source.line, column: source.column } } : {}), message: `${path} (${value}) < 0`, messageZh: `${path} 为负数（${value}）` });
+        const place = printedPlace(report, path);
+        const named = [place.rowLabel, place.columnLabel].filter(Boolean).join(' › ') || path;
+        out.push({ severity: 'error', rule: 'figure.negative', ...place, left: { expression: path, value }, right: { expression: '0', value: 0 }, ...(source ? { position: { line: source.line, column: source.column } } : {}), message: `${named} is negative (${value}): only 本年增/减 may be`, messageZh: `${named} 为负数（${value}）：只有“本年增/减”可以为负` });
       }
     }
   };

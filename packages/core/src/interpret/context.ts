@@ -1,6 +1,6 @@
 import type { Finding } from '../finding.js';
 import { TABLE_LABELS } from '../ids.js';
-import { figurePlace } from '../layouts/binding.js';
+import { printedPlace } from '../layouts/binding.js';
 import type { Report } from '../model.js';
 import type { Token } from './stream.js';
 import { figureValue } from './stream.js';
@@ -17,12 +17,10 @@ export function storeFigure(ctx: Context, path: string, token: Token | undefined
   const { value, source } = figureValue(token);
   if (source) ctx.report.sources[path] = source;
   if (token.figure?.kind === 'number' && token.figure.inexact) {
-    const place = figurePlace(path);
     ctx.findings.push({
       severity: 'error',
       rule: 'reader.inexactFigure',
-      ...place,
-      ...(place.table !== 'document' ? { tableLabel: TABLE_LABELS[place.table] } : {}),
+      ...printedPlace(ctx.report, path),
       position: token.position,
       message: `The figure ${token.text} has more digits than a number holds and was read as ${value}: check it against the original.`,
       messageZh: `数字 ${token.text} 位数过多，无法原样保存，已读作 ${value}，请与原文核对。`,

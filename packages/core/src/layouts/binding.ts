@@ -1,4 +1,5 @@
 import type { Finding } from '../finding.js';
+import { ACTIVE_COLUMN_LABELS, ACTIVE_ITEM_SPECS, APPLICANT_COLUMN_LABELS, applicationRowLabel, legacyRowSpec, REVIEW_FIELD_LABELS, REVIEW_GROUP_LABELS, TABLE_LABELS } from '../ids.js';
 import type { Report, SourceRef } from '../model.js';
 
 export interface BoundValue {
@@ -58,6 +59,34 @@ export function bindingKeys(path: string): readonly string[] {
 export function figurePlace(path: string): { table: Exclude<Finding['table'], undefined>; row: string; column?: string } {
   const [table, row = '', column] = bindingKeys(path);
   return { table: (table === 'legacyCumulative' ? 'legacy' : table) as Exclude<Finding['table'], undefined>, row, ...(column ? { column } : {}) };
+}
+
+/**
+ * A figure's place as a finding names it: ids, and the table, row and column as the report prints
+ * them (the 2019 or 2021 wording by the report's own layout), so a clerk can find the cell.
+ */
+export function printedPlace(report: Report, path: string): Pick<Finding, 'table' | 'tableLabel' | 'row' | 'rowLabel' | 'column' | 'columnLabel'> {
+  const { table, row, column } = figurePlace(path);
+  const labels = placeLabels(report, table, row, column);
+  return { table, ...(table !== 'document' ? { tableLabel: TABLE_LABELS[table] } : {}), row, ...(labels.row ? { rowLabel: labels.row } : {}), ...(column ? { column } : {}), ...(labels.column ? { columnLabel: labels.column } : {}) };
+}
+
+function placeLabels(report: Report, table: string, row: string, column: string | undefined): { row?: string | undefined; column?: string | undefined } {
+  switch (table) {
+    case 'activeDisclosure': {
+      const spec = ACTIVE_ITEM_SPECS.find((s) => s.id === row);
+      const layout = report.layouts.activeDisclosure[row as keyof Report['layouts']['activeDisclosure']] ?? '2021';
+      return { row: spec?.label[layout], column: column && ACTIVE_COLUMN_LABELS[layout][column as keyof (typeof ACTIVE_COLUMN_LABELS)['2021']] };
+    }
+    case 'applications':
+      return { row: applicationRowLabel(row), column: column && APPLICANT_COLUMN_LABELS[column as keyof typeof APPLICANT_COLUMN_LABELS] };
+    case 'reviewLitigation':
+      return { row: REVIEW_GROUP_LABELS[row as keyof typeof REVIEW_GROUP_LABELS], column: column && REVIEW_FIELD_LABELS[column as keyof typeof REVIEW_FIELD_LABELS] };
+    case 'legacy':
+      return { row: legacyRowSpec(row)?.label };
+    default:
+      return {};
+  }
 }
 
 /** The path of the figure a finding is about (figurePlace's inverse), when it names a row. */
