@@ -15,6 +15,8 @@ export interface SourceCell {
    * row order): the row is printed and left blank, and the reader has said why in its findings.
    */
   unplaced?: boolean;
+  /** An empty cell between two cells of a text row (`5 |  | 5 |`): a real blank, even where the table's other empty cells are padding. */
+  blankBetween?: boolean;
 }
 
 export interface TableBlock {

@@ -14,6 +14,19 @@ export interface Context {
 /** Stores a figure at a model path and remembers where it was printed. */
 export function storeFigure(ctx: Context, path: string, token: Token | undefined): number | null {
   if (!token) return null;
+  if (token.notAFigure) {
+    // Kept as printed, so that the workbook's note and a finding's position lead back to it.
+    ctx.report.sources[path] = { text: token.text, line: token.position.line, column: token.position.column };
+    ctx.findings.push({
+      severity: 'error',
+      rule: 'reader.notAFigure',
+      ...printedPlace(ctx.report, path),
+      position: token.position,
+      message: `“${token.text}” cannot be read as one exact figure (an approximation, a mark, a word, or digits apart): read as blank; check the original and write the number itself.`,
+      messageZh: `“${token.text}”不能确定为一个确切的数字（带有约数、注释符号、文字，或数字间有空格）：已按空白读取，请核对原文并改为数字本身。`,
+    });
+    return null;
+  }
   const { value, source } = figureValue(token);
   if (source) ctx.report.sources[path] = source;
   if (token.figure?.kind === 'number' && token.figure.inexact) {

@@ -1,6 +1,6 @@
 import type { SourceCell, TableBlock } from '../ast.js';
 import type { Position, SourceRef } from '../model.js';
-import { readFigure, type Figure } from '../normalize/figure.js';
+import { looksLikeFigure, readFigure, type Figure } from '../normalize/figure.js';
 import { fold } from '../normalize/fold.js';
 
 /** A table cell as the interpreter sees it: a label, or a figure (blank and not-applicable included). */
@@ -13,6 +13,8 @@ export interface Token {
   blanksVanish?: boolean;
   /** A row label whose figures the reader could not place (SourceCell.unplaced). */
   unplaced?: boolean;
+  /** Text about a number that is not one (looksLikeFigure): a blank figure, and an error where it is stored. */
+  notAFigure?: boolean;
 }
 
 /**
@@ -26,14 +28,16 @@ export function tokens(tables: TableBlock[]): Token[] {
     for (const row of table.rows)
       for (const cell of row) {
         const token = toToken(cell);
-        if (token.figure?.kind === 'blank' && !table.blanksAreCells) continue;
+        if (token.figure?.kind === 'blank' && !token.notAFigure && !table.blanksAreCells && !cell.blankBetween) continue;
         out.push(table.blanksVanish ? { ...token, blanksVanish: true } : token);
       }
   return out;
 }
 
 function toToken(cell: SourceCell): Token {
-  return { text: cell.text, folded: fold(cell.text), figure: readFigure(cell.text), position: cell.position, ...(cell.unplaced ? { unplaced: true } : {}) };
+  const figure = readFigure(cell.text);
+  const notAFigure = figure === null && looksLikeFigure(cell.text);
+  return { text: cell.text, folded: fold(cell.text), figure: notAFigure ? { kind: 'blank' } : figure, position: cell.position, ...(cell.unplaced ? { unplaced: true } : {}), ...(notAFigure ? { notAFigure: true } : {}) };
 }
 
 export interface Run<M> {

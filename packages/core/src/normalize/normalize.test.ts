@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFigure } from './figure.js';
+import { looksLikeFigure, readFigure } from './figure.js';
 import { fold } from './fold.js';
 import { toSimplifiedScript } from './script.js';
 
@@ -36,6 +36,19 @@ describe('readFigure', () => {
     expect(readFigure(' ')).toEqual({ kind: 'blank' });
     expect(readFigure('规章')).toBeNull();
     expect(readFigure('2.重复申请')).toBeNull();
+    expect(readFigure('12873（件）')).toEqual({ kind: 'number', value: 12873, unit: '件', plain: false });
+  });
+
+  it('never folds a footnote mark or a space into a figure’s digits', () => {
+    for (const text of ['36①', '8²', '⑩', '12₃', '21 210', '30　16']) {
+      expect(readFigure(text), text).toBeNull();
+      expect(looksLikeFigure(text), text).toBe(true);
+    }
+  });
+
+  it('tells text about a number from a label', () => {
+    for (const text of ['约3561', '1200余', '12.5万', '0（无）', '〇', '12*', '12%'].concat(['36①'])) expect(looksLikeFigure(text), text).toBe(true);
+    for (const text of ['1.', '(1)', '（2）', '1、', '1.当面申请数', '2019年', '第二十条第(五)项', '规章', '']) expect(looksLikeFigure(text), text).toBe(false);
   });
 
   it('says when a figure has more digits than a number holds, and only then', () => {

@@ -74,17 +74,24 @@ export function readTextDocument(text: string, script: SourceDocument['script'])
   return { document: { format: markdown ? 'markdown' : 'text', script, blocks }, findings };
 }
 
+/**
+ * A text row's cells. Outside Markdown, empty cells at either end are a scraper's padding (`label | ||||`),
+ * but one between two cells is a blank the row printed (`3.要求提供公开出版物 | 5 |  |  | 5 |`): dropping
+ * it would move every later figure one column left.
+ */
 function splitCells(raw: string, line: number, markdown: boolean): SourceCell[] {
   const cells: SourceCell[] = [];
   let start = 0;
   const parts = raw.split('|');
+  const filled = parts.flatMap((part, index) => (part.trim() ? [index] : []));
   parts.forEach((part, index) => {
     const column = start + 1;
     start += part.length + 1;
     if (markdown && (index === 0 || index === parts.length - 1) && part.trim() === '') return;
     const text = part.trim();
-    if (!markdown && text === '') return;
-    cells.push({ text, colSpan: 1, rowSpan: 1, position: { line, column: column + part.indexOf(text) } });
+    const between = text === '' && index > filled[0]! && index < filled.at(-1)!;
+    if (!markdown && text === '' && !between) return;
+    cells.push({ text, colSpan: 1, rowSpan: 1, position: { line, column: column + part.indexOf(text) }, ...(between && !markdown ? { blankBetween: true } : {}) });
   });
   return cells;
 }

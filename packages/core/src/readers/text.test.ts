@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { generateReport } from '../generate/report.js';
+import { writeReportAs } from '../generate/write.js';
+import { parse } from '../parse.js';
+
+describe('text rows', () => {
+  it('keep a blank between two cells in its column: the later figures do not move left', () => {
+    const report = generateReport(7, { layout: '2021' });
+    const row = { naturalPerson: 5, commercial: null, research: null, publicInterest: null, legalService: null, other: null, total: 5 };
+    report.applications['notProcessed.publication'] = row;
+    const text = writeReportAs(report, 'rowPerLine');
+    expect(text).toContain('3.要求提供公开出版物 | 5 |  |  |  |  |  | 5 |');
+    const parsed = parse(text);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.report.applications['notProcessed.publication']).toEqual(row);
+    expect(parsed.findings.filter((f) => f.rule.startsWith('reader.'))).toEqual([]);
+  });
+
+  it('still take the empty cells at a line’s end for a scraper’s padding', () => {
+    const text = writeReportAs(generateReport(7, { layout: '2021' }), 'rowPerLine').replace(/^(3\.要求提供公开出版物 .*\|)$/m, '$1 | | |');
+    const parsed = parse(text);
+    expect(parsed.ok && parsed.findings.filter((f) => f.rule.startsWith('reader.'))).toEqual([]);
+  });
+});
+
+describe('text about a number in a figure’s cell', () => {
+  it('is read as blank with an error at it, and the row’s later figures stay in their columns', () => {
+    const report = generateReport(7, { layout: '2021' });
+    report.activeDisclosure.normativeDocuments = { issued: 36, repealed: 8, inForce: 214 };
+    report.applications.newReceived = { ...report.applications.newReceived!, naturalPerson: 3561 };
+    const text = writeReportAs(report, 'rowPerLine').replace('| 36 | 8 | 214 |', '| 36① | 8 | 214 |').replace(/(一、本年新收政府信息公开申请数量 \| )3561 \|/, '$1约3561 |');
+    expect(text).toContain('约3561');
+    const parsed = parse(text);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.report.activeDisclosure.normativeDocuments).toEqual({ issued: null, repealed: 8, inForce: 214 });
+    expect(parsed.report.applications.newReceived).toEqual({ ...report.applications.newReceived, naturalPerson: null });
+    expect(parsed.findings.filter((f) => f.rule === 'reader.notAFigure')).toEqual([
+      expect.objectContaining({ severity: 'error', tableLabel: '二、主动公开政府信息情况', rowLabel: '行政规范性文件', columnLabel: '本年制发件数', messageZh: expect.stringMatching(/^“36①”不能确定为一个确切的数字/) }),
+      expect.objectContaining({ severity: 'error', row: 'newReceived', column: 'naturalPerson', columnLabel: '自然人', messageZh: expect.stringMatching(/^“约3561”/) }),
+    ]);
+    expect(parsed.report.sources['activeDisclosure.normativeDocuments.issued']).toMatchObject({ text: '36①' });
+  });
+});
