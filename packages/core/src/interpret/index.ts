@@ -9,7 +9,7 @@ import type { Context } from './context.js';
 import { LEGACY_SHEET_MARK, readLegacy } from './legacy.js';
 import { agencyFromTitle, isTitle, legacySheetHeader, reportYear, yearFromOpening, yearFromPeriod, yearFromTitle } from './meta.js';
 import { readReviewLitigation } from './reviewLitigation.js';
-import { CRAWLER_META, DATE, isoDate, PAGE_FURNITURE, SECTION_ORDER, sectionHeading } from './sections.js';
+import { CRAWLER_META, isDateLine, isoDate, PAGE_FURNITURE, SECTION_ORDER, sectionHeading } from './sections.js';
 import { tokens } from './stream.js';
 
 export interface Interpretation {
@@ -127,7 +127,7 @@ export function interpretDocument(doc: SourceDocument): Interpretation {
       preamble.filter((p, i) => {
         if (i === titleAt) return false;
         if (key.includes(fold(p.text))) return false;
-        if (DATE.test(p.text) && i <= titleAt + 3) return (headerDate = { iso: isoDate(p.text), position: p.position }), false;
+        if (isDateLine(p.text) && i <= titleAt + 3) return (headerDate = { iso: isoDate(p.text), position: p.position }), false;
         return true;
       }),
     );
@@ -208,7 +208,7 @@ function takeSignature(narrative: Map<SectionId, Line[]>): { lines: string[]; ag
   const last = [...narrative.keys()].at(-1);
   const paragraphs = last ? narrative.get(last)! : [];
   const date = paragraphs.at(-1);
-  if (!date || !DATE.test(date.text)) return undefined;
+  if (!date || !isDateLine(date.text)) return undefined;
   const agency = paragraphs.at(-2)?.text;
   const hasAgency = agency !== undefined && agency.length <= 30 && !/[。，；：:,]/.test(agency);
   narrative.set(last!, paragraphs.slice(0, hasAgency ? -2 : -1));

@@ -3,12 +3,20 @@ import type { Meta, Position } from '../model.js';
 
 const TITLE = /年度?报告|年报/;
 
+const CHINESE_DIGITS: Record<string, string> = { 〇: '0', '○': '0', Ｏ: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+/** Full-width digits, and years in Chinese numerals (二〇一七年), as Arabic digits: the year patterns below read only those. */
+export function arabicYears(text: string): string {
+  return text
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[〇○Ｏ零一二三四五六七八九]{4}(?=\s*年)/g, (year) => [...year].map((c) => CHINESE_DIGITS[c]).join(''));
+}
+
 /**
  * The agency named in a title: what stands before the year, or before 政府信息公开 when the year
  * leads or the title has none (彭后街道办事处政府信息公开工作年度报告, as copied text may print it).
  */
 export function agencyFromTitle(title: string): string | null {
-  const t = title.replace(/\s+/g, '');
+  const t = arabicYears(title).replace(/\s+/g, '');
   // 2020年政府信息公开工作年度报告 names no agency: 政府 there belongs to 政府信息公开.
   const afterYear = /^\d{4}年度?(.*?)(政府信息公开|信息公开|政务公开)/.exec(t);
   if (afterYear) return afterYear[1] || null;
@@ -20,7 +28,7 @@ export function agencyFromTitle(title: string): string | null {
 }
 
 export function yearFromTitle(title: string): number | null {
-  const m = /(\d{4})\s*年/.exec(title);
+  const m = /(\d{4})\s*年/.exec(arabicYears(title));
   return m ? Number(m[1]) : null;
 }
 
@@ -29,7 +37,8 @@ export function isTitle(text: string): boolean {
 }
 
 /** The reporting period stated in the preamble: 统计期限自2020年1月1日起至2020年12月31日止. */
-export function yearFromPeriod(text: string): number | null {
+export function yearFromPeriod(stated: string): number | null {
+  const text = arabicYears(stated);
   const m = /统计期限[^0-9]{0,6}(\d{4})\s*年\s*1\s*月\s*1\s*日/.exec(text) ?? /(\d{4})\s*年\s*1\s*月\s*1\s*日[起至到—\-－]/.exec(text);
   return m ? Number(m[1]) : null;
 }
@@ -46,7 +55,7 @@ const STATED_YEAR = [/现将[^。；]{0,40}?(\d{4})\s*年/, /^(\d{4})\s*年度?\
 export function yearFromOpening(paragraphs: string[]): number | null {
   const years = new Set<number>();
   for (const paragraph of paragraphs) {
-    const own = paragraph.trim().replace(CITED, '');
+    const own = arabicYears(paragraph).trim().replace(CITED, '');
     for (const pattern of STATED_YEAR) {
       const m = pattern.exec(own);
       if (m) years.add(Number(m[1]));
@@ -100,10 +109,14 @@ export function reportYear(stated: (number | null | undefined)[], date: { iso: s
 }
 
 /** The legacy sheet's own header: 秀英区政府服务中心信息公开情况统计（2017年度） / 填报单位：… */
-export function legacySheetHeader(text: string): Partial<Meta> | null {
-  const filler = /^填报单位\s*[:：]\s*(.+)$/.exec(text.trim());
+export function legacySheetHeader(line: string): Partial<Meta> | null {
+  const text = arabicYears(line).trim();
+  const filler = /^填报单位\s*[:：]\s*(.+)$/.exec(text);
   if (filler) return { agency: filler[1]!.trim() };
-  const head = /^(.*?)(政府)?信息公开情况统计表?\s*[(（](\d{4})年度?[)）]\s*$/.exec(text.trim());
-  if (head) return { year: Number(head[3]) };
-  return null;
+  // 秀英区政府服务中心信息公开情况统计（2017年度）, 某某镇人民政府2018年政府信息公开情况统计表
+  const yearAfter = /^(.*?)(政府)?信息公开情况统计表?\s*[(（](\d{4})年度?[)）]$/.exec(text);
+  const yearBefore = /^(.*?)(\d{4})年度?(政府)?信息公开情况统计表?$/.exec(text);
+  if (!yearAfter && !yearBefore) return null;
+  const [agency, year] = yearAfter ? [yearAfter[1]! + (yearAfter[2] && /(?:人民|[省市县区镇乡州旗])$/.test(yearAfter[1]!) ? '政府' : ''), yearAfter[3]!] : [yearBefore![1]!, yearBefore![2]!];
+  return { year: Number(year), ...(agency ? { agency } : {}) };
 }

@@ -1,5 +1,6 @@
 import type { SectionId } from '../ids.js';
 import { fold } from '../normalize/fold.js';
+import { arabicYears } from './meta.js';
 
 type Numbered = Exclude<SectionId, 'preamble' | 'signature'>;
 
@@ -30,10 +31,26 @@ export const PAGE_FURNITURE = /^(扫一扫在手机(上)?打开当前页(面)?|�
 /** `key: value` lines a crawler puts above the report. */
 export const CRAWLER_META = /^(标题|发布时间|发布日期|文号|发布机构|栏目|原文链接|本地目录|来源|索引号)\s*[:：]\s*(.*)$/;
 
-export const DATE = /^[(（]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?$/;
+const DATE = /^[(（]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?$/;
+
+/** A line that is only a date: 2025年1月20日, or in Chinese numerals as older reports print it (二〇二三年一月二十日). */
+export const isDateLine = (text: string) => DATE.test(arabicDate(text));
+
+/** Month and day in Chinese numerals (一月二十日) as Arabic digits, the year too (arabicYears). */
+function arabicDate(text: string): string {
+  return arabicYears(text).replace(/[一二三四五六七八九十]{1,3}(?=\s*[月日])/g, (n) => String(chineseNumber(n)));
+}
+
+const DIGITS = '〇一二三四五六七八九';
+/** 一 … 三十一: the numbers a month or day is written with. */
+function chineseNumber(n: string): number {
+  if (!n.includes('十')) return DIGITS.indexOf(n);
+  const [tens, ones] = n.split('十') as [string, string];
+  return (tens ? DIGITS.indexOf(tens) : 1) * 10 + (ones ? DIGITS.indexOf(ones) : 0);
+}
 
 export function isoDate(text: string): string | null {
-  const m = DATE.exec(text.trim()) ?? /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(text);
+  const m = DATE.exec(arabicDate(text).trim()) ?? /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(text);
   if (!m) return null;
   return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
 }
