@@ -110,6 +110,15 @@ describe('report-convert convert', () => {
     expect(existsSync(join(dir, 'long.json'))).toBe(true);
   });
 
+  it('writes every output whose name the file system takes, the migration record of a 230-byte name too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-long-name-'));
+    const name = `${'某'.repeat(74)}2017`; // 226 bytes; with .migration.json 241, under the 255 a name may have
+    writeFileSync(join(dir, `${name}.txt`), readFileSync(seed('004_b5b9a5615959bd1c.txt')));
+    const r = run(['convert', join(dir, `${name}.txt`), '--to', 'json,xlsx', '--layout', '2021', '--out-dir', dir]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([`${name}.json`, `${name}.migration.json`, `${name}.txt`, `${name}.xlsx`]);
+  });
+
   it('writes standard output for a glob or directory holding one file, and says how many when it holds more', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-one-'));
     copyFileSync(seed('001_1c75c2c4e67cd3d7.txt'), join(dir, 'r1.txt'));
@@ -207,7 +216,7 @@ describe('report-convert convert', () => {
     for (let i = 0; i < 200; i++) writeFileSync(join(dir, `r${i}.txt`), writeReportAs(generateReport(i, { layout: '2021' }), 'rowPerLine'));
     const out = join(dir, 'out');
     // Not this run's: another run's temporary file in the same directory, and a file of that name in a folder this run does not write.
-    const others = [join(out, '.r0.docx.0123abcd.tmp'), join(out, 'keep', '.notes.deadbeef.tmp')];
+    const others = [join(out, '.0123456789ab-0.report-convert.tmp'), join(out, 'keep', '.deadbeefcafe-1.report-convert.tmp')];
     mkdirSync(join(out, 'keep'), { recursive: true });
     for (const other of others) writeFileSync(other, 'not this run\'s');
     const child = spawn(process.execPath, [BIN, 'convert', dir, '--to', 'docx,xlsx,pdf', '--out-dir', out, '--lang', 'en']);
@@ -219,7 +228,7 @@ describe('report-convert convert', () => {
     expect(code, stderr).toBe(exit);
     expect(stderr).toMatch(/interrupted: \d+ converted, the rest not; no half-written file is left/);
     for (const other of others) expect(existsSync(other), other).toBe(true);
-    const written = readdirSync(out).filter((f) => !f.startsWith('.r0.docx.0123abcd') && f !== 'keep');
+    const written = readdirSync(out).filter((f) => !f.startsWith('.0123456789ab-') && f !== 'keep');
     expect(written.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(written.length).toBeLessThan(600);
     for (const f of written) {

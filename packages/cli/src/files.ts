@@ -128,7 +128,8 @@ export function realPath(path: string): string {
  * the thread pool per call cost more than the write.
  */
 export function writeAtomic(path: string, bytes: Uint8Array, runId: string): void {
-  const temp = join(dirname(path), `.${basename(path)}${tempEnding(runId)}`);
+  // Named apart from the output, so that an output name near the system's limit still has a temporary file.
+  const temp = join(dirname(path), `.${runId}-${(tempCount++).toString(36)}${TEMP_ENDING}`);
   try {
     writeFileSync(temp, bytes);
     renameSync(temp, path);
@@ -138,7 +139,8 @@ export function writeAtomic(path: string, bytes: Uint8Array, runId: string): voi
   }
 }
 
-const tempEnding = (runId: string) => `.${runId}.tmp`;
+const TEMP_ENDING = '.report-convert.tmp';
+let tempCount = 0;
 
 /**
  * Removes what the run `runId` left half-written: its temporary files, in the directories it writes
@@ -146,5 +148,5 @@ const tempEnding = (runId: string) => `.${runId}.tmp`;
  */
 export function removeTempFiles(inputs: BatchInput[], outDir: string, runId: string): void {
   for (const dir of new Set(inputs.map((input) => dirname(resolve(outDir, input.name)))))
-    for (const name of existsSync(dir) ? readdirSync(dir) : []) if (name.startsWith('.') && name.endsWith(tempEnding(runId))) rmSync(join(dir, name), { force: true });
+    for (const name of existsSync(dir) ? readdirSync(dir) : []) if (name.startsWith(`.${runId}-`) && name.endsWith(TEMP_ENDING)) rmSync(join(dir, name), { force: true });
 }

@@ -10,6 +10,8 @@ const MEANING_ZH: Record<string, string> = {
   EROFS: '只读的文件系统',
   EMFILE: '打开的文件过多',
   EBUSY: '文件正被占用',
+  ENAMETOOLONG: '文件名过长',
+  EXDEV: '不能跨磁盘移动',
 };
 
 /** A system error's code for a Chinese line: its meaning, the code kept for searching (文件不存在，ENOENT). */
