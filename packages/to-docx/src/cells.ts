@@ -11,15 +11,17 @@ export interface CellContent {
   rowSpan: number;
   /** In twips: the width docx gives a cell without one (see table.ts). */
   width: number;
+  /** In half-points, where a figure is set smaller than its style to stay on one line. */
+  size?: number;
 }
 
 export type CellMaker = (cell: CellContent) => TableCell;
 
 /** The cell of this content, given `width` in twips, or left for docx to set as it writes the table. */
-const tableCell = ({ text, style, keepNext, columnSpan, rowSpan }: CellContent, width?: number) =>
+const tableCell = ({ text, style, keepNext, columnSpan, rowSpan, size }: CellContent, width?: number) =>
   new TableCell({
     ...(width === undefined ? {} : { width: { size: width, type: WidthType.DXA } }),
-    children: [new Paragraph({ style, ...(keepNext ? { keepNext: true } : {}), children: [new TextRun(text)] })],
+    children: [new Paragraph({ style, ...(keepNext ? { keepNext: true } : {}), children: [size === undefined ? new TextRun(text) : new TextRun({ text, size })] })],
     ...(columnSpan > 1 ? { columnSpan } : {}),
     ...(rowSpan > 1 ? { rowSpan } : {}),
   });
@@ -40,7 +42,7 @@ const cells = new Map<string, TableCell>();
 export const CELLS_KEPT = 1000;
 
 export const reusedCell: CellMaker = (cell) => {
-  const key = `${cell.width} ${cell.columnSpan} ${cell.rowSpan} ${cell.style} ${cell.keepNext} ${cell.text}`;
+  const key = `${cell.width} ${cell.columnSpan} ${cell.rowSpan} ${cell.style} ${cell.keepNext} ${cell.size} ${cell.text}`;
   let reused = cells.get(key);
   if (reused) {
     // Map keeps insertion order: moved to the end, the least recently used stay at the front.

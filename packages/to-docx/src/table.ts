@@ -1,11 +1,26 @@
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
-import { keepWithNextRows, placeCells, resolveBinding, type Report, type TableGrid } from '@report-convert/core';
+import { keepWithNextRows, officeTextWidth, placeCells, resolveBinding, type Report, type TableGrid } from '@report-convert/core';
 import { reusedCell, type CellMaker } from './cells.js';
 import type { DocxStyle } from './styles.js';
 
 const tableStyleId = (wide: boolean, header: boolean, center: boolean) => `rc-table${wide ? '-wide' : ''}${header ? '-header' : ''}${center ? '-center' : ''}`;
 
 const GRID_TABLE_STYLE = 'rc-grid';
+/** Cell side margins in twips. Table 四's columns are 15 to a line: wider margins leave room for two header characters, not three, so 结果维持 reads 结果/维持 as in the official form (and the PDF), never 结果维/持. */
+const SIDE_MARGIN = 40;
+const WIDE_SIDE_MARGIN = 80;
+/** The smallest size, in points, a figure is set in to stay on one line (as the PDF's). */
+const MIN_FIGURE_SIZE = 5.5;
+
+/**
+ * A figure broken over two lines reads as two figures (12345 over 6): one too wide for `room` twips at
+ * the table's size is given a smaller size in half-points, by Word's widths (officeTextWidth); undefined when it fits.
+ */
+function oneLineSize(text: string, room: number, size: number): number | undefined {
+  const fits = room / (officeTextWidth(text) * 20);
+  if (fits >= size || fits < MIN_FIGURE_SIZE) return undefined;
+  return Math.floor(fits * 2);
+}
 const SINGLE_LINE = { style: BorderStyle.SINGLE, size: 4, color: 'auto' };
 
 /**
@@ -39,7 +54,7 @@ export function tableParagraphStyles(style: DocxStyle) {
  * An official grid as a Word table: spans from the layout data, header rows repeated, rows never split.
  * Its cells come from `makeCell`: reused from report to report (cells.ts), or, for the tests, built anew.
  */
-export function gridTable(report: Report, grid: TableGrid, textWidth: number, makeCell: CellMaker = reusedCell): Table {
+export function gridTable(report: Report, grid: TableGrid, textWidth: number, sizes: DocxStyle['sizes'], makeCell: CellMaker = reusedCell): Table {
   const wide = grid.columnWidths.length > 10;
   const total = grid.columnWidths.reduce((a, b) => a + b, 0);
   const columnWidths = grid.columnWidths.map((w) => Math.floor((w / total) * textWidth));
@@ -47,9 +62,13 @@ export function gridTable(report: Report, grid: TableGrid, textWidth: number, ma
   const rows: TableCell[][] = grid.rows.map(() => []);
   // A row without figures (a block's title, its column headings) stays on the page of the row below.
   const keepWithNext = keepWithNextRows(grid);
+  const margin = wide ? WIDE_SIDE_MARGIN : SIDE_MARGIN;
+  const styleSize = wide ? sizes.wideTable : sizes.table;
   for (const placed of placeCells(grid)) {
     const text = placed.cell.kind === 'label' ? placed.cell.text : resolveBinding(report, placed.cell.path).display;
     const center = placed.cell.kind === 'value' || placed.row < grid.headerRows || (placed.cell.kind === 'label' && placed.cell.align === 'center');
+    const width = cellWidth(placed.col, placed.colSpan);
+    const size = placed.cell.kind === 'value' ? oneLineSize(text, width - margin * 2, styleSize) : undefined;
     rows[placed.row]!.push(
       makeCell({
         text,
@@ -57,7 +76,8 @@ export function gridTable(report: Report, grid: TableGrid, textWidth: number, ma
         keepNext: keepWithNext[placed.row] ?? false,
         columnSpan: placed.colSpan,
         rowSpan: placed.rowSpan,
-        width: cellWidth(placed.col, placed.colSpan),
+        width,
+        ...(size === undefined ? {} : { size }),
       }),
     );
   }
@@ -70,9 +90,7 @@ export function gridTable(report: Report, grid: TableGrid, textWidth: number, ma
     // unless it is given them: the single lines docx gives an unstyled one.
     style: GRID_TABLE_STYLE,
     borders: Object.fromEntries(['top', 'bottom', 'left', 'right', 'insideHorizontal', 'insideVertical'].map((side) => [side, SINGLE_LINE])),
-    // Table 四's columns are 15 to a line: wider side margins leave room for two header characters, not
-    // three, so 结果维持 reads 结果/维持 as in the official form (and the PDF), never 结果维/持.
-    margins: { left: wide ? 80 : 40, right: wide ? 80 : 40, top: 20, bottom: 20 },
+    margins: { left: margin, right: margin, top: 20, bottom: 20 },
   });
 }
 

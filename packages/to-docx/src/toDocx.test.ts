@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { documentBlocks, placeCells, reportTables, resolveBinding, signatureLines } from '@report-convert/core';
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
+import { BROKEN_PIECES, WIDE_FIGURES, wideFiguresReport } from '../../core/src/test-support/wideFigures.js';
 import { findsInOrder } from '../../core/src/test-support/text.js';
 import { GB_T_9704 } from './styles.js';
 import { DocxOptionsError, toDocx } from './toDocx.js';
@@ -174,6 +175,17 @@ describe.skipIf(!soffice)('a real client (LibreOffice) opens each document', () 
         }
       }
     }
+  });
+});
+
+describe.skipIf(!soffice)('figures in narrow cells, through LibreOffice', () => {
+  it('keep one line each, set smaller where the cell is too narrow: 123456 never prints as 12345 over 6', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'docx-wide-'));
+    writeFileSync(join(dir, 'wide.docx'), await toDocx(wideFiguresReport()));
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'wide.docx')], { stdio: 'ignore', timeout: 300_000 });
+    const words = [...execFileSync('pdftotext', ['-bbox-layout', join(dir, 'wide.pdf'), '-'], { encoding: 'utf8' }).matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]!);
+    for (const figure of WIDE_FIGURES) expect(words, figure).toContain(figure);
+    for (const piece of BROKEN_PIECES) expect(words, piece).not.toContain(piece);
   });
 });
 

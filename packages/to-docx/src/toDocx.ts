@@ -108,7 +108,7 @@ export function reportDocument(given: Report, options: DocxOptions = {}, makeCel
         children.push(new Paragraph({ spacing: exact, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: Math.round(style.sizes.body * 2 * 20) }, children: [new TextRun(block.text)] }));
         break;
       case 'table':
-        children.push(gridTable(report, block.grid, textWidth, makeCell), emptyLine());
+        children.push(gridTable(report, block.grid, textWidth, style.sizes, makeCell), emptyLine());
         break;
       case 'signature':
         children.push(

@@ -11,6 +11,7 @@ import { findsInOrder } from '../../core/src/test-support/text.js';
 import { ReportModelError, type Finding, type Report } from '@report-convert/core';
 import { badModels } from '../../core/src/test-support/badModels.js';
 import { writtenAtTwoTimes } from '../../core/src/test-support/reproducible.js';
+import { BROKEN_PIECES, WIDE_FIGURES, wideFiguresReport } from '../../core/src/test-support/wideFigures.js';
 import { FontError, fontProblem } from './fontProblem.js';
 import { DEFAULT_FONT } from './fonts.js';
 import { toPdf } from './index.js';
@@ -156,6 +157,13 @@ describe.skipIf(!poppler)('renderPdf, read back with poppler', () => {
       );
   const typeArea = { left: 28 * (72 / 25.4), right: 595.28 - 26 * (72 / 25.4), bottom: 841.89 - 35 * (72 / 25.4) };
   const char = 16; // a body character, 三号
+
+  it('keeps every figure on one line, setting one too wide for its cell smaller: 123456 never prints as 1234 over 56', async () => {
+    const path = await written('wide-figures', (await renderPdf(wideFiguresReport())).bytes);
+    const words = [...execFileSync('pdftotext', ['-bbox-layout', path, '-'], { encoding: 'utf8' }).matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]!);
+    for (const figure of WIDE_FIGURES) expect(words, figure).toContain(figure);
+    for (const piece of BROKEN_PIECES) expect(words, piece).not.toContain(piece);
+  });
 
   it('justifies body text as the Word copy does: a line followed by more of its paragraph ends at the right margin', async () => {
     const { report } = corpus.find((c) => c.name.includes('seeds/003'))!; // half-width commas: lines of unequal natural width

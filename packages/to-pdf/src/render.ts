@@ -29,6 +29,8 @@ const PAGE = { width: 595.28, height: 841.89, top: 37 * MM, bottom: 35 * MM, lef
 const SIZE = { title: 22, heading: 16, body: 16, table: 10.5, wideTable: 8, footer: 14 };
 const LINE = 28;
 const CELL_PAD = 3;
+/** The smallest size a figure is set in to stay on one line: 0.7 of wide table 四's 8 pt, still legible. */
+const MIN_FIGURE_SIZE = 5.5;
 
 type Doc = PDFKit.PDFDocument;
 type Role = 'body' | 'title' | 'heading';
@@ -190,8 +192,8 @@ interface TableLayout extends TableRows {
   xs: number[];
   size: number;
   lineHeight: number;
-  /** Each cell with the text it shows (a label, or the report's figure as printed), wrapped. */
-  placed: (PlacedCell & CellLines & { text: string; center: boolean })[];
+  /** Each cell with the text it shows (a label, or the report's figure as printed), wrapped; a figure too wide for its cell gets a smaller `size` instead. */
+  placed: (PlacedCell & CellLines & { text: string; center: boolean; size?: number })[];
 }
 
 /**
@@ -209,9 +211,17 @@ function layoutTable(report: Report, grid: TableGrid, font: DrawingFont, use: (r
   const measure = use('body', size);
   const placed = placeCells(grid).map(({ cell, row, col, rowSpan, colSpan }) => {
     const text = cell.kind === 'label' ? cell.text : resolveBinding(report, cell.path).display;
-    const { lines, widths } = cellLines(font, size, xs[col + colSpan]! - xs[col]! - CELL_PAD * 2, text, measure);
+    const room = xs[col + colSpan]! - xs[col]! - CELL_PAD * 2;
+    const center = cell.kind === 'value' || row < grid.headerRows || (cell.kind === 'label' && cell.align === 'center');
+    // A figure broken over two lines reads as two figures (2345 over 6): it is set smaller to keep one line.
+    const wide = cell.kind === 'value' ? measure(text) : 0;
+    if (wide > room && (size * room) / wide >= MIN_FIGURE_SIZE) {
+      const smaller = Math.floor(((size * room) / wide) * 10) / 10;
+      return { cell, row, col, rowSpan, colSpan, text, lines: [text], widths: [(wide * smaller) / size], center, size: smaller };
+    }
+    const { lines, widths } = cellLines(font, size, room, text, measure);
     // Spelled out rather than spread from core's placed cell: the spread took longer than the rest of a cell's layout.
-    return { cell, row, col, rowSpan, colSpan, text, lines, widths, center: cell.kind === 'value' || row < grid.headerRows || (cell.kind === 'label' && cell.align === 'center') };
+    return { cell, row, col, rowSpan, colSpan, text, lines, widths, center };
   });
   const heights = grid.rows.map(() => lineHeight + CELL_PAD * 2);
   for (const p of placed.filter((c) => c.rowSpan === 1)) heights[p.row] = Math.max(heights[p.row]!, p.lines.length * lineHeight + CELL_PAD * 2);
@@ -250,6 +260,7 @@ function drawTable(doc: Doc, table: TableLayout, startY: number, newPage: () => 
     // Every border first, painted in one stroke (a PDF path cannot be interrupted by text): one content chunk, as doc.rect writes each.
     const borders: string[] = [];
     const text: PlacedLine[] = [];
+    const smaller = new Map<number, PlacedLine[]>();
     for (const p of placed) {
       let first = -1;
       let last = -1;
@@ -260,16 +271,21 @@ function drawTable(doc: Doc, table: TableLayout, startY: number, newPage: () => 
       borders.push(`${number(xs[p.col]!)} ${number(y0)} ${number(xs[p.col + p.colSpan]! - xs[p.col]!)} ${number(y1 - y0)} re`);
       // A label spanning rows that cross a page is printed again on the page it continues to, where it fits.
       if (p.lines.length * lineHeight > y1 - y0 && first !== p.row) continue;
-      let ty = y0 + (y1 - y0 - p.lines.length * lineHeight) / 2 + (lineHeight - size) / 2;
+      let ty = y0 + (y1 - y0 - p.lines.length * lineHeight) / 2 + (lineHeight - (p.size ?? size)) / 2;
+      const into = p.size === undefined ? text : smaller.get(p.size) ?? smaller.set(p.size, []).get(p.size)!;
       p.lines.forEach((line, k) => {
         const x = p.center ? (xs[p.col]! + xs[p.col + p.colSpan]! - p.widths[k]!) / 2 : xs[p.col]! + CELL_PAD;
-        text.push({ text: line, x, y: ty });
+        into.push({ text: line, x, y: ty });
         ty += lineHeight;
       });
     }
     doc.lineWidth(0.6).strokeColor('#000');
     if (borders.length) doc.addContent(borders.join('\n'));
     doc.stroke();
+    for (const [at, lines] of smaller) {
+      use('body', at);
+      drawLines(doc, lines);
+    }
     use('body', size);
     drawLines(doc, text);
     y = top;
