@@ -1,4 +1,4 @@
-import { APPLICANT_COLUMNS, applicationRowLabel, type ApplicationRowId } from '../ids.js';
+import { APPLICANT_COLUMNS, applicationRowLabel, applicationRows, TABLE_LABELS, type ApplicationRowId } from '../ids.js';
 import { emptyApplicantRow, type ApplicantRow } from '../model.js';
 import { countMismatch, keepUnrecognisedRow, storeFigure, unplaceable, type Context } from './context.js';
 import { hasNumber, runs, type Token } from './stream.js';
@@ -74,5 +74,27 @@ export function readApplications(ctx: Context, stream: Token[]): boolean {
   if ([...labelled].some((r) => SUB_ROWS_2021.has(r))) ctx.report.layouts.applications = '2021';
   else if (labelled.has('otherDisposal')) ctx.report.layouts.applications = '2019';
   else if (found) ctx.report.layouts.applications = '2021';
+  if (found) missingRows(ctx, labelled);
   return found;
+}
+
+/**
+ * A row of the official table the report does not print at all is blank in every output, as its
+ * layout requires; a clerk is told, since a blank row looks like a row of blanks the report printed.
+ */
+function missingRows(ctx: Context, labelled: ReadonlySet<string>): void {
+  for (const { id, label, group } of applicationRows(ctx.report.layouts.applications ?? '2021')) {
+    if (labelled.has(id)) continue;
+    const rowLabel = group ? `${group} ${label}` : label;
+    ctx.findings.push({
+      severity: 'warning',
+      rule: 'reader.missingRow',
+      table: 'applications',
+      tableLabel: TABLE_LABELS.applications,
+      row: id,
+      rowLabel,
+      message: `Row "${rowLabel}" of the official table is not in the report: it is left blank.`,
+      messageZh: `报告中没有官方表格的“${rowLabel}”行：该行留空。`,
+    });
+  }
 }
