@@ -41,3 +41,17 @@ describe('text about a number in a figure’s cell', () => {
     expect(parsed.report.sources['activeDisclosure.normativeDocuments.issued']).toMatchObject({ text: '36①' });
   });
 });
+
+describe('a row of the official table the report leaves out', () => {
+  it('is blank, with a warning naming the row as printed', () => {
+    const text = writeReportAs(generateReport(3, { layout: '2021' }), 'rowPerLine');
+    const parsed = parse(text.replace(/^3\.危及“三安全一稳定” .*\n/m, ''));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.report.applications['denied.threeSecurities']).toBeUndefined();
+    expect(parsed.findings.filter((f) => f.rule === 'reader.missingRow')).toEqual([
+      expect.objectContaining({ severity: 'warning', table: 'applications', row: 'denied.threeSecurities', rowLabel: '（三）不予公开 3.危及“三安全一稳定”', messageZh: '报告中没有官方表格的“（三）不予公开 3.危及“三安全一稳定””行：该行留空。' }),
+    ]);
+    const whole = parse(text);
+    expect(whole.ok && whole.findings.filter((f) => f.rule === 'reader.missingRow')).toEqual([]);
+  });
+});
