@@ -90,6 +90,33 @@ describe('check', () => {
     expect(findings[1]!.details).toEqual({ report: 1, previous: 0 });
   });
 
+  it('checkSeries takes one agency spelled two ways for one, and says so', () => {
+    const [last, now] = [4, 5].map(consistentReport) as [Report, Report];
+    Object.assign(last.meta, { year: 2020, agency: '某某市人民政府办公室' });
+    Object.assign(now.meta, { year: 2021, agency: '某某市政府办公室' });
+    last.applications.carriedForward!.naturalPerson = 745;
+    const findings = checkSeries([last, now]);
+    expect(findings.map((f) => f.rule)).toEqual(['series.agencySpellings', 'series.carriedOver']);
+    expect(findings[0]!.messageZh).toBe('某某市人民政府办公室、某某市政府办公室 写法不同，按同一机关核对');
+  });
+
+  it('checkSeries leaves out a report naming no agency beside reports that do, and compares them when none does', () => {
+    const reports = [4, 5, 6].map(consistentReport);
+    reports.forEach((r, i) => Object.assign(r.meta, { year: 2020 + i, agency: [null, '甲局', '乙局'][i] }));
+    reports[0]!.applications.carriedForward!.naturalPerson = 999;
+    expect(checkSeries(reports).map((f) => [f.rule, f.details])).toEqual([['series.noAgency', { report: 0 }], ['series.agencies', undefined]]);
+    reports.forEach((r) => (r.meta.agency = null));
+    expect(checkSeries(reports).map((f) => f.rule)).toEqual(['series.carriedOver']);
+  });
+
+  it('checkSeries says which year is missing between two it was given', () => {
+    const reports = [4, 5].map(consistentReport);
+    reports.forEach((r, i) => Object.assign(r.meta, { year: [2019, 2022][i], agency: '甲县人民政府' }));
+    const findings = checkSeries(reports);
+    expect(findings).toEqual([expect.objectContaining({ rule: 'series.missingYear', severity: 'info', details: { report: 1, previous: 0 } })]);
+    expect(findings[0]!.messageZh).toBe('未提供甲县人民政府2020–2021年的报告：2022年的“上年结转”未核对');
+  });
+
   it('checkSeries says when one agency has two reports of a year (a copy beside its source), and which report has no year', () => {
     const reports = [4, 5, 6].map(consistentReport);
     reports.forEach((r, i) => Object.assign(r.meta, { year: [2023, 2022, 2023][i], agency: '甲县人民政府' }));

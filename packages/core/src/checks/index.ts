@@ -108,30 +108,49 @@ function negativeFigures(report: Report): Finding[] {
 
 /**
  * Across years of each agency: this year's 上年结转 equals last year's 结转下年度, column by column.
- * Reports are grouped by their agency as printed, so that two agencies' reports given together are
- * never compared with each other (an info finding names the agencies); two reports of one agency and
- * year, and a report with no year, get an info finding too. Each finding's `details` holds the indices
- * in `reports` of the report it is about and of the one it was compared with.
+ * Reports are grouped by their agency as printed, spelled alike (agencyKey: 某某市人民政府办公室 is
+ * 某某市政府办公室), so that two agencies' reports given together are never compared with each other
+ * (an info finding names the agencies). A report that names no agency is compared only when none
+ * does (one agency's folder whose titles leave it out); beside reports that do, it is left out. Two
+ * reports of one agency and year, a report with no year, and a year missing between two given get an
+ * info finding too. Each finding's `details` holds the indices in `reports` of the report it is about
+ * and of the one it was compared with.
  */
 export function checkSeries(reports: Report[]): Finding[] {
-  const byAgency = new Map<string | null, number[]>();
+  const byAgency = new Map<string, { names: Set<string>; indices: number[] }>();
   const out: Finding[] = [];
+  const anyAgency = reports.some((r) => r.meta.agency?.trim());
   reports.forEach((r, index) => {
     if (r.meta.year === null) {
       out.push({ severity: 'info', rule: 'series.noYear', message: 'no year was found in this report (its title names none): it is left out of the cross-year check', messageZh: '此报告中未找到年度（标题未写明）：跨年度核对未包括此报告', details: { report: index } });
       return;
     }
     const agency = r.meta.agency?.trim() || null;
-    const group = byAgency.get(agency);
-    if (group) group.push(index);
-    else byAgency.set(agency, [index]);
+    if (agency === null && anyAgency) {
+      out.push({ severity: 'info', rule: 'series.noAgency', message: 'no agency was found in this report, beside reports that name theirs: it is left out of the cross-year check', messageZh: '此报告中未找到机关名称，而其他报告写明了机关：跨年度核对未包括此报告', details: { report: index } });
+      return;
+    }
+    const key = agency === null ? '' : agencyKey(agency);
+    const group = byAgency.get(key) ?? byAgency.set(key, { names: new Set(), indices: [] }).get(key)!;
+    if (agency !== null) group.names.add(agency);
+    group.indices.push(index);
   });
   if (byAgency.size > 1) {
-    const names = [...byAgency.keys()].map((a) => a ?? '?').join('、');
+    const names = [...byAgency.values()].map((g) => [...g.names][0] ?? '?').join('、');
     out.push({ severity: 'info', rule: 'series.agencies', message: `reports of ${byAgency.size} agencies (${names}): years are compared within each agency only`, messageZh: `共 ${byAgency.size} 个机关的报告（${names}）：只在同一机关的各年度之间比较` });
   }
-  for (const indices of byAgency.values()) out.push(...carriedOverFindings(reports, indices.sort((a, b) => reports[a]!.meta.year! - reports[b]!.meta.year!)));
+  for (const { names } of byAgency.values())
+    if (names.size > 1) {
+      const spellings = [...names].join('、');
+      out.push({ severity: 'info', rule: 'series.agencySpellings', message: `${spellings} are taken for one agency, spelled differently`, messageZh: `${spellings} 写法不同，按同一机关核对` });
+    }
+  for (const { indices } of byAgency.values()) out.push(...carriedOverFindings(reports, indices.sort((a, b) => reports[a]!.meta.year! - reports[b]!.meta.year!)));
   return out;
+}
+
+/** An agency's name as compared across years: white space dropped, 人民政府 as 政府 (某某市人民政府办公室 and 某某市政府办公室 are one office). */
+function agencyKey(agency: string): string {
+  return agency.normalize('NFKC').replace(/\s+/g, '').replace(/人民政府/g, '政府');
 }
 
 /** The 上年结转 rule over one agency's reports, given as indices sorted by year. */
@@ -148,6 +167,17 @@ function carriedOverFindings(reports: Report[], byYear: number[]): Finding[] {
         rule: 'series.sameYear',
         message: `another report given is also ${who}'s ${now.meta.year} report: only one of each year is compared with the years around it`,
         messageZh: `另有一份报告也是${who}${now.meta.year}年的报告：跨年度核对时每年只用其中一份`,
+        details: { report: byYear[i], previous: byYear[i - 1] },
+      });
+    }
+    if (now.meta.year! > last.meta.year! + 1) {
+      const who = now.meta.agency?.trim() || '?';
+      const gap = now.meta.year! - last.meta.year! - 1 === 1 ? `${last.meta.year! + 1}` : `${last.meta.year! + 1}–${now.meta.year! - 1}`;
+      out.push({
+        severity: 'info',
+        rule: 'series.missingYear',
+        message: `no ${gap} report of ${who} was given: ${now.meta.year}'s 上年结转 is not compared`,
+        messageZh: `未提供${who}${gap}年的报告：${now.meta.year}年的“上年结转”未核对`,
         details: { report: byYear[i], previous: byYear[i - 1] },
       });
     }
