@@ -106,7 +106,7 @@ describe('check', () => {
     reports[0]!.applications.carriedForward!.naturalPerson = 999;
     expect(checkSeries(reports).map((f) => [f.rule, f.details])).toEqual([['series.noAgency', { report: 0 }], ['series.agencies', undefined]]);
     reports.forEach((r) => (r.meta.agency = null));
-    expect(checkSeries(reports).map((f) => f.rule)).toEqual(['series.carriedOver']);
+    expect(checkSeries(reports).map((f) => f.rule)).toEqual(['series.noAgency', 'series.carriedOver']);
   });
 
   it('checkSeries says which year is missing between two it was given', () => {

@@ -135,6 +135,8 @@ export function checkSeries(reports: Report[]): Finding[] {
     if (agency !== null) group.names.add(agency);
     group.indices.push(index);
   });
+  if (!anyAgency && (byAgency.get('')?.indices.length ?? 0) > 1)
+    out.push({ severity: 'info', rule: 'series.noAgency', message: 'no report names its agency: they are compared as one agency\'s years', messageZh: '各报告均未写明机关名称：按同一机关的各年度核对' });
   if (byAgency.size > 1) {
     const names = [...byAgency.values()].map((g) => [...g.names][0] ?? '?').join('、');
     out.push({ severity: 'info', rule: 'series.agencies', message: `reports of ${byAgency.size} agencies (${names}): years are compared within each agency only`, messageZh: `共 ${byAgency.size} 个机关的报告（${names}）：只在同一机关的各年度之间比较` });
