@@ -94,5 +94,8 @@ export async function convertReport(parsed: ReadResult & { ok: true }, options: 
       outputs.push({ format, bytes: pdf.bytes });
     }
   }
-  return { outputs, report, findings: await inWorkbook(parsed, findings), ...(migrated ? { record: migrated.record } : {}), ...(parsed.fromModel ? { fromModel: true } : {}) };
+  return { outputs, report, findings: await inWorkbook(parsed, findings), ...(migrated && movedAny(migrated.record) ? { record: migrated.record } : {}), ...(parsed.fromModel ? { fromModel: true } : {}) };
 }
+
+/** A record of a migration that moved nothing (a report already in the layout, or one not moved back to 2019) would say figures went where they were. */
+const movedAny = (record: MigrationRecord) => Object.keys(record.figures).length > 0 || Object.keys(record.cells).length > 0;

@@ -1,3 +1,4 @@
+import { threadId } from 'node:worker_threads';
 import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -128,8 +129,9 @@ export function realPath(path: string): string {
  * the thread pool per call cost more than the write.
  */
 export function writeAtomic(path: string, bytes: Uint8Array, runId: string): void {
-  // Named apart from the output, so that an output name near the system's limit still has a temporary file.
-  const temp = join(dirname(path), `.${runId}-${(tempCount++).toString(36)}${TEMP_ENDING}`);
+  // Named apart from the output, so that an output name near the system's limit still has a temporary file;
+  // by thread too, as every worker of a run counts its own.
+  const temp = join(dirname(path), `.${runId}-${threadId}-${(tempCount++).toString(36)}${TEMP_ENDING}`);
   try {
     writeFileSync(temp, bytes);
     renameSync(temp, path);
