@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { generateReport } from '../generate/report.js';
 import { writeReportAs } from '../generate/write.js';
 import { resolveBinding } from '../layouts/binding.js';
-import { legacyGrid } from '../layouts/legacy.js';
 import { migrate } from '../migrate/index.js';
 import { parse } from '../parse.js';
 
@@ -35,16 +34,5 @@ describe('the legacy sheet’s unit column', () => {
     const inCell = sheetWith('收取的费用', () => '七、依申请公开信息收取的费用 | 万元 | 251000元 |');
     expect(resolveBinding(inCell.report, 'legacy.fees').display).toBe('251000元');
     expect(migrate(inCell.report, { to: '2021' }).record.figures['legacy.fees']).toMatchObject({ sentence: '依申请公开信息收取的费用：251000元。' });
-  });
-});
-
-describe('a row of the legacy sheet the reader does not know', () => {
-  it('stands in every output where the source printed it, not after the sheet’s last row', () => {
-    const { report, findings } = sheetWith('收取的费用', (line) => `${line}\n收费减免金额 | 元 | 1200 |`);
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'reader.unrecognisedRow', rowLabel: '收费减免金额' }));
-    const labels = legacyGrid(report).rows.map((row) => (row[0]!.kind === 'label' ? row[0]!.text : ''));
-    const at = labels.indexOf('收费减免金额');
-    expect(labels[at - 1]).toBe('七、依申请公开信息收取的费用');
-    expect(labels[at + 1]).toMatch(/^八、/);
   });
 });

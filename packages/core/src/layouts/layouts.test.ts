@@ -32,9 +32,9 @@ describe('official grids', () => {
   });
 
   it('legacy sheet binds all 58 rows and grows a 历年累计 column only when the source had one', () => {
-    const plain = placeCells(legacyGrid({ extraRows: [], sources: {} }));
+    const plain = placeCells(legacyGrid({ extraRows: [] }));
     expect(plain.filter((p) => p.cell.kind === 'value')).toHaveLength(58);
-    const cumulative = legacyGrid({ legacyCumulative: { 'requests.received': 3 }, extraRows: [], sources: {} });
+    const cumulative = legacyGrid({ legacyCumulative: { 'requests.received': 3 }, extraRows: [] });
     expect(cumulative.columnWidths).toHaveLength(4);
   });
 
@@ -43,7 +43,7 @@ describe('official grids', () => {
     const labelOf = (grid: typeof active, r: number) => placeCells(grid).find((p) => p.row === r && p.col === 0)!.cell;
     const kept = keepWithNextRows(active).flatMap((keep, r) => (keep ? [labelOf(active, r)] : []));
     expect(kept.map((c) => (c.kind === 'label' ? c.text : c.path))).toEqual(['第二十条第（一）项', '信息内容', '第二十条第（五）项', '信息内容']);
-    const legacy = legacyGrid({ extraRows: [], sources: {} });
+    const legacy = legacyGrid({ extraRows: [] });
     expect(keepWithNextRows(legacy)[0]).toBe(false); // the header repeats on every page instead
     expect(keepWithNextRows(legacy).filter(Boolean).length).toBe(legacy.rows.filter((row) => row.length === 1).length);
     expect(keepWithNextRows(applicationsGrid('2021')).some(Boolean)).toBe(false);

@@ -27,6 +27,6 @@ export function officialGrids(): readonly OfficialGrid[] {
     { grid: applicationsGrid('2019'), layout: '2019' },
     { grid: applicationsGrid('2021'), layout: '2021' },
     { grid: reviewLitigationGrid(), layout: 'any' },
-    { grid: legacyGrid({ extraRows: [], sources: {} }), layout: 'legacy' },
+    { grid: legacyGrid({ extraRows: [] }), layout: 'legacy' },
   ]);
 }
