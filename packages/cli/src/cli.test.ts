@@ -399,19 +399,19 @@ describe('reading back what report-convert wrote', () => {
     const checked = run(['check', join(dir, '004_b5b9a5615959bd1c.xlsx'), join(dir, '004_b5b9a5615959bd1c.json'), '--lang', 'en']);
     const lines = checked.stdout.trim().split('\n');
     expect(lines).toHaveLength(2); // the same finding from each, none about the workbook's own extra sheets
-    expect(lines.find((l) => l.includes('.xlsx'))).toMatch(/^\S+\.xlsx  error  .*\(cell C6\)$/);
+    expect(lines.find((l) => l.includes('.xlsx'))).toMatch(/^\S+\.xlsx  error  .*\(cell C5\)$/);
     expect(lines.find((l) => l.includes('.json'))).toMatch(/^\S+\.json  error  .*\(line \d+, column \d+ of the original\)$/);
-    // The legacy sheet's row 其中：主动公开规范性文件数 holds its figure in C6 (the stray 300 printed on the heading row 一、主动公开情况 is kept above it, where the source printed it).
+    // The legacy sheet's row 其中：主动公开规范性文件数 holds its figure in C5.
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(dir, '004_b5b9a5615959bd1c.xlsx'));
     const sheet = workbook.getWorksheet('政府信息公开情况统计表')!;
-    expect([sheet.getCell('A6').value, sheet.getCell('C6').value]).toEqual(['其中：主动公开规范性文件数', 300]);
+    expect([sheet.getCell('A5').value, sheet.getCell('C5').value]).toEqual(['其中：主动公开规范性文件数', 300]);
     // Edited there, said in Chinese by its cell, and the same cell in --json.
-    sheet.getCell('C6').value = 400;
+    sheet.getCell('C5').value = 400;
     await workbook.xlsx.writeFile(join(dir, 'edited.xlsx'));
-    expect(run(['check', join(dir, 'edited.xlsx')]).stdout).toMatch(/^\S+edited\.xlsx  错误  \[政府信息公开情况统计表 › 其中：主动公开规范性文件数\] .*（400 > 0）（单元格 C6）$/m);
+    expect(run(['check', join(dir, 'edited.xlsx')]).stdout).toMatch(/^\S+edited\.xlsx  错误  \[政府信息公开情况统计表 › 其中：主动公开规范性文件数\] .*（400 > 0）（单元格 C5）$/m);
     const json = JSON.parse(run(['check', join(dir, 'edited.xlsx'), '--json']).stdout) as { files: { findings: { cell?: unknown }[] }[] };
-    expect(json.files[0]!.findings.map((f) => f.cell)).toEqual([{ sheet: '政府信息公开情况统计表', address: 'C6' }]);
+    expect(json.files[0]!.findings.map((f) => f.cell)).toEqual([{ sheet: '政府信息公开情况统计表', address: 'C5' }]);
   });
 });
 
