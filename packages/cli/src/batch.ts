@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { fileIdentity, removeTempFiles, type BatchInput } from './files.js';
+import { fileIdentity, makeDirectory, removeTempFiles, type BatchInput } from './files.js';
 import type { JobOptions, JobResult } from './job.js';
 import { systemErrorZh } from '@report-convert/core/systemError';
 
@@ -31,7 +30,7 @@ export async function runBatch(inputs: BatchInput[], batchOptions: Omit<JobOptio
   let done = 0;
   const record = (result: JobResult) => onDone(result, ++done);
   try {
-    mkdirSync(options.outDir, { recursive: true });
+    makeDirectory(options.outDir);
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     for (const { path: input } of inputs) record({ input, status: 'failed', message: `cannot create the output directory ${options.outDir} (${why})`, messageZh: `无法创建输出目录 ${options.outDir}（${systemErrorZh(why)}）` });

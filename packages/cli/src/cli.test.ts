@@ -110,6 +110,13 @@ describe('report-convert convert', () => {
     expect(existsSync(join(dir, 'long.json'))).toBe(true);
   });
 
+  it.skipIf(!existsSync('/proc/self'))('refuses an output directory the system will not create, without hanging: --out-dir /proc/x', () => {
+    // Node's recursive mkdirSync looped for ever there, deaf to SIGTERM: killed outright if it hangs again.
+    const r = spawnSync(process.execPath, [BIN, 'convert', seed('001_1c75c2c4e67cd3d7.txt'), '--to', 'json', '--out-dir', '/proc/report-convert-test', '--lang', 'en'], { encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain('cannot create the output directory /proc/report-convert-test (ENOENT)');
+  });
+
   it('writes every output whose name the file system takes, the migration record of a 230-byte name too', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-long-name-'));
     const name = `${'某'.repeat(74)}2017`; // 226 bytes; with .migration.json 241, under the 255 a name may have

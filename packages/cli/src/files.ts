@@ -1,5 +1,5 @@
 import { threadId } from 'node:worker_threads';
-import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
@@ -151,4 +151,18 @@ let tempCount = 0;
 export function removeTempFiles(inputs: BatchInput[], outDir: string, runId: string): void {
   for (const dir of new Set(inputs.map((input) => dirname(resolve(outDir, input.name)))))
     for (const name of existsSync(dir) ? readdirSync(dir) : []) if (name.startsWith(`.${runId}-`) && name.endsWith(TEMP_ENDING)) rmSync(join(dir, name), { force: true });
+}
+
+/**
+ * mkdir -p, one level at a time from the nearest folder that exists. Node's own recursive mkdirSync
+ * (20.x) loops for ever where a parent exists but refuses the child with ENOENT (under /proc), and a
+ * synchronous loop ignores Ctrl-C and SIGTERM: --out-dir /proc/x hung the CLI. Errors are thrown as mkdir gives them.
+ */
+export function makeDirectory(path: string): void {
+  const missing: string[] = [];
+  for (let dir = resolve(path); !existsSync(dir); dir = dirname(dir)) {
+    missing.unshift(dir);
+    if (dirname(dir) === dir) break;
+  }
+  for (const dir of missing) mkdirSync(dir);
 }

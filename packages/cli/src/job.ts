@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Finding, InputFormat, LayoutId, MigrationMapping } from '@report-convert/core';
 import type { PdfFonts } from '@report-convert/to-pdf';
 import { convertReport } from './convert.js';
-import { outputPath, writeAtomic, type BatchInput } from './files.js';
+import { makeDirectory, outputPath, writeAtomic, type BatchInput } from './files.js';
 import type { OutputFormat } from './formats.js';
 import type { YearOption } from './givenYear.js';
 import { readInput } from './readInput.js';
@@ -47,7 +46,7 @@ export async function runJob(batchInput: BatchInput, options: JobOptions, protec
     const target = outputPath(batchInput, output.format, options.outDir, protectedInputs);
     if (typeof target !== 'string') return { input, status: 'failed', message: `refused to write: ${target.refused.message}`, messageZh: `拒绝写入：${target.refused.messageZh}` };
     try {
-      if (dirname(target) !== options.outDir) mkdirSync(dirname(target), { recursive: true }); // a subfolder kept from a walked directory
+      if (dirname(target) !== options.outDir) makeDirectory(dirname(target)); // a subfolder kept from a walked directory
       writeAtomic(target, output.bytes, options.runId);
     } catch (error) {
       const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
