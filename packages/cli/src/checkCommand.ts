@@ -85,6 +85,8 @@ export async function checkCommand(inputs: string[], opts: CheckOptions, io: Io,
   else {
     // Every input is counted, and those that could not be checked are said: 0 findings alone would read as all clear.
     const total = files.length + expanded.missing.length;
+    // An empty folder or a glob that matched nothing: said as convert says it, not as an all-clear.
+    if (total === 0) io.stderr(t(lang, `没有可检查的输入（${inputs.join('、')} 中没有报告文件）\n`, `nothing to check (no report file in ${inputs.join(', ')})\n`));
     const found = t(lang, `发现 ${count} 个问题${notes ? `（另有 ${notes} 条提示）` : ''}`, `${count} findings${notes ? ` (and ${notes} note${notes === 1 ? '' : 's'})` : ''}`);
     io.stderr(t(lang, `检查了 ${total} 个文件${unreadable ? `：${unreadable} 个无法读取，` : '，'}${found}\n`, `checked ${total} file${total === 1 ? '' : 's'}${unreadable ? `: ${unreadable} unreadable, ` : ', '}${found}\n`));
   }

@@ -110,6 +110,13 @@ describe('report-convert convert', () => {
     expect(existsSync(join(dir, 'long.json'))).toBe(true);
   });
 
+  it('says there was nothing to check in an empty folder, rather than 0 findings', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'cli-empty-'));
+    const r = run(['check', empty]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`没有可检查的输入（${empty} 中没有报告文件）\n检查了 0 个文件，发现 0 个问题\n`);
+  });
+
   it.skipIf(!existsSync('/proc/self'))('refuses an output directory the system will not create, without hanging: --out-dir /proc/x', () => {
     // Node's recursive mkdirSync looped for ever there, deaf to SIGTERM: killed outright if it hangs again.
     const r = spawnSync(process.execPath, [BIN, 'convert', seed('001_1c75c2c4e67cd3d7.txt'), '--to', 'json', '--out-dir', '/proc/report-convert-test', '--lang', 'en'], { encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });

@@ -55,7 +55,7 @@ describe('outputPath', () => {
 });
 
 describe('expandInputs', () => {
-  it('walks folders an archive links in, each real folder once: a link back up the tree ends there, a dangling one is nothing', async () => {
+  it('walks folders an archive links in, each real folder once: a link back up the tree ends there, a dangling one is nothing, a migration record no input', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'walk-links-'));
     const elsewhere = join(dir, 'elsewhere', '2019');
     mkdirSync(elsewhere, { recursive: true });
@@ -66,6 +66,7 @@ describe('expandInputs', () => {
     symlinkSync('..', join(dir, 'archive', '2018', 'up'));
     symlinkSync(join(elsewhere, 'a.txt'), join(dir, 'archive', 'c.txt'));
     symlinkSync(join(dir, 'nowhere'), join(dir, 'archive', 'gone.txt'));
+    writeFileSync(join(dir, 'archive', '2018', 'b.migration.json'), '{}'); // our record, written beside its input by --out-dir archive/2018
     const { inputs, missing } = await expandInputs([join(dir, 'archive')]);
     expect(inputs.map((i) => i.name)).toEqual(['2018/b', '2019/a', 'c']);
     expect(missing).toEqual([]);

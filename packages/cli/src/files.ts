@@ -46,8 +46,9 @@ function setOnce<K, V>(map: Map<K, V>, key: K, value: V): void {
 
 /**
  * Files with an input ending under `dir`, leaving out `skipDir`, hidden files and folders (.git, and
- * the ._ copies macOS leaves on USB drives) and the ~$ lock files Word and Excel keep beside an open
- * document, none of which is a report. Links are followed (an archive that links each year's folder in),
+ * the ._ copies macOS leaves on USB drives), the ~$ lock files Word and Excel keep beside an open
+ * document, and our own migration records (*.migration.json, when the outputs went beside the
+ * inputs), none of which is a report. Links are followed (an archive that links each year's folder in),
  * each real folder walked once, so a link back up the tree ends there.
  */
 async function walk(dir: string, skipDir: string | undefined, out: string[] = [], walked = new Set([realPath(dir)])): Promise<string[]> {
@@ -58,7 +59,7 @@ async function walk(dir: string, skipDir: string | undefined, out: string[] = []
     if (target?.isDirectory()) {
       const real = realPath(path);
       if (real !== skipDir && !walked.has(real)) await walk(path, skipDir, out, walked.add(real));
-    } else if (target?.isFile() && INPUT_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !entry.name.endsWith('.expected.json')) out.push(resolve(path));
+    } else if (target?.isFile() && INPUT_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !entry.name.endsWith('.expected.json') && !entry.name.endsWith('.migration.json')) out.push(resolve(path));
   }
   return out;
 }
