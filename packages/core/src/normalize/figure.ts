@@ -14,7 +14,8 @@ const NUMBER = new RegExp(`^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:(${UN
  * Characters Unicode folds to digits that no figure is printed with: circled numbers and super- and
  * subscripts are footnote marks (`36①` is 36 with note ①, not 361).
  */
-const MARK_DIGITS = /[\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]/;
+const MARK_DIGIT_RANGES = '\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf';
+const MARK_DIGITS = new RegExp(`[${MARK_DIGIT_RANGES}]`);
 
 /** Returns null when the text is not a figure at all (a label). */
 export function readFigure(raw: string): Figure | null {
@@ -47,6 +48,9 @@ function holdsExactly(int: string, frac: string, value: number): boolean {
   return printed === held;
 }
 
+/** A character no text about a number holds: anything but digits, marks, signs, separators and the words of approximations and units. */
+const NOT_ABOUT_A_NUMBER = new RegExp(`[^\\s0-9０-９.．,，+＋\\-－−%％*＊（）()約约近共计合余多万亿元件条次篇个人项份期家无〇Oo${MARK_DIGIT_RANGES}]`);
+
 /**
  * Text in a figure's cell that is about a number but not one readFigure can take as printed:
  * `约3561`, `1200余`, `12.5万`, `36①`, `〇`, `21 210`. Read as blank with an error (never as a guess), where
@@ -56,5 +60,5 @@ function holdsExactly(int: string, frac: string, value: number): boolean {
 export function looksLikeFigure(raw: string): boolean {
   const text = raw.trim();
   if (text.length > 16 || !/[0-9０-９〇]/.test(text.normalize('NFKC')) || /^[（(]?[0-9０-９]+[)）.．、]$/.test(text)) return false;
-  return !/[^\s0-9０-９.．,，+＋\-－−%％*＊（）()約约近共计合余多万亿元件条次篇个人项份期家无〇Oo\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]/.test(text);
+  return !NOT_ABOUT_A_NUMBER.test(text);
 }
