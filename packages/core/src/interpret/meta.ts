@@ -11,6 +11,24 @@ export function arabicYears(text: string): string {
     .replace(/[〇○Ｏ零一二三四五六七八九]{4}(?=\s*年)/g, (year) => [...year].map((c) => CHINESE_DIGITS[c]).join(''));
 }
 
+/** Month and day in Chinese numerals (一月二十日) as Arabic digits, the year too (arabicYears). */
+export function arabicDate(text: string): string {
+  return arabicYears(text).replace(/[一二三四五六七八九十]{1,3}(?=\s*[月日])/g, (n) => String(chineseNumber(n)));
+}
+
+/** 一 … 三十一: the numbers a month or day is written with. */
+function chineseNumber(n: string): number {
+  const digit = (c: string) => Number(CHINESE_DIGITS[c]);
+  if (!n.includes('十')) return digit(n);
+  const [tens, ones] = n.split('十') as [string, string];
+  return (tens ? digit(tens) : 1) * 10 + (ones ? digit(ones) : 0);
+}
+
+/** 某县人民政府信息公开…: where the name ends in 人民 or a place (县, 市 …), 政府 is shared with 政府信息公开 and belongs to the agency too. */
+function withSharedGovernment(before: string): string {
+  return before + (/(?:人民|[省市县区镇乡州旗])$/.test(before) ? '政府' : '');
+}
+
 /**
  * The agency named in a title: what stands before the year, or before 政府信息公开 when the year
  * leads or the title has none (彭后街道办事处政府信息公开工作年度报告, as copied text may print it).
@@ -23,8 +41,7 @@ export function agencyFromTitle(title: string): string | null {
   const beforeYear = /^(.+?)\d{4}年/.exec(t);
   if (beforeYear) return beforeYear[1]!;
   const beforeSubject = /^(.*?)(?:政府信息公开|信息公开|政务公开)/.exec(t)?.[1];
-  // 某县人民政府信息公开…: the government is the agency, 政府 shared by both words.
-  return beforeSubject ? beforeSubject + (/(?:人民|[省市县区镇乡州旗])$/.test(beforeSubject) ? '政府' : '') : null;
+  return beforeSubject ? withSharedGovernment(beforeSubject) : null;
 }
 
 export function yearFromTitle(title: string): number | null {
@@ -117,6 +134,6 @@ export function legacySheetHeader(line: string): Partial<Meta> | null {
   const yearAfter = /^(.*?)(政府)?信息公开情况统计表?\s*[(（](\d{4})年度?[)）]$/.exec(text);
   const yearBefore = /^(.*?)(\d{4})年度?(政府)?信息公开情况统计表?$/.exec(text);
   if (!yearAfter && !yearBefore) return null;
-  const [agency, year] = yearAfter ? [yearAfter[1]! + (yearAfter[2] && /(?:人民|[省市县区镇乡州旗])$/.test(yearAfter[1]!) ? '政府' : ''), yearAfter[3]!] : [yearBefore![1]!, yearBefore![2]!];
+  const [agency, year] = yearAfter ? [yearAfter[2] ? withSharedGovernment(yearAfter[1]!) : yearAfter[1]!, yearAfter[3]!] : [yearBefore![1]!, yearBefore![2]!];
   return { year: Number(year), ...(agency ? { agency } : {}) };
 }

@@ -1,6 +1,6 @@
 import type { SectionId } from '../ids.js';
 import { fold } from '../normalize/fold.js';
-import { arabicYears } from './meta.js';
+import { arabicDate } from './meta.js';
 
 type Numbered = Exclude<SectionId, 'preamble' | 'signature'>;
 
@@ -35,19 +35,6 @@ const DATE = /^[(（]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)�
 
 /** A line that is only a date: 2025年1月20日, or in Chinese numerals as older reports print it (二〇二三年一月二十日). */
 export const isDateLine = (text: string) => DATE.test(arabicDate(text));
-
-/** Month and day in Chinese numerals (一月二十日) as Arabic digits, the year too (arabicYears). */
-function arabicDate(text: string): string {
-  return arabicYears(text).replace(/[一二三四五六七八九十]{1,3}(?=\s*[月日])/g, (n) => String(chineseNumber(n)));
-}
-
-const DIGITS = '〇一二三四五六七八九';
-/** 一 … 三十一: the numbers a month or day is written with. */
-function chineseNumber(n: string): number {
-  if (!n.includes('十')) return DIGITS.indexOf(n);
-  const [tens, ones] = n.split('十') as [string, string];
-  return (tens ? DIGITS.indexOf(tens) : 1) * 10 + (ones ? DIGITS.indexOf(ones) : 0);
-}
 
 export function isoDate(text: string): string | null {
   const m = DATE.exec(arabicDate(text).trim()) ?? /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(text);
