@@ -83,9 +83,9 @@ export function readApplications(ctx: Context, stream: Token[]): boolean {
  * layout requires; a clerk is told, since a blank row looks like a row of blanks the report printed.
  */
 function missingRows(ctx: Context, labelled: ReadonlySet<string>): void {
-  for (const { id, label, group } of applicationRows(ctx.report.layouts.applications ?? '2021')) {
+  for (const { id } of applicationRows(ctx.report.layouts.applications ?? '2021')) {
     if (labelled.has(id)) continue;
-    const rowLabel = group ? `${group} ${label}` : label;
+    const rowLabel = applicationRowLabel(id);
     ctx.findings.push({
       severity: 'warning',
       rule: 'reader.missingRow',
