@@ -1,5 +1,5 @@
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
-import { keepWithNextRows, officeTextWidth, placeCells, resolveBinding, type Report, type TableGrid } from '@report-convert/core';
+import { keepWithNextRows, officeTextWidth, oneLineFigureSize, placeCells, resolveBinding, type Report, type TableGrid } from '@report-convert/core';
 import { reusedCell, type CellMaker } from './cells.js';
 import type { DocxStyle } from './styles.js';
 
@@ -9,17 +9,10 @@ const GRID_TABLE_STYLE = 'rc-grid';
 /** Cell side margins in twips. Table 四's columns are 15 to a line: wider margins leave room for two header characters, not three, so 结果维持 reads 结果/维持 as in the official form (and the PDF), never 结果维/持. */
 const SIDE_MARGIN = 40;
 const WIDE_SIDE_MARGIN = 80;
-/** The smallest size, in points, a figure is set in to stay on one line (as the PDF's). */
-const MIN_FIGURE_SIZE = 5.5;
-
-/**
- * A figure broken over two lines reads as two figures (12345 over 6): one too wide for `room` twips at
- * the table's size is given a smaller size in half-points, by Word's widths (officeTextWidth); undefined when it fits.
- */
+/** A figure's size in half-points where it must be set smaller to keep one line in `room` twips (oneLineFigureSize), by Word's widths. */
 function oneLineSize(text: string, room: number, size: number): number | undefined {
-  const fits = room / (officeTextWidth(text) * 20);
-  if (fits >= size || fits < MIN_FIGURE_SIZE) return undefined;
-  return Math.floor(fits * 2);
+  const fitting = oneLineFigureSize(officeTextWidth(text) * 20 * size, room, size);
+  return fitting === undefined ? undefined : Math.floor(fitting * 2);
 }
 const SINGLE_LINE = { style: BorderStyle.SINGLE, size: 4, color: 'auto' };
 

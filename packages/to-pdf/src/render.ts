@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { assertReport, documentBlocks, keepWithNextRows, PAGE_NUMBER, placeCells, placeSignature, reportTitle, resolveBinding, titleLines, type DocumentBlock, type Finding, type PlacedCell, type Report, type TableGrid } from '@report-convert/core';
+import { assertReport, documentBlocks, keepWithNextRows, oneLineFigureSize, PAGE_NUMBER, placeCells, placeSignature, reportTitle, resolveBinding, titleLines, type DocumentBlock, type Finding, type PlacedCell, type Report, type TableGrid } from '@report-convert/core';
 import { cellLines, type CellLines } from './cellLines.js';
 import { loadFont, type DrawingFont } from './drawingFont.js';
 import { FontError, fontProblem } from './fontProblem.js';
@@ -29,8 +29,6 @@ const PAGE = { width: 595.28, height: 841.89, top: 37 * MM, bottom: 35 * MM, lef
 const SIZE = { title: 22, heading: 16, body: 16, table: 10.5, wideTable: 8, footer: 14 };
 const LINE = 28;
 const CELL_PAD = 3;
-/** The smallest size a figure is set in to stay on one line: 0.7 of wide table 四's 8 pt, still legible. */
-const MIN_FIGURE_SIZE = 5.5;
 
 type Doc = PDFKit.PDFDocument;
 type Role = 'body' | 'title' | 'heading';
@@ -215,8 +213,9 @@ function layoutTable(report: Report, grid: TableGrid, font: DrawingFont, use: (r
     const center = cell.kind === 'value' || row < grid.headerRows || (cell.kind === 'label' && cell.align === 'center');
     // A figure broken over two lines reads as two figures (2345 over 6): it is set smaller to keep one line.
     const wide = cell.kind === 'value' ? measure(text) : 0;
-    if (wide > room && (size * room) / wide >= MIN_FIGURE_SIZE) {
-      const smaller = Math.floor(((size * room) / wide) * 10) / 10;
+    const fitting = oneLineFigureSize(wide, room, size);
+    if (fitting !== undefined) {
+      const smaller = Math.floor(fitting * 10) / 10;
       return { cell, row, col, rowSpan, colSpan, text, lines: [text], widths: [(wide * smaller) / size], center, size: smaller };
     }
     const { lines, widths } = cellLines(font, size, room, text, measure);

@@ -9,6 +9,7 @@ import type { GridCell, TableGrid } from './grid.js';
 export * from './grid.js';
 export * from './binding.js';
 export * from './document.js';
+export * from './figureSize.js';
 export * from './pageNumber.js';
 export * from './signature.js';
 export { activeDisclosureGrid, applicationsGrid, legacyGrid, reviewLitigationGrid };
