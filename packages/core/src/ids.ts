@@ -251,10 +251,12 @@ export type ReviewGroup = (typeof REVIEW_GROUPS)[number];
 export const REVIEW_FIELDS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
 export type ReviewField = (typeof REVIEW_FIELDS)[number];
 
+/** 行政诉讼's two groups as the official header prints them, under 行政诉讼. */
+export const LITIGATION_GROUP_HEADERS = { litigationDirect: '未经复议直接起诉', litigationAfterReview: '复议后起诉' } as const;
 export const REVIEW_GROUP_LABELS: Record<ReviewGroup, string> = {
   review: '行政复议',
-  litigationDirect: '行政诉讼 未经复议直接起诉',
-  litigationAfterReview: '行政诉讼 复议后起诉',
+  litigationDirect: `行政诉讼 ${LITIGATION_GROUP_HEADERS.litigationDirect}`,
+  litigationAfterReview: `行政诉讼 ${LITIGATION_GROUP_HEADERS.litigationAfterReview}`,
 };
 export const REVIEW_FIELD_LABELS: Record<ReviewField, string> = {
   upheld: '结果维持',

@@ -1,4 +1,5 @@
-import { ACTIVE_ITEM_SPECS, activeItemSpec, type ActiveItem, type LayoutId } from '../ids.js';
+import { ACTIVE_COLUMN_LABELS, ACTIVE_ITEM_SPECS, activeItemSpec, type ActiveItem, type LayoutId } from '../ids.js';
+import { printedColumnOrder } from './columnOrder.js';
 import { countMismatch, keepUnrecognisedRow, storeFigure, unplaceable, type Context } from './context.js';
 import { hasNumber, runs, type Token } from './stream.js';
 
@@ -33,10 +34,15 @@ function classify(token: Token): Label {
 export function readActiveDisclosure(ctx: Context, stream: Token[]): boolean {
   let headerLayout: LayoutId | undefined;
   let found = false;
+  // The header cells over the items that follow them.
+  let header: Token[] = [];
+  let afterItem = false;
   for (const run of runs(stream, classify)) {
     const label = run.match!;
-    if (label.kind === 'block') headerLayout = undefined;
+    if (label.kind === 'block') (headerLayout = undefined), (header = []);
     if (label.kind === 'header') {
+      if (afterItem) (header = []), (afterItem = false);
+      header.push(run.label);
       headerLayout = label.layout ?? headerLayout;
       if (hasNumber(run.values)) keepUnrecognisedRow(ctx, 'activeDisclosure', run.label, null, run.values, { en: 'matches no item of table 二', zh: '与表二的任何一项都不对应' });
       continue;
@@ -45,6 +51,7 @@ export function readActiveDisclosure(ctx: Context, stream: Token[]): boolean {
     const spec = activeItemSpec(label.item);
     const layout = headerLayout ?? layoutByCount(label.item, run.values.length);
     const columns = spec.columns[layout];
+    afterItem = true;
     if (ctx.report.activeDisclosure[label.item]) {
       keepUnrecognisedRow(ctx, 'activeDisclosure', run.label, null, run.values, { en: `repeats item ${label.item}`, zh: '与已读取的项目重复' });
       continue;
@@ -53,7 +60,8 @@ export function readActiveDisclosure(ctx: Context, stream: Token[]): boolean {
     ctx.report.layouts.activeDisclosure[label.item] = layout;
     if (run.values.length !== columns.length) countMismatch(ctx, 'activeDisclosure', label.item, spec.label[layout], run.label, run.values, columns.length);
     const placed = unplaceable(run.values, columns.length) ? [] : run.values;
-    ctx.report.activeDisclosure[label.item] = Object.fromEntries(columns.map((col, i) => [col, storeFigure(ctx, `activeDisclosure.${label.item}.${col}`, placed[i])]));
+    const printed = printedColumnOrder(ctx, 'activeDisclosure', header, columns.map((c) => [c, ACTIVE_COLUMN_LABELS[layout][c]!] as const));
+    ctx.report.activeDisclosure[label.item] = Object.fromEntries(columns.map((col) => [col, storeFigure(ctx, `activeDisclosure.${label.item}.${col}`, placed[printed.indexOf(col)])]));
     if (run.values.length > columns.length)
       keepUnrecognisedRow(ctx, 'activeDisclosure', run.label, null, run.values.slice(columns.length), { en: `has figures beyond the columns of ${label.item}`, zh: '超出该项列数的数字' });
   }

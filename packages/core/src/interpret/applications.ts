@@ -1,5 +1,6 @@
-import { APPLICANT_COLUMNS, applicationRowLabel, applicationRows, TABLE_LABELS, type ApplicationRowId } from '../ids.js';
+import { APPLICANT_COLUMN_LABELS, APPLICANT_COLUMNS, applicationRowLabel, applicationRows, TABLE_LABELS, type ApplicantColumn, type ApplicationRowId } from '../ids.js';
 import { emptyApplicantRow, type ApplicantRow } from '../model.js';
+import { printedColumnOrder } from './columnOrder.js';
 import { countMismatch, keepUnrecognisedRow, storeFigure, unplaceable, type Context } from './context.js';
 import { hasNumber, runs, type Token } from './stream.js';
 
@@ -48,6 +49,7 @@ export function readApplications(ctx: Context, stream: Token[]): boolean {
   let found = false;
   // Row labels tell the layout even where a row's cells are all blank and print nothing.
   const labelled = new Set<ApplicationRowId>();
+  const columns = applicantColumns(ctx, stream);
   for (const run of runs(stream, matchApplicationRow)) {
     if (run.match) labelled.add(run.match);
     if (!run.values.length && !run.label.unplaced) continue; // a header or group label such as （三）不予公开
@@ -65,7 +67,7 @@ export function readApplications(ctx: Context, stream: Token[]): boolean {
     if (run.values.length !== width) countMismatch(ctx, 'applications', rowId, applicationRowLabel(rowId), run.label, run.values, width);
     const row: ApplicantRow = emptyApplicantRow();
     const placed = unplaceable(run.values, width) ? [] : run.values;
-    APPLICANT_COLUMNS.forEach((col, i) => {
+    columns.forEach((col, i) => {
       row[col] = storeFigure(ctx, `applications.${rowId}.${col}`, placed[i]);
     });
     ctx.report.applications[rowId] = row;
@@ -76,6 +78,14 @@ export function readApplications(ctx: Context, stream: Token[]): boolean {
   else if (found) ctx.report.layouts.applications = '2021';
   if (found) missingRows(ctx, labelled);
   return found;
+}
+
+/** The columns in the order the header prints them: those under 法人或其他组织 are the ones a report may print in another order. */
+function applicantColumns(ctx: Context, stream: Token[]): ApplicantColumn[] {
+  const firstFigure = stream.findIndex((t) => t.figure);
+  const [naturalPerson, ...legalPersons] = APPLICANT_COLUMNS.slice(0, -1);
+  const printed = printedColumnOrder(ctx, 'applications', firstFigure === -1 ? stream : stream.slice(0, firstFigure), legalPersons.map((c) => [c, APPLICANT_COLUMN_LABELS[c]] as const));
+  return [naturalPerson!, ...printed, 'total'];
 }
 
 /**

@@ -1,7 +1,8 @@
-import { REVIEW_FIELDS, REVIEW_GROUPS } from '../ids.js';
+import { LITIGATION_GROUP_HEADERS, REVIEW_FIELD_LABELS, REVIEW_FIELDS, REVIEW_GROUPS } from '../ids.js';
 import type { ReviewLitigation } from '../model.js';
 import { countMismatch, keepUnrecognisedRow, storeFigure, unplaceable, type Context } from './context.js';
 import type { Token } from './stream.js';
+import { printedColumnOrder } from './columnOrder.js';
 
 /**
  * Table 四 has no row labels: its 15 figures follow the header in a fixed order (复议 ×5, 直接起诉 ×5,
@@ -20,10 +21,15 @@ export function readReviewLitigation(ctx: Context, stream: Token[]): boolean {
   const width = REVIEW_GROUPS.length * REVIEW_FIELDS.length;
   if (figures.length !== width && !headerOnly) countMismatch(ctx, 'reviewLitigation', 'review', '行政复议', unplaced ?? stream[start] ?? stream[0]!, figures, width);
   const placed = unplaceable(figures, width) ? [] : figures;
+  const header = stream.slice(0, start);
+  // 行政诉讼's two groups, and the fields repeated under each group, in the order the header prints them.
+  const groups = ['review', ...printedColumnOrder(ctx, 'reviewLitigation', header, Object.entries(LITIGATION_GROUP_HEADERS) as [keyof typeof LITIGATION_GROUP_HEADERS, string][])] as const;
+  const fields = printedColumnOrder(ctx, 'reviewLitigation', header, REVIEW_FIELDS.map((f) => [f, REVIEW_FIELD_LABELS[f]] as const));
   const out: ReviewLitigation = {};
-  REVIEW_GROUPS.forEach((group, g) => {
-    out[group] = Object.fromEntries(REVIEW_FIELDS.map((field, f) => [field, storeFigure(ctx, `reviewLitigation.${group}.${field}`, placed[g * REVIEW_FIELDS.length + f])])) as NonNullable<ReviewLitigation['review']>;
-  });
+  for (const group of REVIEW_GROUPS) {
+    const at = groups.indexOf(group) * REVIEW_FIELDS.length;
+    out[group] = Object.fromEntries(REVIEW_FIELDS.map((field) => [field, storeFigure(ctx, `reviewLitigation.${group}.${field}`, placed[at + fields.indexOf(field)])])) as NonNullable<ReviewLitigation['review']>;
+  }
   ctx.report.reviewLitigation = out;
   if (figures.length > width) keepUnrecognisedRow(ctx, 'reviewLitigation', stream[start - 1] ?? figures[width]!, null, figures.slice(width), { en: 'follows the 15 figures of table 四', zh: '位于表四15个数字之后' });
   return true;

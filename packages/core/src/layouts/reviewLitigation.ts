@@ -1,4 +1,4 @@
-import { REVIEW_FIELD_LABELS, REVIEW_FIELDS, REVIEW_GROUPS, TABLE_LABELS } from '../ids.js';
+import { LITIGATION_GROUP_HEADERS, REVIEW_FIELD_LABELS, REVIEW_FIELDS, REVIEW_GROUPS, TABLE_LABELS } from '../ids.js';
 import type { GridCell, TableGrid } from './grid.js';
 
 const fieldLabels = (rowSpan?: number): GridCell[] =>
@@ -18,8 +18,7 @@ export function reviewLitigationGrid(): TableGrid {
       ],
       [
         ...fieldLabels(2),
-        { kind: 'label', text: '未经复议直接起诉', colSpan: 5, align: 'center' },
-        { kind: 'label', text: '复议后起诉', colSpan: 5, align: 'center' },
+        ...Object.values(LITIGATION_GROUP_HEADERS).map((text): GridCell => ({ kind: 'label', text, colSpan: 5, align: 'center' })),
       ],
       [...fieldLabels(), ...fieldLabels()],
       REVIEW_GROUPS.flatMap((g) => REVIEW_FIELDS.map((f): GridCell => ({ kind: 'value', path: `reviewLitigation.${g}.${f}` }))),
