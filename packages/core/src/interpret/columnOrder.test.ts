@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseText } from '../parse.js';
 
 /** A pasted report with only the given table, its cells separated by pipes. */
-const report = (...lines: string[]) => parseText(['某某局2025年政府信息公开工作年度报告', ...lines].join('\n'));
-const orderFindings = (result: ReturnType<typeof parseText>) => result.findings.filter((f) => f.rule === 'reader.columnOrder');
+function report(...lines: string[]) {
+  const result = parseText(['某某局2025年政府信息公开工作年度报告', ...lines].join('\n'));
+  if (!result.ok) throw new Error(result.error.message);
+  return result;
+}
+const orderFindings = (result: ReturnType<typeof report>) => result.findings.filter((f) => f.rule === 'reader.columnOrder');
 
 const TABLE_3 = (legalPersons: string) => [
   '三、收到和处理政府信息公开申请情况',
