@@ -18,11 +18,13 @@ const ITEM_KEYS: [ActiveItem, RegExp][] = [
 const LAYOUT_2019 = /本年新|对外公开总数|上一年项目|本年增|^处理决定数量$|采购项目|采购总金额/;
 const LAYOUT_2021 = /本年制发|本年废止|现行有效|本年处理决定|本年收费金额/;
 const BLOCK_TITLE = /第二十条第?\(?[一二三四五六七八九十]+\)?项/;
+/** A table 二 block's title (第二十条第（五）项), tested on folded text. */
+export const isBlockTitle = (folded: string) => BLOCK_TITLE.test(folded);
 
 type Label = { kind: 'item'; item: ActiveItem } | { kind: 'block' } | { kind: 'header'; layout?: LayoutId };
 
 function classify(token: Token): Label {
-  if (BLOCK_TITLE.test(token.folded)) return { kind: 'block' };
+  if (isBlockTitle(token.folded)) return { kind: 'block' };
   const item = ITEM_KEYS.find(([, key]) => key.test(token.folded))?.[0];
   if (item) return { kind: 'item', item };
   if (LAYOUT_2019.test(token.folded)) return { kind: 'header', layout: '2019' };

@@ -42,3 +42,38 @@ describe('a table copied out of a PDF: cells apart by runs of spaces', () => {
     expect(report.sections.applications ?? '').not.toMatch(/申请人情况|勾稽关系|自然/);
   });
 });
+
+describe('where a space-aligned table ends', () => {
+  const parsed = (text: string) => {
+    const result = parse(text);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.report;
+  };
+
+  it('starts a new label at a table 二 block title printed flush left under a row, instead of joining it to that row', () => {
+    const report = parsed(`××局2025年政府信息公开工作年度报告
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容    本年制发件数    本年废止件数    现行有效件数
+规章    2    1    17
+行政规范性文件    36    8    214
+第二十条第（五）项
+信息内容    本年处理决定数量
+行政许可    12873`);
+    expect(report.activeDisclosure.normativeDocuments).toEqual({ issued: 36, repealed: 8, inForce: 214 });
+    expect(report.activeDisclosure.licensing).toEqual({ decisions: 12873 });
+  });
+
+  it('ends table 四 at the section heading under its row of figures', () => {
+    const report = parsed(`××局2025年政府信息公开工作年度报告
+四、政府信息公开行政复议、行政诉讼情况
+行政复议    行政诉讼
+结果维持    结果纠正    其他结果    尚未审结    总计    未经复议直接起诉    复议后起诉
+结果维持    结果纠正    其他结果    尚未审结    总计    结果维持    结果纠正    其他结果    尚未审结    总计
+14    3    2    5    24    7    1    0    3    11    4    0    1    2    7
+五、存在的主要问题及改进情况
+一是公开质量有待提升。`);
+    expect(report.reviewLitigation.litigationAfterReview?.total).toBe(7);
+    expect(report.sections.problems).toBe('一是公开质量有待提升。');
+  });
+});

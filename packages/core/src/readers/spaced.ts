@@ -1,5 +1,7 @@
 import type { SourceCell, TableBlock } from '../ast.js';
+import { isBlockTitle } from '../interpret/activeDisclosure.js';
 import { sectionHeading } from '../interpret/sections.js';
+import { fold } from '../normalize/fold.js';
 import { readFigure } from '../normalize/figure.js';
 import { PAGE_NUMBER } from './reflow.js';
 
@@ -76,8 +78,9 @@ export function readSpacedTables(text: string[]): SpacedTable[] {
     } else regions.push({ first: i, last: i, figureLines: 1 });
   }
   // One line of figures is a table only when it is a whole row of them (table 四 has no other).
-  // A row whose label wrapped around it: the 2008 sheet's labels are as wide as prose.
-  const unlabelled = (i: number) => isFigures(i) && parsed[i]!.labels.every((p) => UNIT.test(p.text));
+  // A row whose label wrapped around it: the 2008 sheet's labels are as wide as prose. A whole row
+  // of figures without a label is table 四's, with nothing around it.
+  const unlabelled = (i: number) => isFigures(i) && parsed[i]!.figures.length < MIN_LONE_ROW && parsed[i]!.labels.every((p) => UNIT.test(p.text));
   const tables = regions.filter((r) => r.figureLines >= 2 || parsed[r.first]!.figures.length >= MIN_LONE_ROW);
   tables.forEach((region, n) => {
     const floor = n > 0 ? tables[n - 1]!.last + 1 : 0;
@@ -176,7 +179,7 @@ function tableBlock(lines: Line[], offset: number): TableBlock {
       if (l.column >= own.column - SAME_COLUMN && !waiting) latest.splice(i, 1);
     }
     for (const piece of line.labels) {
-      const open = NUMBERING.test(piece.text) || UNIT.test(piece.text) ? undefined : latest.find((l) => Math.abs(l.column - piece.column) <= SAME_COLUMN && piece.line - l.last <= FRAGMENT_REACH && continues(l, row, widest(l.column)));
+      const open = NUMBERING.test(piece.text) || UNIT.test(piece.text) || isBlockTitle(fold(piece.text)) ? undefined : latest.find((l) => Math.abs(l.column - piece.column) <= SAME_COLUMN && piece.line - l.last <= FRAGMENT_REACH && continues(l, row, widest(l.column)));
       const label = open ?? { pieces: [], column: piece.column, first: piece.line, last: piece.line };
       if (!open) labels.push(label);
       label.pieces.push(piece);
