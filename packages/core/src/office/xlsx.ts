@@ -98,7 +98,7 @@ function readSheet(xml: string, part: string, shared: string[]): Block[] | Input
   const blocks: Block[] = [];
   let table: SourceCell[][] = [];
   const flush = () => {
-    if (table.some((row) => row.some((c) => c.text))) blocks.push({ kind: 'table', rows: table, blanksAreCells: true, position: table[0]?.[0]?.position ?? { line: 1, column: 1 } });
+    if (table.some((row) => row.some((c) => c.text))) blocks.push({ kind: 'table', rows: withoutEmptyColumns(table), blanksAreCells: true, position: table[0]?.[0]?.position ?? { line: 1, column: 1 } });
     table = [];
   };
   for (const r of rows) {
@@ -128,4 +128,16 @@ function readSheet(xml: string, part: string, shared: string[]): Block[] | Input
   }
   flush();
   return blocks;
+}
+
+/**
+ * A blank cell is a cell of the table only in a column where some cell of the table holds text. A
+ * sheet saved from a web page is as wide as its widest row's spans, so a table narrower than that
+ * has empty cells past its last column, and irregular merges leave empty cells beside the merged
+ * ones; read as blanks, they pushed every figure after them one column along.
+ */
+function withoutEmptyColumns(rows: SourceCell[][]): SourceCell[][] {
+  const used = new Set(rows.flatMap((row) => row.filter((c) => c.text).map((c) => c.position.column)));
+  const inUse = (c: SourceCell) => Array.from({ length: c.colSpan }, (_, i) => c.position.column + i).some((column) => used.has(column));
+  return rows.map((row) => row.filter((c) => c.text || inUse(c)));
 }
