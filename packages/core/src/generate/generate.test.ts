@@ -17,7 +17,7 @@ const essence = (r: Report) => ({
 });
 
 describe('generate → write → parse gives back the same model', () => {
-  const cases: [SourceStyle, boolean][] = [['cellPerLine', false], ['rowPerLine', false], ['traditional', false], ['markdown', true], ['html', true]];
+  const cases: [SourceStyle, boolean][] = [['cellPerLine', false], ['rowPerLine', false], ['tabbed', false], ['traditional', false], ['markdown', true], ['html', true]];
   for (const [style, blanks] of cases)
     it(`in the ${style} style${blanks ? ', blanks included' : ''}`, () => {
       fc.assert(

@@ -4,8 +4,8 @@ import { SECTION_HEADINGS, type SectionId } from '../ids.js';
 import { placeCells, reportTables, resolveBinding, type TableGrid } from '../layouts/index.js';
 import type { Report } from '../model.js';
 
-export type SourceStyle = 'cellPerLine' | 'rowPerLine' | 'markdown' | 'html' | 'traditional' | 'glued';
-export const SOURCE_STYLES: readonly SourceStyle[] = ['cellPerLine', 'rowPerLine', 'markdown', 'html', 'traditional', 'glued'];
+export type SourceStyle = 'cellPerLine' | 'rowPerLine' | 'tabbed' | 'markdown' | 'html' | 'traditional' | 'glued';
+export const SOURCE_STYLES: readonly SourceStyle[] = ['cellPerLine', 'rowPerLine', 'tabbed', 'markdown', 'html', 'traditional', 'glued'];
 
 // Built on first use: the converter's dictionary trie is 20 MB of heap, and only the traditional style needs it.
 let toTraditional: ((text: string) => string) | undefined;
@@ -13,7 +13,8 @@ const TABLE_SECTION: Record<string, SectionId> = { activeDisclosure: 'activeDisc
 
 /**
  * Writes a report in one of the source styles met in the wild, from the same layout grids the
- * converters use: one cell per line ending in ` |`, one row per line, Markdown, HTML with
+ * converters use: one cell per line ending in ` |`, one row per line, a table copied out of a browser
+ * or Word (a tab between cells), Markdown, HTML with
  * rowspan/colspan, Traditional script with pinyin inserted as some scrapers leave it, or a crawler's
  * text with every cell separator lost (glued).
  */
@@ -42,7 +43,7 @@ function body(report: Report, table: (grid: TableGrid) => string[], paragraph: (
   return out;
 }
 
-function writeText(report: Report, style: 'cellPerLine' | 'rowPerLine' | 'markdown'): string {
+function writeText(report: Report, style: 'cellPerLine' | 'rowPerLine' | 'tabbed' | 'markdown'): string {
   const table = (grid: TableGrid): string[] => {
     const rows = gridRows(report, grid);
     if (style === 'markdown') {
@@ -50,6 +51,7 @@ function writeText(report: Report, style: 'cellPerLine' | 'rowPerLine' | 'markdo
       return rows.flatMap((cells, i) => [`| ${cells.join(' | ')} |`, ...(i === 0 ? [`|${' --- |'.repeat(Math.max(width, cells.length))}`] : [])]);
     }
     if (style === 'rowPerLine') return rows.map((cells) => `${cells.join(' | ')} |`);
+    if (style === 'tabbed') return rows.map((cells) => cells.join('\t'));
     return rows.flatMap((cells) => cells.map((c, i) => (i === cells.length - 1 ? `${c} | |` : `${c} |`)));
   };
   return body(report, table, (t) => t).join('\n') + '\n';

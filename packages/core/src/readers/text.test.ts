@@ -23,6 +23,36 @@ describe('text rows', () => {
   });
 });
 
+describe('a table copied out of a browser or Word: a tab between cells', () => {
+  const parsed = (text: string) => {
+    const result = parse(text);
+    if (!result.ok) throw new Error(result.error.message);
+    return result;
+  };
+
+  it('is read cell by cell, a blank between two tabs in its column, and the text around it as paragraphs', () => {
+    const report = generateReport(7, { layout: '2021' });
+    const row = { naturalPerson: 5, commercial: null, research: null, publicInterest: null, legalService: null, other: null, total: 5 };
+    report.applications['notProcessed.publication'] = row;
+    const text = writeReportAs(report, 'tabbed');
+    expect(text).toContain('3.要求提供公开出版物\t5\t\t\t\t\t\t5\n');
+    const { report: read, findings } = parsed(text);
+    expect(read.applications['notProcessed.publication']).toEqual(row);
+    expect(read.applications).toEqual(report.applications);
+    expect(read.sections.overview).toBe(report.sections.overview);
+    expect(findings.filter((f) => f.rule.startsWith('reader.'))).toEqual([]);
+  });
+
+  it('leaves a tab that indents a line, or a lone one in a line, as white space', () => {
+    const text = writeReportAs(generateReport(7, { layout: '2021' }), 'rowPerLine').replace(/^(一、总体情况)$/m, '\t$1').replace(/^(\d{4}年\d+月\d+日)$/m, '落款\t$1');
+    expect(text).toMatch(/^\t一、总体情况$/m);
+    expect(text).toMatch(/^落款\t\d{4}年/m);
+    const { report } = parsed(text);
+    expect(report.sections.overview).toBe(generateReport(7, { layout: '2021' }).sections.overview);
+    expect(report.applications.newReceived?.total).toBe(generateReport(7, { layout: '2021' }).applications.newReceived?.total);
+  });
+});
+
 describe('text about a number in a figure’s cell', () => {
   it('is read as blank with an error at it, and the row’s later figures stay in their columns', () => {
     const report = generateReport(7, { layout: '2021' });

@@ -1,6 +1,9 @@
 import type { Block, SourceCell, SourceDocument, TableBlock } from '../ast.js';
 import type { Finding } from '../finding.js';
+import { LEGACY_SHEET } from '../ids.js';
+import { sectionHeading } from '../interpret/sections.js';
 import { readFigure } from '../normalize/figure.js';
+import { fold } from '../normalize/fold.js';
 import { readCellPerLineTables } from './cellPerLine.js';
 import { reflowCopiedText } from './reflow.js';
 import { readSpacedTables } from './spaced.js';
@@ -25,13 +28,14 @@ export function readTextDocument(text: string, script: SourceDocument['script'])
   const blocks: Block[] = [];
   let table: TableBlock | undefined;
   let markdown = false;
-  const lines = text.split(/\r?\n|\r/);
-  const spacedOnly = text.includes('|') ? [] : readSpacedTables(lines);
+  const lines = tabsAsCellSeparators(text.split(/\r?\n|\r/));
+  const piped = lines.some((l) => l.includes('|'));
+  const spacedOnly = piped ? [] : readSpacedTables(lines);
   // One cell per line (plain pdftotext): tables in what the spaced reader left.
-  const cellPerLine = text.includes('|') ? undefined : readCellPerLineTables(lines, spacedOnly);
+  const cellPerLine = piped ? undefined : readCellPerLineTables(lines, spacedOnly);
   const spaced = [...spacedOnly, ...(cellPerLine?.tables ?? [])].sort((a, b) => a.first - b.first);
   const findings = cellPerLine?.findings ?? [];
-  const reflowed = text.includes('|') ? undefined : reflowCopiedText(lines, spaced);
+  const reflowed = piped ? undefined : reflowCopiedText(lines, spaced);
   if (reflowed) {
     const inOrder = [...spaced.map((t) => ({ at: t.first, block: t.block as Block })), ...reflowed.map((p) => ({ at: p.position.line - 1, block: p as Block }))];
     return { document: { format: 'text', script, blocks: inOrder.sort((a, b) => a.at - b.at).map((b) => b.block) }, findings };
@@ -72,6 +76,28 @@ export function readTextDocument(text: string, script: SourceDocument['script'])
     blocks.push({ kind: 'paragraph', text: heading, position: { line, column: raw.indexOf(trimmed) + 1 } });
   });
   return { document: { format: markdown ? 'markdown' : 'text', script, blocks }, findings };
+}
+
+/** Lines with a tab between two words: enough of them are a table copied out of a browser or Word. */
+const MIN_TAB_ROWS = 3;
+const LEGACY_SHEET_HEADINGS = new Set(LEGACY_SHEET.flatMap((e) => ('heading' in e ? [fold(e.heading)] : [])));
+
+/**
+ * A table copied out of a browser or Word comes as one row per line with a tab between cells, and
+ * two tabs around a blank cell. Such tabs become `|`, one character for one, so that every cell keeps
+ * its column; a tab indenting a line, or a lone tab in a sentence, stays white space.
+ */
+function tabsAsCellSeparators(lines: string[]): string[] {
+  const inner = /(?<=\S[^\S\n]*)\t[\t ]*(?=\S)/g;
+  const tabbed = lines.map((l) => l.search(inner) !== -1);
+  if (tabbed.filter(Boolean).length < MIN_TAB_ROWS) return lines;
+  return lines.map((l, i) => {
+    if (tabbed[i]) return l.replace(inner, (tabs) => tabs.replace(/\t/g, '|'));
+    // A row of one cell spanning the table (第二十条第（一）项, the statistics sheet's 三、依申请公开情况) has no tab; the report's own section headings are no rows.
+    const text = l.trim();
+    const oneCellRow = text && tabbed[i - 1] && tabbed[i + 1] && (!sectionHeading(text) || LEGACY_SHEET_HEADINGS.has(fold(text)));
+    return oneCellRow ? `${l}|` : l;
+  });
 }
 
 /**
