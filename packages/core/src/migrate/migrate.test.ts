@@ -86,6 +86,15 @@ describe('legacy sheets', () => {
     expect(twice.ok).toBe(false);
     if (twice.ok) return;
     expect(twice.errors.map((e) => e.message)).toEqual(['rules[1].to: "applications.newReceived.total" is already the target of rules[0]; list both rows in one rule\'s "from" to add them up']);
+    // A rule's section is where its sentence goes, not 六.
+    const toProblems = parseMapping({ rules: [...defaultLegacyMapping.rules.filter((r) => !r.from.includes('complaints')), { from: ['complaints'], to: 'section:problems' }] });
+    if (!toProblems.ok) throw new Error(toProblems.errors[0]!.message);
+    const complaints = legacy.find((c) => c.report.legacy!['complaints'] !== null)!.report;
+    const moved = migrate(complaints, { to: '2021', mapping: toProblems.mapping });
+    expect(moved.record.figures['legacy.complaints']).toEqual({ section: 'problems', sentence: expect.stringContaining('举报投诉数量') });
+    expect(moved.report.sections.problems).toContain((moved.record.figures['legacy.complaints'] as { sentence: string }).sentence);
+    expect(moved.report.sections.otherMatters).not.toContain('举报投诉数量');
+    expect(lostFigures(complaints, moved.report, moved.record)).toEqual([]);
     // The shape's problems in Chinese too: zod's English is only for --lang en.
     const shapeless = parseMapping({ rules: 'all' });
     expect(shapeless).toEqual({ ok: false, errors: [{ message: 'rules: Invalid input: expected array, received string', messageZh: 'rules：应为数组，实为文本' }] });

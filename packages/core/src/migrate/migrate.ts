@@ -107,6 +107,8 @@ function migrateLegacy(source: Report, options: MigrateOptions, record: Migratio
   const mapping = options.mapping ?? defaultLegacyMapping;
   const mapped = new Set<string>();
   const moved: string[] = [];
+  // Sentences a mapping sends to a section other than 六, in the order its rules give them.
+  const elsewhere = new Map<SectionId, string[]>();
   for (const [i, rule] of mapping.rules.entries()) {
     const target = targetOf(rule, layout);
     const present = rule.from.filter((id) => legacy[id] !== undefined && legacy[id] !== null);
@@ -118,7 +120,8 @@ function migrateLegacy(source: Report, options: MigrateOptions, record: Migratio
       for (const id of present) {
         const spec = legacyRowSpec(id)!;
         const text = sentence(spec.label, source, `legacy.${id}`, spec.unit);
-        moved.push(text);
+        if (section === 'otherMatters') moved.push(text);
+        else elsewhere.set(section, [...(elsewhere.get(section) ?? []), text]);
         record.figures[`legacy.${id}`] = { section, sentence: text };
       }
       continue;
@@ -155,7 +158,9 @@ function migrateLegacy(source: Report, options: MigrateOptions, record: Migratio
   const overview = problemsAt === -1 ? paragraphs : paragraphs.slice(0, problemsAt);
   const problems = problemsAt === -1 ? [] : paragraphs.slice(problemsAt);
   report.sections = { ...(overview.length ? { overview: overview.join('\n') } : {}), ...(problems.length ? { problems: problems.join('\n') } : {}), ...(source.sections.signature ? { signature: source.sections.signature } : {}) };
-  if (moved.length) addSentence(report, 'otherMatters', `根据${source.meta.year ?? ''}年度政府信息公开情况统计表，以下数据无法对应新版表格，按原表列示：${moved.join('')}`);
+  const sheet = `${source.meta.year ?? ''}年度政府信息公开情况统计表`;
+  for (const [section, texts] of elsewhere) addSentence(report, section, `根据${sheet}：${texts.join('')}`);
+  if (moved.length) addSentence(report, 'otherMatters', `根据${sheet}，以下数据无法对应新版表格，按原表列示：${moved.join('')}`);
   return report;
 }
 
