@@ -53,6 +53,18 @@ describe('columns read by the header that names them', () => {
     expect(orderFindings(result).map((f) => f.messageZh)).toEqual([expect.stringContaining('复议后起诉｜未经复议直接起诉'), expect.stringContaining('结果纠正｜结果维持')]);
   });
 
+  it('takes the order from one row naming every field, not from labels gathered over rows where one of them is cut short', () => {
+    const result = report(
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '行政复议 | 行政诉讼',
+      '结果维持 | 结果纠正 | 其他 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉',
+      '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计',
+      '14 | 3 | 2 | 5 | 24 | 7 | 1 | 0 | 3 | 11 | 4 | 0 | 1 | 2 | 7',
+    );
+    expect(result.report.reviewLitigation.review).toEqual({ upheld: 14, corrected: 3, other: 2, pending: 5, total: 24 });
+    expect(orderFindings(result)).toEqual([]);
+  });
+
   it('reads a table 二 block by its header, and says so once for all the items under it', () => {
     const result = report(
       '二、主动公开政府信息情况',

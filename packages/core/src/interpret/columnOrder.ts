@@ -12,12 +12,23 @@ import type { Token } from './stream.js';
  */
 export function printedColumnOrder<C extends string>(ctx: Context, table: TableId, header: readonly Token[], labels: readonly (readonly [C, string])[]): C[] {
   const official = labels.map(([column]) => column);
-  const printed: { column: C; token: Token }[] = [];
+  // The first labels of a row that names them all, one after another: a label wrapped over two lines
+  // names none, and another row repeating them (table 四's groups) must not fill in for it.
+  const columnOf = (token: Token) => labels.find(([, label]) => fold(label) === token.folded)?.[0];
+  let printed: { column: C; token: Token }[] = [];
   for (const token of header) {
-    const match = labels.find(([column, label]) => fold(label) === token.folded && !printed.some((p) => p.column === column));
-    if (match) printed.push({ column: match[0], token });
+    const column = columnOf(token);
+    if (printed.length === labels.length) break;
+    printed = column ? [...printed, { column, token }] : [];
   }
-  if (printed.length !== labels.length || printed.every((p, i) => p.column === official[i])) return official;
+  if (printed.length !== labels.length || new Set(printed.map((p) => p.column)).size !== labels.length) return official;
+  // Reading order is not column order where a label wraps (PDF text, a PDF's grid): a wrapped one comes
+  // before the one-line labels beside it. Labels on one line go by their column; over several lines,
+  // only a reader of markup (HTML, Word) keeps them in order, not text copied out of a PDF.
+  const oneLine = printed.every((p) => p.token.position.line === printed[0]!.token.position.line);
+  if (oneLine) printed.sort((a, b) => a.token.position.column - b.token.position.column);
+  else if (printed.some((p) => p.token.blanksVanish)) return official;
+  if (printed.every((p, i) => p.column === official[i])) return official;
   const order = printed.map((p) => p.column);
   const first = printed.find((p, i) => p.column !== official[i])!;
   // Said once per header, however many rows it heads.
