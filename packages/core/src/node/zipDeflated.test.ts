@@ -17,7 +17,7 @@ const PARTS: [string, Uint8Array][] = [
   ['empty.txt', new Uint8Array(0)],
   ['random.bin', new Uint8Array(randomBytes(5000))],
 ];
-const DATE = new Date(2026, 0, 15, 10, 30, 24); // local time, even seconds: a zip keeps two-second steps
+const DATE = new Date(Date.UTC(2026, 0, 15, 10, 30, 24)); // even seconds: a zip keeps two-second steps
 
 describe('zipDeflated', () => {
   it('zips every part in order, deflated, with its CRC, UTF-8 name and date, as JSZip and fflate read it', async () => {
@@ -27,7 +27,7 @@ describe('zipDeflated', () => {
     expect(Object.keys(back.files)).toEqual(PARTS.map(([name]) => name));
     for (const [name, data] of PARTS) {
       expect(await back.file(name)!.async('uint8array'), name).toEqual(data);
-      expect(back.file(name)!.date.getTime() + DATE.getTimezoneOffset() * 60_000, name).toBe(DATE.getTime()); // JSZip reads the DOS date as UTC
+      expect(back.file(name)!.date.getTime(), name).toBe(DATE.getTime()); // JSZip reads the DOS date as UTC, as it is written
     }
     expect(unzipSync(zip)).toEqual(Object.fromEntries(PARTS));
     const view = new DataView(zip.buffer, zip.byteOffset);
@@ -48,6 +48,27 @@ describe('zipDeflated', () => {
     const standIn = deflateRawSync(strToU8('something else'));
     const zip = zipDeflated([['a.xml', PARTS[0]![1], standIn]], { date: DATE });
     expect(Buffer.from(zip).includes(Buffer.from(standIn))).toBe(true);
+  });
+
+  it('gives the same bytes for a date in every time zone', () => {
+    const zone = process.env['TZ'];
+    const zipped = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'].map((tz) => {
+      process.env['TZ'] = tz;
+      return Buffer.from(zipDeflated(PARTS, { date: DATE })).toString('hex');
+    });
+    if (zone === undefined) delete process.env['TZ'];
+    else process.env['TZ'] = zone;
+    expect(new Date(2026, 0, 1).getTimezoneOffset()).toBe(new Date(2026, 0, 1).getTimezoneOffset()); // the zone is back
+    expect(new Set(zipped).size).toBe(1);
+  });
+
+  it.each([
+    ['new Date(0), as SOURCE_DATE_EPOCH=0 gives', new Date(0), Date.UTC(1980, 0, 1)],
+    ['a date after 2107', new Date(Date.UTC(2200, 5, 1)), Date.UTC(2107, 11, 31, 23, 59, 58)],
+    ['an invalid date', new Date(Number.NaN), Date.UTC(1980, 0, 1)],
+  ])('writes %s as the nearest date a zip holds', async (_, date, written) => {
+    const back = await JSZip.loadAsync(zipDeflated(PARTS, { date }));
+    expect(back.file('empty.txt')!.date.getTime()).toBe(written);
   });
 
   it('writes an empty zip that still reads as one', () => {

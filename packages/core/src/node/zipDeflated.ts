@@ -9,7 +9,7 @@ const UTF8_NAME = 0x0800;
 const VERSION = 20; // 2.0: deflate; made by MS-DOS, as Office's own packages are
 
 export interface ZipOptions {
-  /** When the parts were written, in local time as zip tools read it, to two seconds. */
+  /** When the parts were written, to two seconds, from 1980 to 2107 (what a zip's date holds; others are taken as the nearest). */
   date?: Date;
   /** zlib's compression level, 1 (fastest) to 9 (smallest); zlib's default, 6, if not given. */
   level?: number;
@@ -33,8 +33,7 @@ export const deflatePart = (data: Uint8Array, level?: number): Uint8Array => def
  * The headers are written once. For Office packages: no folder entries, no ZIP64 (under 4 GB).
  */
 export function zipDeflated(parts: Iterable<ZipPart>, { date = new Date(), level }: ZipOptions = {}): Uint8Array {
-  const time = (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1);
-  const day = ((date.getFullYear() - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate();
+  const { time, day } = dosDateTime(date);
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
@@ -75,4 +74,20 @@ export function zipDeflated(parts: Iterable<ZipPart>, { date = new Date(), level
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, ...centrals, end]);
+}
+
+const FIRST_DOS_DATE = Date.UTC(1980, 0, 1);
+const LAST_DOS_DATE = Date.UTC(2107, 11, 31, 23, 59, 58);
+
+/**
+ * A zip entry's date and time fields. They have no time zone: written from UTC, a given date gives
+ * the same bytes wherever the file is made. Out of their range, a date (new Date(0) for
+ * SOURCE_DATE_EPOCH=0) is taken as the nearest they hold, not a field that overflows.
+ */
+function dosDateTime(date: Date): { time: number; day: number } {
+  const at = new Date(Math.min(Math.max(date.getTime() || FIRST_DOS_DATE, FIRST_DOS_DATE), LAST_DOS_DATE));
+  return {
+    time: (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | (at.getUTCSeconds() >> 1),
+    day: ((at.getUTCFullYear() - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate(),
+  };
 }
