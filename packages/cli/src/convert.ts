@@ -19,13 +19,17 @@ export type ReadResult = ParseResult & {
  * agency, the year, the narrative), and figures edited in Excel or WPS count.
  */
 export async function readReport(bytes: Uint8Array, from: InputFormat = 'auto'): Promise<ReadResult> {
+  let ours: InputError | undefined;
   if ((from === 'auto' || from === 'xlsx') && isXlsxPackage(bytes)) {
     const back = await (await import('@report-convert/to-xlsx')).fromXlsx(bytes);
     if (back.ok) return { ok: true, report: back.report, findings: back.findings, fromModel: true, workbook: true };
+    ours = back.error;
   }
   // A PDF, whatever --from says (as a zip package is read by its parts): pdf.js, loaded only for PDFs, gives core the positioned text to read.
   if (isPdf(bytes)) return (await import('./pdf.js')).readPdf(bytes);
   const parsed = parse(bytes, { format: from });
+  // Our workbook that fromXlsx could not read: its reason, not core's advice to use fromXlsx.
+  if (!parsed.ok && parsed.error.code === 'ownWorkbook' && ours) return { ok: false, error: ours };
   return parsed.ok && startsWithBrace(bytes) ? { ...parsed, fromModel: true } : parsed;
 }
 

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 
 /** Why an input could not be read as a report at all. Anything less is a finding, not an error. */
-export const InputErrorCode = z.enum(['empty', 'binary', 'notAReport', 'legacyBinaryFormat', 'damaged', 'tooLarge', 'unsupportedFormat', 'noText', 'encrypted']);
+export const InputErrorCode = z.enum(['empty', 'binary', 'notAReport', 'legacyBinaryFormat', 'damaged', 'tooLarge', 'unsupportedFormat', 'noText', 'encrypted', 'ownWorkbook']);
 export type InputErrorCode = z.infer<typeof InputErrorCode>;
+
+/** The hidden sheet of a workbook report-convert wrote (to-xlsx), holding the model; core knows it to refuse reading such a workbook as a hand-made one. */
+export const MODEL_SHEET = '_report_model';
 
 export const InputError = z.object({
   code: InputErrorCode,

@@ -34,14 +34,31 @@ it('core places cells by order where a writer leaves out the optional r of rows 
   const { parsedCorpus } = await import('../../core/src/test-support/corpus.js');
   const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
   for (const entry of parsedCorpus()) {
+    // Our tables without the hidden model, as a clerk who copied the sheets into a workbook of their own has them.
     const files = unzipSync(await toXlsx(entry.report));
+    files['xl/workbook.xml'] = strToU8(strFromU8(files['xl/workbook.xml']!).replace(/<sheet [^>]*name="_report_model"[^>]*\/>/, ''));
+    const referenced = parse(zipSync(files), { format: 'xlsx' });
     // Rows and cells written in order, without their references (blank cells stay, holding their places).
     for (const name of Object.keys(files).filter((f) => f.startsWith('xl/worksheets/sheet'))) files[name] = strToU8(strFromU8(files[name]!).replace(/(<(?:row|c)\b[^>]*?) r="[A-Z]*\d+"/g, '$1'));
-    const referenced = parse(await toXlsx(entry.report), { format: 'xlsx' });
     const ordered = parse(zipSync(files), { format: 'xlsx' });
     if (!referenced.ok || !ordered.ok) throw new Error(entry.name);
     expect(ordered.report.applications, entry.name).toEqual(referenced.report.applications);
     expect(ordered.report.activeDisclosure, entry.name).toEqual(referenced.report.activeDisclosure);
     expect(ordered.report.reviewLitigation, entry.name).toEqual(referenced.report.reviewLitigation);
   }
+});
+
+it('core refuses a workbook report-convert wrote, pointing to fromXlsx, instead of misreading its info sheet as tables', async () => {
+  const { toXlsx } = await import('./toXlsx.js');
+  const { fromXlsx } = await import('./fromXlsx.js');
+  const { parsedCorpus } = await import('../../core/src/test-support/corpus.js');
+  const { report } = parsedCorpus()[0]!;
+  const bytes = await toXlsx(report);
+  const result = parse(bytes);
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(result.error.code).toBe('ownWorkbook');
+  expect(result.error.message).toContain('fromXlsx');
+  const back = await fromXlsx(bytes);
+  expect(back.ok && back.report.reviewLitigation).toEqual(report.reviewLitigation);
 });

@@ -1,8 +1,8 @@
-import { figurePath, placeCells, reportTables, type Report, type TableGrid } from '@report-convert/core';
+import { figurePath, MODEL_SHEET, placeCells, reportTables, type Report, type TableGrid } from '@report-convert/core';
 import { sheetName } from './sheetName.js';
 
-/** The hidden sheet that carries what cells cannot show (layouts, sources, narrative), for `fromXlsx`. */
-export const MODEL_SHEET = '_report_model';
+/** The hidden sheet that carries what cells cannot show (layouts, sources, narrative), for `fromXlsx`; core refuses a workbook with it. */
+export { MODEL_SHEET };
 /** The first sheet: the report's title, agency, year, narrative and 落款. */
 export const INFO_SHEET = '报告信息';
 /** Where each grid's first row lands: row 1 holds the table's heading. */

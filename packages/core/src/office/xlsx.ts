@@ -1,6 +1,6 @@
 import { strFromU8 } from 'fflate';
 import type { Block, SourceCell } from '../ast.js';
-import { inputError, type InputError } from '../errors.js';
+import { inputError, MODEL_SHEET, type InputError } from '../errors.js';
 import { LEGACY_SHEET_MARK } from '../interpret/legacy.js';
 import { sectionHeading } from '../interpret/sections.js';
 import { fold } from '../normalize/fold.js';
@@ -16,8 +16,20 @@ import { child, children, descendants, parseXml, textOf, truncatedParts } from '
  * Positions: line = the sheet row, column = the sheet column (A = 1).
  */
 export function parseXlsx(bytes: Uint8Array): ParseResult {
-  const files = openPackage(bytes, (name) => name === 'xl/sharedStrings.xml' || /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
+  const files = openPackage(bytes, (name) => name === 'xl/workbook.xml' || name === 'xl/sharedStrings.xml' || /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
   if ('code' in files) return { ok: false, error: files as never };
+  // Read as a hand-made workbook, ours would lose what only its hidden model holds and misread its info sheet.
+  if (files['xl/workbook.xml'] && strFromU8(files['xl/workbook.xml']).includes(`name="${MODEL_SHEET}"`))
+    return {
+      ok: false,
+      error: inputError(
+        'ownWorkbook',
+        'a workbook written by report-convert',
+        'report-convert 生成的工作簿',
+        'Read it with fromXlsx from @report-convert/to-xlsx (the report-convert command does so itself): it reads the figures as edited in the cells.',
+        '请用 @report-convert/to-xlsx 的 fromXlsx 读取（report-convert 命令会自动这样做），它按单元格中修改后的数字读取。',
+      ),
+    };
   const sheets = Object.keys(files)
     .filter((n) => n.startsWith('xl/worksheets/'))
     .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]));
