@@ -2,6 +2,7 @@ export * from './ids.js';
 export * from './model.js';
 export * from './finding.js';
 export * from './errors.js';
+export { OUTPUT_CREATOR } from './outputCreator.js';
 export * from './ast.js';
 export * from './layouts/index.js';
 export * from './parse.js';

@@ -1,5 +1,5 @@
 import { AlignmentType, Footer, LineRuleType, PageNumber, Paragraph, TextRun, type Document, type FileChild } from 'docx';
-import { assertReport, characterWidth, SchemaError, schemaProblems, type SchemaProblem, documentBlocks, officeTextWidth, PAGE_NUMBER, placeSignature, reportTitle, titleLines, type Report, xmlSafeValue } from '@report-convert/core';
+import { assertReport, characterWidth, SchemaError, schemaProblems, type SchemaProblem, documentBlocks, officeTextWidth, OUTPUT_CREATOR, PAGE_NUMBER, placeSignature, reportTitle, titleLines, type Report, xmlSafeValue } from '@report-convert/core';
 import { z } from 'zod';
 import { A4, DocxStyle, GB_T_9704, mmToTwips } from './styles.js';
 import { packDocx } from './pack.js';
@@ -144,7 +144,7 @@ function styleOptions(style: DocxStyle, centred: boolean): StyleOptions {
       paragraphStyles: tableParagraphStyles(style),
     },
     evenAndOddHeaderAndFooters: !centred,
-    creator: 'report-convert',
+    creator: OUTPUT_CREATOR,
     section: {
       properties: { page: { size: A4, margin: { top: mmToTwips(style.margins.top), bottom: mmToTwips(style.margins.bottom), left: mmToTwips(style.margins.left), right: mmToTwips(style.margins.right) } } },
       // Word's default footer is the odd pages' once even pages have their own.

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { assertReport, documentBlocks, keepWithNextRows, oneLineFigureSize, PAGE_NUMBER, placeCells, placeSignature, reportTitle, resolveBinding, titleLines, type DocumentBlock, type Finding, type PlacedCell, type Report, type TableGrid } from '@report-convert/core';
+import { assertReport, documentBlocks, keepWithNextRows, oneLineFigureSize, OUTPUT_CREATOR, PAGE_NUMBER, placeCells, placeSignature, reportTitle, resolveBinding, titleLines, type DocumentBlock, type Finding, type PlacedCell, type Report, type TableGrid } from '@report-convert/core';
 import { cellLines, type CellLines } from './cellLines.js';
 import { loadFont, type DrawingFont } from './drawingFont.js';
 import { FontError, fontProblem } from './fontProblem.js';
@@ -50,7 +50,7 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
     displayTitle: true,
     ...(options.pdfa ? { subset: 'PDF/A-2b' as const, pdfVersion: '1.7' as const } : { pdfVersion: '1.7' as const }),
     // The file's ID is a hash of this information, the creation date included.
-    info: { Title: metadataText(reportTitle(report)), Author: metadataText(report.meta.agency ?? ''), Subject: '政府信息公开工作年度报告', Creator: 'report-convert', Producer: 'report-convert (pdfkit)', ...(options.date ? { CreationDate: options.date } : {}) },
+    info: { Title: metadataText(reportTitle(report)), Author: metadataText(report.meta.agency ?? ''), Subject: '政府信息公开工作年度报告', Creator: OUTPUT_CREATOR, Producer: `${OUTPUT_CREATOR} (pdfkit)`, ...(options.date ? { CreationDate: options.date } : {}) },
   });
   deflateStreams(doc);
   const chunks: Buffer[] = [];

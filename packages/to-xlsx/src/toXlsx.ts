@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { Workbook } from './workbook.js';
-import { assertReport, printedForm, findingText, officeTextWidth, severityText, PAGE_NUMBER, placeCells, placeSignature, signatureLines, reportTitle, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid, xmlSafeValue } from '@report-convert/core';
+import { assertReport, printedForm, findingText, officeTextWidth, OUTPUT_CREATOR, severityText, PAGE_NUMBER, placeCells, placeSignature, signatureLines, reportTitle, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid, xmlSafeValue } from '@report-convert/core';
 import { packWorkbook } from './packWorkbook.js';
 import { sheetName } from './sheetName.js';
 import { figureCells, findingCell, GRID_TOP, INFO_SHEET, MODEL_SHEET, tableSheets, type FigureCell } from './workbookLayout.js';
@@ -56,7 +56,7 @@ export function reportWorkbook(given: Report, options: XlsxOptions = {}): ExcelJ
   // exceljs writes text as it is given: one control character and Excel refuses the whole file.
   const report = xmlSafeValue(given);
   const workbook = new Workbook();
-  workbook.creator = 'report-convert';
+  workbook.creator = OUTPUT_CREATOR;
   if (options.date) workbook.created = workbook.modified = options.date;
   workbook.title = report.meta.title ?? '政府信息公开工作年度报告';
   writeInfoSheet(workbook.addWorksheet(INFO_SHEET), report);
