@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       // Before the package itself: the first matching alias wins.
       '@report-convert/core/node': fileURLToPath(new URL('./packages/core/src/node/index.ts', import.meta.url)),
+      '@report-convert/core/outputCreator': fileURLToPath(new URL('./packages/core/src/outputCreator.ts', import.meta.url)),
       '@report-convert/core/systemError': fileURLToPath(new URL('./packages/core/src/systemError.ts', import.meta.url)),
       '@report-convert/core': pkg('core'),
       '@report-convert/to-docx': pkg('to-docx'),

@@ -61,6 +61,42 @@ describe('report-convert convert', () => {
     expect(readdirSync(join(archive, 'flat'))).toEqual(['市发改委.txt.json']);
   });
 
+  it('converts a folder into itself again without taking its own outputs for inputs: they are skipped, counted, and said why', () => {
+    const archive = mkdtempSync(join(tmpdir(), 'cli-in-place-'));
+    mkdirSync(join(archive, '2016'));
+    copyFileSync(seed('004_b5b9a5615959bd1c.txt'), join(archive, '2016', '市发改委.txt'));
+    copyFileSync(seed('001_1c75c2c4e67cd3d7.txt'), join(archive, '2023年度报告.txt'));
+    const convert = (...more: string[]) => run(['convert', archive, '--to', 'json,xlsx,docx,pdf', '--out-dir', archive, ...more]);
+    const files = () => readdirSync(archive, { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('.')).sort();
+    expect(convert().status).toBe(0);
+    const converted = files();
+    expect(converted).toHaveLength(10);
+    const again = convert();
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/跳过 8 个 report-convert 此前由这里其他输入转换出的输出文件（如 \S+），不作为输入；如需转换其中某个，请在命令行直接指定该文件\n/);
+    expect(again.stderr).toContain('共 10 个文件：转换 2 个（其中 1 个有检查问题），跳过 8 个（本工具此前的输出）\n');
+    expect(convert('--lang', 'en').stderr).toContain("10 files: 2 converted (1 with findings), 8 skipped (report-convert's own outputs)\n");
+    expect(files()).toEqual(converted);
+    // Named on the command line, an output of ours is an input as ever.
+    const named = run(['convert', join(archive, '2023年度报告.json'), '--to', 'docx', '--out-dir', archive]);
+    expect(named.stderr).toContain('共 1 个文件：转换 1 个\n');
+  });
+
+  it.skipIf(!hasCommands(['soffice', '--version']))("converts an agency's own Word file and the PDF printed from it, of one name, into their folder again: only our outputs are skipped", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-in-place-agency-'));
+    const archive = join(dir, 'archive');
+    const soffice = (format: string, file: string) => execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', format, '--outdir', archive, file], { stdio: 'ignore', timeout: 120_000 });
+    soffice('docx:MS Word 2007 XML', join(CORPUS_DIR, 'real', '09-shuyang-drc-2023.html'));
+    soffice('pdf', join(archive, '09-shuyang-drc-2023.docx'));
+    const convert = () => run(['convert', archive, '--to', 'json,xlsx,docx,pdf', '--out-dir', archive]);
+    expect(convert().stderr).toContain('共 2 个文件：转换 2 个\n');
+    const converted = readdirSync(archive).sort();
+    expect(converted).toHaveLength(10); // the two inputs, and four outputs of each, named with its extension (09-shuyang-drc-2023.pdf.docx)
+    const again = convert();
+    expect(again.stderr).toContain('共 10 个文件：转换 2 个，跳过 8 个（本工具此前的输出）\n');
+    expect(readdirSync(archive).sort()).toEqual(converted);
+  });
+
   it('keeps going past a bad input, reports it, and exits 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-batch-'));
     copyFileSync(seed('001_1c75c2c4e67cd3d7.txt'), join(dir, 'good.txt'));

@@ -173,8 +173,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
         exitCode = opts.strict && converted.findings.some((f) => f.severity === 'error') ? 1 : 0;
         return;
       }
-      const { inputs: files, missing } = await expandInputs(inputs, opts.outDir);
+      const { inputs: files, missing, ownOutputs } = await expandInputs(inputs, opts.outDir);
       for (const m of missing) io.stderr(t(lang(), `找不到输入：${m}\n`, `no such input: ${m}\n`));
+      const skipped = ownOutputs.length;
+      if (skipped)
+        io.stderr(t(lang(), `跳过 ${skipped} 个 report-convert 此前由这里其他输入转换出的输出文件（如 ${ownOutputs[0]}），不作为输入；如需转换其中某个，请在命令行直接指定该文件\n`, `skipping ${skipped} file${skipped === 1 ? '' : 's'} that report-convert wrote earlier from other inputs here (such as ${ownOutputs[0]}): not taken as inputs; to convert one, name it on the command line\n`));
       if (!files.length) throw new UsageError(t(lang(), '没有可转换的输入', 'nothing to convert'));
       const show = progress(files.length, io.tty, io.stderr, lang());
       let converted = 0;
@@ -223,11 +226,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       for (const line of findingLines) io.stderr(line + '\n');
       // Worded as check's summary: every input counted, then those that failed, then what was found.
-      const total = files.length + missing.length;
+      const total = files.length + missing.length + skipped;
       const unconverted = failed + missing.length;
       // "Converted 3, 2 failed" would contradict itself: the inputs, then what became of them.
-      const zh = `共 ${total} 个文件：转换 ${converted} 个${withFindings ? `（其中 ${withFindings} 个有检查问题）` : ''}${unconverted ? `，失败 ${unconverted} 个` : ''}`;
-      const en = `${total} file${total === 1 ? '' : 's'}: ${converted} converted${withFindings ? ` (${withFindings} with findings)` : ''}${unconverted ? `, ${unconverted} failed` : ''}`;
+      const zh = `共 ${total} 个文件：转换 ${converted} 个${withFindings ? `（其中 ${withFindings} 个有检查问题）` : ''}${unconverted ? `，失败 ${unconverted} 个` : ''}${skipped ? `，跳过 ${skipped} 个（本工具此前的输出）` : ''}`;
+      const en = `${total} file${total === 1 ? '' : 's'}: ${converted} converted${withFindings ? ` (${withFindings} with findings)` : ''}${unconverted ? `, ${unconverted} failed` : ''}${skipped ? `, ${skipped} skipped (report-convert's own outputs)` : ''}`;
       io.stderr(t(lang(), zh, en) + '\n');
       if (!single && failures.length) io.stderr(t(lang(), '失败的输入：\n', 'failed inputs:\n') + failures.map((line) => `  ${line}\n`).join(''));
       exitCode = failed || missing.length ? 2 : opts.strict && checksFailed ? 1 : 0;

@@ -2,6 +2,7 @@ import { linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateReport } from '@report-convert/core';
 import { expandInputs, fileIdentity, outputNames, outputPath } from './files.js';
 
 const names = (files: { path: string; root?: string }[]) => outputNames(files).map(({ name, sameNameAs }) => (sameNameAs ? { name, sameNameAs } : name));
@@ -70,5 +71,20 @@ describe('expandInputs', () => {
     const { inputs, missing } = await expandInputs([join(dir, 'archive')]);
     expect(inputs.map((i) => i.name)).toEqual(['2018/b', '2019/a', 'c']);
     expect(missing).toEqual([]);
+  });
+
+  it('leaves out, when the output directory is walked, a file of ours named as another input\'s output: only ours, only so named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'walk-own-'));
+    const model = JSON.stringify(generateReport(1), null, 2) + '\n'; // as convert writes it
+    writeFileSync(join(dir, 'a.txt'), 'x');
+    writeFileSync(join(dir, 'a.json'), model); // a.txt's output
+    writeFileSync(join(dir, 'b.txt'), 'x');
+    writeFileSync(join(dir, 'b.json'), '{"name": "an agency\'s own data"}');
+    writeFileSync(join(dir, 'c.json'), model); // a model of ours that no input here writes
+    const inPlace = await expandInputs([dir], dir);
+    expect(inPlace.ownOutputs).toEqual([join(dir, 'a.json')]);
+    expect(inPlace.inputs.map((i) => i.name)).toEqual(['a', 'b.json', 'b.txt', 'c']);
+    expect((await expandInputs([dir], join(dir, '..'))).ownOutputs).toEqual([]);
+    expect((await expandInputs([join(dir, 'a.txt'), join(dir, 'a.json')], dir)).ownOutputs).toEqual([]); // named, not walked
   });
 });

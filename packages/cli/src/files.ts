@@ -4,6 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { INPUT_EXTENSIONS, OUTPUT_FORMATS } from './formats.js';
+import { isOwnOutput } from './ownOutput.js';
 import { isWebAddress, webPageName } from './source.js';
 
 /** An input file and the name its outputs take under the output directory (no extension; may hold subfolders). */
@@ -16,12 +17,14 @@ export interface BatchInput {
 
 /**
  * Files, directories (recursively), globs and web addresses to a sorted list of inputs; unmatched words are
- * returned too. Walking skips `skipDir` (the output directory, when it lies inside an input directory),
- * so a second run does not take the first run's outputs for inputs.
+ * returned too. Walking skips `outDir` when it lies inside an input directory, and, when a walked
+ * directory is the output directory itself, the outputs an earlier run wrote there (earlierOutputs):
+ * a second run does not take the first run's outputs for inputs.
  */
-export async function expandInputs(patterns: string[], skipDir?: string): Promise<{ inputs: BatchInput[]; missing: string[] }> {
+export async function expandInputs(patterns: string[], outDir?: string): Promise<{ inputs: BatchInput[]; missing: string[]; ownOutputs: string[] }> {
   const roots = new Map<string, string | undefined>(); // file → the directory it was found under
   const missing: string[] = [];
+  const realOutDir = outDir && realPath(resolve(outDir));
   for (const pattern of patterns) {
     if (isWebAddress(pattern)) {
       if (URL.canParse(pattern)) setOnce(roots, pattern, undefined);
@@ -30,14 +33,32 @@ export async function expandInputs(patterns: string[], skipDir?: string): Promis
     }
     const info = await stat(pattern).catch(() => undefined);
     if (info?.isFile()) setOnce(roots, resolve(pattern), undefined);
-    else if (info?.isDirectory()) for (const f of await walk(pattern, skipDir && realPath(resolve(skipDir)))) setOnce(roots, f, resolve(pattern));
+    else if (info?.isDirectory()) for (const f of await walk(pattern, realOutDir)) setOnce(roots, f, resolve(pattern));
     else {
       const matched = /[*?[{]/.test(pattern) ? await glob(pattern, { absolute: true, onlyFiles: true }) : [];
       if (matched.length) matched.forEach((f) => setOnce(roots, resolve(f), undefined));
       else missing.push(pattern);
     }
   }
-  return { inputs: outputNames([...roots.keys()].sort().map((path) => ({ path, root: roots.get(path) }))), missing };
+  const found = [...roots.keys()].sort().map((path) => ({ path, root: roots.get(path) }));
+  const ownOutputs = realOutDir ? earlierOutputs(found, realOutDir) : new Set<string>();
+  return { inputs: outputNames(found.filter(({ path }) => !ownOutputs.has(path))), missing, ownOutputs: [...ownOutputs] };
+}
+
+/**
+ * Walked files in the output directory that report-convert wrote from another input: named as that
+ * input's output is (its name, or its name with its extension, as outputNames gives them; whatever
+ * the options) and carrying our writers' mark (isOwnOutput). An agency's own 2017.pdf beside its
+ * 2017.docx is read as the input it is. Only files so named are opened.
+ */
+function earlierOutputs(files: { path: string; root?: string | undefined }[], realOutDir: string): Set<string> {
+  const key = (name: string) => name.normalize('NFC').toLowerCase();
+  const writers = new Map<string, string[]>(); // an output's name without its extension → the inputs whose outputs take it
+  for (const file of files)
+    for (const name of new Set([inputName(file), inputName(file) + extname(file.path)].map(key))) writers.set(name, [...(writers.get(name) ?? []), file.path]);
+  const inOutDir = new Set([...new Set(files.map(({ root }) => root))].filter((root) => root !== undefined && realPath(root) === realOutDir));
+  const named = files.filter((file) => inOutDir.has(file.root) && (OUTPUT_FORMATS as readonly string[]).includes(extname(file.path).slice(1).toLowerCase()) && writers.get(key(inputName(file)))!.some((writer) => writer !== file.path));
+  return new Set(named.map(({ path }) => path).filter(isOwnOutput));
 }
 
 function setOnce<K, V>(map: Map<K, V>, key: K, value: V): void {
@@ -75,7 +96,7 @@ async function walk(dir: string, skipDir: string | undefined, out: string[] = []
  * ignoring case, as Windows and macOS file systems do.
  */
 export function outputNames(files: { path: string; root?: string | undefined }[]): BatchInput[] {
-  const named = files.map(({ path, root }) => ({ path, name: isWebAddress(path) ? webPageName(path) : (root ? relative(root, path) : basename(path)).replace(/\.[^./\\]*$/, '') }) as BatchInput);
+  const named = files.map((file) => ({ path: file.path, name: inputName(file) }) as BatchInput);
   const clashing = (inputs: BatchInput[]) => {
     const byFile = new Map<string, BatchInput[]>();
     for (const input of inputs)
@@ -90,6 +111,9 @@ export function outputNames(files: { path: string; root?: string | undefined }[]
   for (const [first, ...rest] of clashing(named)) for (const input of rest) input.sameNameAs ??= first!.path;
   return named;
 }
+
+/** The name an input's outputs take before any clash: its subfolders kept if walked, its extension dropped. */
+const inputName = ({ path, root }: { path: string; root?: string | undefined }) => (isWebAddress(path) ? webPageName(path) : (root ? relative(root, path) : basename(path)).replace(/\.[^./\\]*$/, ''));
 
 /** Every file an input named `name` may write: one per format, and the migration record. */
 const outputFiles = (name: string) => [...OUTPUT_FORMATS.map((format) => `${name}.${format}`), `${name}.migration.json`];
