@@ -52,12 +52,13 @@ export type Meta = z.infer<typeof Meta>;
 export const ActiveDisclosure = z.partialRecord(z.enum(ACTIVE_ITEMS), z.partialRecord(z.enum(ACTIVE_COLUMNS), Cell));
 export type ActiveDisclosure = z.infer<typeof ActiveDisclosure>;
 
-export const ApplicantRow = z.object(Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, Cell])) as Record<(typeof APPLICANT_COLUMNS)[number], typeof Cell>);
+// Strict: a misspelt column (totl) in a JSON model would otherwise be dropped, and its figure with it.
+export const ApplicantRow = z.strictObject(Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, Cell])) as Record<(typeof APPLICANT_COLUMNS)[number], typeof Cell>);
 export type ApplicantRow = z.infer<typeof ApplicantRow>;
 export const Applications = z.partialRecord(z.enum(APPLICATION_ROW_IDS), ApplicantRow);
 export type Applications = z.infer<typeof Applications>;
 
-export const ReviewGroupCells = z.object(Object.fromEntries(REVIEW_FIELDS.map((f) => [f, Cell])) as Record<(typeof REVIEW_FIELDS)[number], typeof Cell>);
+export const ReviewGroupCells = z.strictObject(Object.fromEntries(REVIEW_FIELDS.map((f) => [f, Cell])) as Record<(typeof REVIEW_FIELDS)[number], typeof Cell>);
 export const ReviewLitigation = z.partialRecord(z.enum(REVIEW_GROUPS), ReviewGroupCells);
 export type ReviewLitigation = z.infer<typeof ReviewLitigation>;
 
