@@ -17,8 +17,8 @@ export function printedColumnOrder<C extends string>(ctx: Context, table: TableI
   const columnOf = (token: Token) => labels.find(([, label]) => fold(label) === token.folded)?.[0];
   let printed: { column: C; token: Token }[] = [];
   for (const token of header) {
-    const column = columnOf(token);
     if (printed.length === labels.length) break;
+    const column = columnOf(token);
     printed = column ? [...printed, { column, token }] : [];
   }
   if (printed.length !== labels.length || new Set(printed.map((p) => p.column)).size !== labels.length) return official;
