@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { Workbook } from './workbook.js';
-import { figurePlace, inputError, readFigure, Report, resolveBinding, setBinding, type Finding, type InputError } from '@report-convert/core';
+import { inputError, printedPlace, readFigure, Report, resolveBinding, setBinding, type Finding, type InputError } from '@report-convert/core';
 import { figureCells, findingCell, MODEL_SHEET } from './workbookLayout.js';
 import { excelJsRefusal } from './excelJsRefusal.js';
 
@@ -48,7 +48,7 @@ export async function fromXlsx(given: Uint8Array | ArrayBuffer): Promise<FromXls
     let value = cellFigure(content);
     if (value === undefined) {
       value = null;
-      findings.push(notAFigure(path, name, address, content));
+      findings.push(notAFigure(base, path, name, address, content));
     }
     if (value !== resolveBinding(base, path).value) delete report.sources[path]; // edited: no longer what the source printed
     setBinding(report, path, value);
@@ -65,13 +65,12 @@ export async function fromXlsx(given: Uint8Array | ArrayBuffer): Promise<FromXls
 }
 
 /** A figure's cell that holds something else: said with the cell and what it holds. */
-function notAFigure(path: string, sheet: string, address: string, content: ExcelJS.CellValue): Finding {
+function notAFigure(report: Report, path: string, sheet: string, address: string, content: ExcelJS.CellValue): Finding {
   const shown = shownContent(content);
   return {
     severity: 'error',
     rule: 'xlsx.notAFigure',
-    ...figurePlace(path),
-    tableLabel: sheet,
+    ...printedPlace(report, path),
     cell: { sheet, address },
     message: `Cell ${address} holds ${shown.en}, which is not a figure: it was read as blank.`,
     messageZh: `单元格 ${address} 中是${shown.zh}，不是数字：已按空白读取。`,

@@ -119,6 +119,7 @@ describe('toXlsx → fromXlsx', () => {
       const finding = back.findings.find((f) => f.cell?.address === cellOf(path).address);
       expect(finding, path).toMatchObject({ severity: 'error', rule: 'xlsx.notAFigure', table: 'applications', tableLabel: grid.title });
       expect(`${finding!.table}.${finding!.row}.${finding!.column}`).toBe(path);
+      expect(finding!.rowLabel && finding!.columnLabel, path).toBeTruthy(); // the row and column as printed, as a reader's finding names them
       expect(finding!.messageZh).toMatch(said);
     }
     expect(back.findings).toHaveLength(edits.length);
