@@ -102,6 +102,25 @@ describe('legacy sheets', () => {
   });
 });
 
+describe('a legacy row marked not applicable (/, 无)', () => {
+  it('is printed where its figure would go: in the cell its rule names, or as a sentence of 六', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('../parse.js');
+    const { resolveBinding } = await import('../layouts/index.js');
+    const { CORPUS_DIR } = await import('../test-support/corpus.js');
+    const text = readFileSync(`${CORPUS_DIR}seeds/004_b5b9a5615959bd1c.txt`, 'utf8');
+    const marked = text.replace(/(\(一\)收到申请数 \|\n件 \|\n)0 \|/, '$1/ |').replace(/(六、举报投诉数量 \|\n件 \|\n)0 \|/, '$1无 |');
+    expect(marked).not.toBe(text);
+    const parsed = parse(marked);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.report.legacy).toMatchObject({ 'requests.received': null, complaints: null });
+    const { report, record } = migrate(parsed.report, { to: '2021' });
+    expect(resolveBinding(report, 'applications.newReceived.total').display).toBe('/');
+    expect(record.figures['legacy.requests.received']).toEqual({ cell: 'applications.newReceived.total' });
+    expect(report.sections.otherMatters).toContain('举报投诉数量：无。');
+  });
+});
+
 describe('2019 and hybrid reports → 2021', () => {
   it.each(older)('$name: nothing lost', ({ report: source }) => {
     const { report } = expectSound(source, '2021');

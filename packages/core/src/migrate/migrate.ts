@@ -93,7 +93,7 @@ function printedTarget(target: string): string {
 /** A legacy figure as a sentence of 六: its label, and the figure as printed (+, and the printed unit where it is not the sheet's). */
 function sentence(label: string, source: Report, path: string, sheetUnit: string): string {
   const { display, source: printed } = resolveBinding(source, path);
-  return `${label.replace(/^[（(][^）)]*[）)]|^[0-9]+[.．、]|^[一二三四五六七八九十]+、|^其中[:：]/g, '')}：${display}${printed?.unit ? '' : sheetUnit}。`;
+  return `${label.replace(/^[（(][^）)]*[）)]|^[0-9]+[.．、]|^[一二三四五六七八九十]+、|^其中[:：]/g, '')}：${display}${printed?.unit || printed?.notApplicable ? '' : sheetUnit}。`;
 }
 
 function addSentence(report: Report, section: SectionId, text: string): void {
@@ -109,15 +109,23 @@ function migrateLegacy(source: Report, options: MigrateOptions, record: Migratio
   const moved: string[] = [];
   // Sentences a mapping sends to a section other than 六, in the order its rules give them.
   const elsewhere = new Map<SectionId, string[]>();
+  // A row the sheet marked not applicable (/, 无) has no figure but is printed: it goes where a figure would.
+  const notApplicable = (id: string) => (legacy[id] ?? null) === null && source.sources[`legacy.${id}`]?.notApplicable === true;
   for (const [i, rule] of mapping.rules.entries()) {
     const target = targetOf(rule, layout);
     const present = rule.from.filter((id) => legacy[id] !== undefined && legacy[id] !== null);
+    const marked = rule.from.filter(notApplicable);
     rule.from.forEach((id) => mapped.add(id));
     if (rule.ambiguous && present.length) record.flagged.push({ sources: present, target, reason: rule.note ?? 'ambiguous', ...(rule.noteZh ? { reasonZh: rule.noteZh } : {}) });
-    if (!present.length) continue;
     const section = sectionOf(target);
+    if (!present.length && marked.length && !section) {
+      report.sources[target] = source.sources[`legacy.${marked[0]}`]!;
+      record.cells[target] = { sources: marked.map((id) => `legacy.${id}`), rule: rule.note ? `rules[${i}]: ${rule.note}` : `rules[${i}]` };
+      for (const id of marked) record.figures[`legacy.${id}`] = { cell: target };
+    }
+    if (!present.length && !(section && marked.length)) continue;
     if (section) {
-      for (const id of present) {
+      for (const id of [...present, ...marked]) {
         const spec = legacyRowSpec(id)!;
         const text = sentence(spec.label, source, `legacy.${id}`, spec.unit);
         if (section === 'otherMatters') moved.push(text);
@@ -133,7 +141,7 @@ function migrateLegacy(source: Report, options: MigrateOptions, record: Migratio
   }
   // Everything the mapping does not place goes to 六 as sentences, so no printed figure is lost.
   for (const [id, value] of Object.entries(legacy)) {
-    if (mapped.has(id) || value === null || value === undefined) continue;
+    if (mapped.has(id) || ((value === null || value === undefined) && !notApplicable(id))) continue;
     const spec = legacyRowSpec(id)!;
     const text = sentence(spec.label, source, `legacy.${id}`, spec.unit);
     moved.push(text);
