@@ -207,28 +207,30 @@ function settle(run: GluedRun): Finding[] {
     });
     return [];
   }
-  const table = shape.key.split('.')[0] as keyof typeof TABLE_LABELS;
-  const n = shape.cells.length;
+  return [unsplitDigits(shape.key, shape.row, run.rowLabel, run.cells[0]!.position, digits, shape.cells.length, result, run.arithmeticDoubted)];
+}
+
+/** Glued digits that do not split one way into the cells of a row (`applications.granted`, `reviewLitigation`): left blank, and the ways said. */
+export function unsplitDigits(key: string, row: string | undefined, rowLabel: string, position: Position, digits: string, n: number, result: SplitResult, arithmeticDoubted = false): Finding {
+  const table = key.split('.')[0] as keyof typeof TABLE_LABELS;
   const listed = result.candidates.slice(0, MAX_LISTED).map((c) => c.join('｜'));
   const more = result.count > listed.length ? `等${result.count}种` : '';
-  return [
-    {
-      severity: 'warning',
-      rule: 'reader.gluedDigits',
-      table,
-      ...(shape.row ? { row: shape.row } : {}),
-      tableLabel: TABLE_LABELS[table],
-      rowLabel: run.rowLabel,
-      position: run.cells[0]!.position,
-      message: `${shape.key}: the digits ${digits} split into ${n} cells in ${result.count} ways`,
-      messageZh:
-        (run.arithmeticDoubted ? '该表的勾稽关系本身不成立，不能据此拆分数字；' : '') +
-        (result.count === 0
-          ? `“${run.rowLabel}”后粘连的数字 ${digits} 无法拆成${n}个符合表格要求的数字，这些单元格已留空，请对照原件填写。`
-          : `“${run.rowLabel}”后粘连的数字 ${digits} 可以拆成${n}个数字的方式不止一种（${listed.join('；')}${more}），无法确定，这些单元格已留空，请对照原件选择。`),
-      details: { digits, cells: n, ways: result.count, candidates: result.candidates.slice(0, MAX_LISTED) },
-    },
-  ];
+  return {
+    severity: 'warning',
+    rule: 'reader.gluedDigits',
+    table,
+    ...(row ? { row } : {}),
+    tableLabel: TABLE_LABELS[table],
+    rowLabel,
+    position,
+    message: `${key}: the digits ${digits} split into ${n} cells in ${result.count} ways`,
+    messageZh:
+      (arithmeticDoubted ? '该表的勾稽关系本身不成立，不能据此拆分数字；' : '') +
+      (result.count === 0
+        ? `“${rowLabel}”后粘连的数字 ${digits} 无法拆成${n}个符合表格要求的数字，这些单元格已留空，请对照原件填写。`
+        : `“${rowLabel}”后粘连的数字 ${digits} 可以拆成${n}个数字的方式不止一种（${listed.join('；')}${more}），无法确定，这些单元格已留空，请对照原件选择。`),
+    details: { digits, cells: n, ways: result.count, candidates: result.candidates.slice(0, MAX_LISTED) },
+  };
 }
 
 function positionOf(run: GluedRun, k: number): Position {

@@ -14,6 +14,7 @@ import {
   LEGACY_HEADER,
   LEGACY_ROWS,
   LEGACY_SHEET,
+  LITIGATION_GROUP_HEADERS,
   REVIEW_FIELD_LABELS,
   REVIEW_FIELDS,
   REVIEW_GROUPS,
@@ -68,6 +69,19 @@ function once<T>(make: () => T): () => T {
 }
 
 const counts = (n: number): CellKind[] => Array.from({ length: n }, () => 'count');
+
+/** The cells of a row and the sums that bind them, for splitting digits that lost their separators. */
+export interface RowCells {
+  cells: CellKind[];
+  sums: SumGroup[];
+}
+/** A table 三 row: seven counts, 总计 the sum of the six before it. */
+export const APPLICANT_ROW: RowCells = { cells: counts(APPLICANT_COLUMNS.length), sums: [{ total: 6, parts: [0, 1, 2, 3, 4, 5] }] };
+/** Table 四's one row: three groups of five counts, each group's 总计 the sum of the four before it. */
+export const REVIEW_ROW: RowCells = {
+  cells: counts(REVIEW_GROUPS.length * REVIEW_FIELDS.length),
+  sums: REVIEW_GROUPS.map((_, g) => ({ total: g * REVIEW_FIELDS.length + REVIEW_FIELDS.length - 1, parts: [0, 1, 2, 3].map((k) => g * REVIEW_FIELDS.length + k) })),
+};
 const columnKind = (column: ActiveColumn): CellKind => (column === 'change' ? 'signed' : column === 'amount' ? 'decimal' : 'count');
 
 const activeDisclosureBook = once(
@@ -128,19 +142,18 @@ export function applicationsReader(): TableReader {
     shape() {
       if (!row) return undefined;
       const key = `applications.${row}`;
-      const shape: RowShape = { key, row, cells: counts(7), sums: [{ total: 6, parts: [0, 1, 2, 3, 4, 5] }], paths: APPLICANT_COLUMNS.map((c) => `${key}.${c}`) };
+      const shape: RowShape = { key, row, ...APPLICANT_ROW, paths: APPLICANT_COLUMNS.map((c) => `${key}.${c}`) };
       row = undefined;
       return shape;
     },
   };
 }
 
-const reviewLitigationBook = once(() => new PhraseBook<Meaning>(header(['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', ...Object.values(REVIEW_FIELD_LABELS)])));
+const reviewLitigationBook = once(() => new PhraseBook<Meaning>(header(['行政复议', '行政诉讼', ...Object.values(LITIGATION_GROUP_HEADERS), ...Object.values(REVIEW_FIELD_LABELS)])));
 
 export function reviewLitigationReader(): TableReader {
   const book = reviewLitigationBook();
   let read = false;
-  const width = REVIEW_FIELDS.length;
   return {
     table: 'reviewLitigation',
     book,
@@ -148,8 +161,7 @@ export function reviewLitigationReader(): TableReader {
     shape() {
       if (read) return undefined;
       read = true;
-      const sums = REVIEW_GROUPS.map((_, g) => ({ total: g * width + width - 1, parts: [0, 1, 2, 3].map((k) => g * width + k) }));
-      return { key: 'reviewLitigation', cells: counts(REVIEW_GROUPS.length * width), sums, paths: REVIEW_GROUPS.flatMap((g) => REVIEW_FIELDS.map((f) => `reviewLitigation.${g}.${f}`)) };
+      return { key: 'reviewLitigation', ...REVIEW_ROW, paths: REVIEW_GROUPS.flatMap((g) => REVIEW_FIELDS.map((f) => `reviewLitigation.${g}.${f}`)) };
     },
   };
 }

@@ -1,7 +1,8 @@
 import { APPLICANT_COLUMN_LABELS, APPLICANT_COLUMNS, applicationRowLabel, applicationRows, TABLE_LABELS, type ApplicantColumn, type ApplicationRowId } from '../ids.js';
 import { emptyApplicantRow, type ApplicantRow } from '../model.js';
 import { printedColumnOrder } from './columnOrder.js';
-import { countMismatch, keepUnrecognisedRow, storeFigure, unplaceable, type Context } from './context.js';
+import { APPLICANT_ROW } from '../glued/tables.js';
+import { countMismatch, keepUnrecognisedRow, splitGluedRow, storeFigure, unplaceable, type Context } from './context.js';
 import { hasNumber, runs, type Token } from './stream.js';
 
 /**
@@ -64,14 +65,15 @@ export function readApplications(ctx: Context, stream: Token[]): boolean {
       continue;
     }
     found = true;
-    if (run.values.length !== width) countMismatch(ctx, 'applications', rowId, applicationRowLabel(rowId), run.label, run.values, width);
+    const values = splitGluedRow(ctx, 'applications', rowId, run.label.text, run.values, APPLICANT_ROW);
+    if (values.length !== width) countMismatch(ctx, 'applications', rowId, applicationRowLabel(rowId), run.label, values, width);
     const row: ApplicantRow = emptyApplicantRow();
-    const placed = unplaceable(run.values, width) ? [] : run.values;
+    const placed = unplaceable(values, width) ? [] : values;
     columns.forEach((col, i) => {
       row[col] = storeFigure(ctx, `applications.${rowId}.${col}`, placed[i]);
     });
     ctx.report.applications[rowId] = row;
-    if (run.values.length > width) keepUnrecognisedRow(ctx, 'applications', run.label, null, run.values.slice(width), { en: `has figures beyond the ${width} columns of row ${rowId}`, zh: `超出该行${width}列的数字` });
+    if (values.length > width) keepUnrecognisedRow(ctx, 'applications', run.label, null, values.slice(width), { en: `has figures beyond the ${width} columns of row ${rowId}`, zh: `超出该行${width}列的数字` });
   }
   if ([...labelled].some((r) => SUB_ROWS_2021.has(r))) ctx.report.layouts.applications = '2021';
   else if (labelled.has('otherDisposal')) ctx.report.layouts.applications = '2019';

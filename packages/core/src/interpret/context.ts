@@ -2,6 +2,10 @@ import type { Finding } from '../finding.js';
 import { TABLE_LABELS } from '../ids.js';
 import { printedPlace } from '../layouts/binding.js';
 import type { Report } from '../model.js';
+import { unsplitDigits } from '../glued/read.js';
+import { splitRun } from '../glued/split.js';
+import type { RowCells } from '../glued/tables.js';
+import { readFigure } from '../normalize/figure.js';
 import type { Token } from './stream.js';
 import { figureValue } from './stream.js';
 
@@ -79,5 +83,40 @@ export function countMismatch(ctx: Context, table: Finding['table'], row: string
     position: label.position,
     message: `Row "${label.text}" has ${got} figures where the table has ${want} columns${why}`,
     messageZh: `“${label.text}”行有${got}个数字，而表格有${want}列${whyZh}`,
+  });
+}
+
+/**
+ * A row whose figures came as one run of digits after its label (`（一）予以公开 | 120341321751271`), as
+ * a page leaves a row whose cells lost their separators: split by the row's arithmetic where that
+ * leaves one way, said so that it is checked; otherwise as many blanks as the row has cells, and the
+ * ways said. Read as it stands, the run was one huge figure in the first column. Other rows come back as they are.
+ */
+export function splitGluedRow(ctx: Context, table: 'applications' | 'reviewLitigation', row: string, rowLabel: string, values: Token[], shape: RowCells): Token[] {
+  const [run] = values;
+  const width = shape.cells.length;
+  if (values.length !== 1 || !run || !/^\d+$/.test(run.text) || run.text.length < width) return values;
+  const result = splitRun({ text: run.text, cells: shape.cells, sums: shape.sums });
+  if (result.count !== 1) {
+    ctx.findings.push(unsplitDigits(table === 'applications' ? `applications.${row}` : table, row, rowLabel, run.position, run.text, width, result));
+    return shape.cells.map(() => ({ text: '', folded: '', figure: { kind: 'blank' }, position: run.position }));
+  }
+  const pieces = result.candidates[0]!;
+  ctx.findings.push({
+    severity: 'warning',
+    rule: 'reader.gluedDigits',
+    table,
+    tableLabel: TABLE_LABELS[table],
+    row,
+    rowLabel,
+    position: run.position,
+    message: `The digits ${run.text} after "${rowLabel}" are its ${width} figures run together: split by the table's arithmetic, the one way it allows, as ${pieces.join(' | ')}. Check them against the original.`,
+    messageZh: `“${rowLabel}”后的 ${run.text} 是该行${width}个数字连在一起，已按表格的勾稽关系（唯一可行的拆法）拆为 ${pieces.join('｜')}，请与原件核对。`,
+  });
+  let offset = 0;
+  return pieces.map((text) => {
+    const token: Token = { text, folded: text, figure: readFigure(text), position: { line: run.position.line, column: run.position.column + offset } };
+    offset += text.length;
+    return token;
   });
 }

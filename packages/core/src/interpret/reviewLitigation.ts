@@ -1,6 +1,7 @@
 import { LITIGATION_GROUP_HEADERS, REVIEW_FIELD_LABELS, REVIEW_FIELDS, REVIEW_GROUPS } from '../ids.js';
 import type { ReviewLitigation } from '../model.js';
-import { countMismatch, keepUnrecognisedRow, storeFigure, unplaceable, type Context } from './context.js';
+import { REVIEW_ROW } from '../glued/tables.js';
+import { countMismatch, keepUnrecognisedRow, splitGluedRow, storeFigure, unplaceable, type Context } from './context.js';
 import type { Token } from './stream.js';
 import { printedColumnOrder } from './columnOrder.js';
 
@@ -17,7 +18,7 @@ export function readReviewLitigation(ctx: Context, stream: Token[]): boolean {
   // Figures start after the header: after the last label before the first number.
   let start = 0;
   for (let i = 0; i < (firstNumber === -1 ? stream.length : firstNumber); i++) if (!stream[i]!.figure) start = i + 1;
-  const figures = stream.slice(start).filter((t) => t.figure);
+  const figures = splitGluedRow(ctx, 'reviewLitigation', 'review', '行政复议', stream.slice(start).filter((t) => t.figure), REVIEW_ROW);
   const width = REVIEW_GROUPS.length * REVIEW_FIELDS.length;
   if (figures.length !== width && !headerOnly) countMismatch(ctx, 'reviewLitigation', 'review', '行政复议', unplaced ?? stream[start] ?? stream[0]!, figures, width);
   const placed = unplaceable(figures, width) ? [] : figures;

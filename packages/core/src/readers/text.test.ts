@@ -40,6 +40,27 @@ describe('text rows, cells apart by ` | ` or by a tab (a table copied out of a b
   });
 });
 
+describe('a row whose figures run together after its label', () => {
+  it('is split by the row’s sum where that allows one way, with a warning, and left blank where it allows more', () => {
+    const report = generateReport(7, { layout: '2021' });
+    report.applications.granted = { naturalPerson: 1203, commercial: 41, research: 3, publicInterest: 2, legalService: 17, other: 5, total: 1271 };
+    report.applications['otherDisposal.noCorrection'] = { naturalPerson: 44, commercial: 2, research: 0, publicInterest: 0, legalService: 0, other: 1, total: 47 };
+    const glue = (text: string, label: string) => text.replace(new RegExp(`(${label}) \\| ([\\d |]+)$`, 'm'), (_, l: string, cells: string) => `${l} | ${cells.replace(/[ |]/g, '')} |`);
+    const text = glue(glue(writeReportAs(report, 'rowPerLine'), '（一）予以公开'), '1\\.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请');
+    expect(text).toContain('（一）予以公开 | 120341321751271 |');
+    expect(text).toContain('不再处理其政府信息公开申请 | 442000147 |');
+    const result = parse(text);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.applications.granted).toEqual(report.applications.granted);
+    expect(Object.values(result.report.applications['otherDisposal.noCorrection']!).every((v) => v === null)).toBe(true);
+    const glued = result.findings.filter((f) => f.rule === 'reader.gluedDigits');
+    expect(glued.map((f) => f.row)).toEqual(['granted', 'otherDisposal.noCorrection']);
+    expect(glued[0]!.messageZh).toContain('1203｜41｜3｜2｜17｜5｜1271');
+    expect(glued[1]!.messageZh).toContain('44｜2｜0｜0｜0｜1｜47');
+    expect(result.findings.filter((f) => f.rule === 'reader.cellCount')).toEqual([]);
+  });
+});
+
 describe('text about a number in a figure’s cell', () => {
   it('is read as blank with an error at it, and the row’s later figures stay in their columns', () => {
     const report = generateReport(7, { layout: '2021' });
