@@ -23,11 +23,13 @@ export function activeDisclosureGrid(layouts: Partial<Record<ActiveItem, LayoutI
   const used = ACTIVE_BLOCKS.filter((b) => blockLayout(b));
   const width = used.some((b) => blockLayout(b) === '2019') ? 5 : 4;
   const rows: GridCell[][] = [];
+  const blocks: TableGrid['blocks'] = [];
   for (const block of used) {
     const layout = blockLayout(block)!;
     const items = ACTIVE_ITEM_SPECS.filter((s) => s.block === block && layouts[s.id] && s.columns[layout].length > 0);
     if (!items.length) continue;
     const columns = items[0]!.columns[layout];
+    blocks.push({ first: rows.length, last: rows.length + 1 + items.length });
     rows.push([{ kind: 'label', text: ACTIVE_BLOCK_TITLES[block], colSpan: width, align: 'center' }]);
     rows.push([
       { kind: 'label', text: '信息内容', align: 'center' },
@@ -45,6 +47,7 @@ export function activeDisclosureGrid(layouts: Partial<Record<ActiveItem, LayoutI
     columnWidths: width === 5 ? [30, 20, 12, 12, 20] : [34, 22, 22, 22],
     headerRows: 0,
     rows,
+    blocks,
   };
 }
 

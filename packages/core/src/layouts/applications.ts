@@ -39,7 +39,9 @@ export function applicationsGrid(layout: LayoutId): TableGrid {
   return {
     table: 'applications',
     title: TABLE_LABELS.applications,
-    columnWidths: [9, 9, 30, 8, 8, 8, 8, 8, 8, 8],
+    // A group's name of four characters holds a line (（三）/不予公开), and 三、本年度办理结果 three. The figures keep
+    // three characters: narrower, pdftotext reads the header of copied text as one line across its columns.
+    columnWidths: [12, 17, 41, 10, 10, 10, 10, 10, 10, 10],
     headerRows: 3,
     rows,
   };

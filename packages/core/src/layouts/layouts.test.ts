@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyReport } from '../model.js';
-import { activeDisclosureGrid, applicationsGrid, extraRowsGrid, EXTRA_ROW_FIGURES, keepWithNextRows, legacyGrid, placeCells, reviewLitigationGrid } from './index.js';
+import { activeDisclosureGrid, applicationsGrid, extraRowsGrid, EXTRA_ROW_FIGURES, keepWithNextRows, labelLines, legacyGrid, placeCells, reviewLitigationGrid } from './index.js';
 
 describe('official grids', () => {
   it('table 三 has 10 columns, a 3-row header and 三、本年度办理结果 spanning 20 or 22 rows', () => {
@@ -38,15 +38,61 @@ describe('official grids', () => {
     expect(cumulative.columnWidths).toHaveLength(4);
   });
 
-  it('keeps the rows without figures (block titles and column headings, legacy group headings) with the row below', () => {
+  it('keeps each block of table 二 on one page, and a legacy group heading with the row below', () => {
     const active = activeDisclosureGrid({ regulations: '2019', normativeDocuments: '2019', licensing: '2019' });
     const labelOf = (grid: typeof active, r: number) => placeCells(grid).find((p) => p.row === r && p.col === 0)!.cell;
     const kept = keepWithNextRows(active).flatMap((keep, r) => (keep ? [labelOf(active, r)] : []));
-    expect(kept.map((c) => (c.kind === 'label' ? c.text : c.path))).toEqual(['第二十条第（一）项', '信息内容', '第二十条第（五）项', '信息内容']);
+    expect(kept.map((c) => (c.kind === 'label' ? c.text : c.path))).toEqual(['第二十条第（一）项', '信息内容', '规章', '第二十条第（五）项', '信息内容']); // all but a block's last row
     const legacy = legacyGrid({ extraRows: [] });
     expect(keepWithNextRows(legacy)[0]).toBe(false); // the header repeats on every page instead
     expect(keepWithNextRows(legacy).filter(Boolean).length).toBe(legacy.rows.filter((row) => row.length === 1).length);
-    expect(keepWithNextRows(applicationsGrid('2021')).some(Boolean)).toBe(false);
+  });
+
+  it('keeps the rows under a label spanning them on one page, but not those of a label over other such labels', () => {
+    for (const layout of ['2019', '2021'] as const) {
+      const grid = applicationsGrid(layout);
+      const placed = placeCells(grid);
+      const keep = keepWithNextRows(grid);
+      const kept = (label: string) => {
+        const group = placed.find((p) => p.cell.kind === 'label' && p.cell.text === label)!;
+        return keep.slice(group.row, group.row + group.rowSpan);
+      };
+      expect(kept('（三）不予公开')).toEqual([...Array(7).fill(true), false]);
+      expect(kept('（五）不予处理')).toEqual([true, true, true, true, false]);
+      expect(kept('三、本年度办理结果').filter(Boolean)).toHaveLength(layout === '2021' ? 7 + 2 + 4 + 2 : 7 + 2 + 4);
+    }
+  });
+
+  it('gives a group of table 三 room for its name on a line after the numbering, as the official form does', () => {
+    const grid = applicationsGrid('2021');
+    const share = (col: number) => grid.columnWidths[col]! / grid.columnWidths.reduce((a, b) => a + b, 0);
+    // At 10.5 pt across the 156 mm (442 pt) of A4 our margins leave, with 3 pt padding each side.
+    expect(share(1) * 442 - 6).toBeGreaterThanOrEqual(4 * 10.5);
+    expect(share(0) * 442 - 6).toBeGreaterThanOrEqual(3 * 10.5); // 三、本/年度办/理结果
+  });
+});
+
+describe('labelLines', () => {
+  const fits = (chars: number) => (line: string) => [...line].length <= chars;
+
+  it('breaks after a bracketed numbering when the words after it then fit a line', () => {
+    expect(labelLines('（三）不予公开', fits(5))).toEqual(['（三）', '不予公开']);
+    expect(labelLines('（六）其他处理', fits(4))).toEqual(['（六）', '其他处理']);
+  });
+
+  it('breaks before the last two characters when the last line would hold two or fewer', () => {
+    expect(labelLines('2.其他法律行政法规禁止公开', fits(13))).toEqual(['2.其他法律行政法规禁止', '公开']);
+    expect(labelLines('2.其他法律行政法规禁止公开', fits(12))).toEqual(['2.其他法律行政法规禁止', '公开']);
+    expect(labelLines('（三）不予公开', fits(3))).toEqual(['（三）不予', '公开']); // then wrapped: （三）/不予/公开
+  });
+
+  it('leaves a label that fits, or whose last line holds three or more, or that no break betters, for the writer to wrap', () => {
+    expect(labelLines('（三）不予公开', fits(7))).toEqual(['（三）不予公开']);
+    expect(labelLines('2.其他法律行政法规禁止公开', fits(11))).toEqual(['2.其他法律行政法规禁止公开']);
+    expect(labelLines('自然人', fits(2))).toEqual(['自然人']); // 自/然人 is no better
+    expect(labelLines('部分公开（不计其他情形）', fits(11))).toEqual(['部分公开（不计其他情形）']); // not a closing mark
+    expect(labelLines('申请内容（区分', fits(6))).toEqual(['申请内容（区分']); // nor a line ending （
+    expect(labelLines('合计12345', fits(6))).toEqual(['合计12345']);
   });
 });
 
