@@ -8,11 +8,16 @@ const font = loadFont(DEFAULT_FONT);
 const measure = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) < 128 ? 5 : 10), 0);
 
 describe('cellLines', () => {
-  it('wraps as wrapLines does and measures each line', () => {
+  it('wraps as wrapLines does, leaving no character alone on the last line, and measures each line', () => {
     const text = '依申请公开政府信息（不含本机关主动公开），其他处理';
     const { lines, widths } = cellLines(font, 10.5, 60, text, measure);
-    expect(lines).toEqual(wrapLines(text, 60, measure));
+    expect(wrapLines(text, 60, measure).slice(-2)).toEqual(['开），其他处', '理']);
+    expect(lines).toEqual([...wrapLines(text, 60, measure).slice(0, -2), '开），其他', '处理']);
     expect(widths).toEqual(lines.map(measure));
+  });
+
+  it('breaks after a bracketed numbering where the words after it then fit a line', () => {
+    expect(cellLines(font, 10.5, 50, '（三）不予公开', measure).lines).toEqual(['（三）', '不予公开']);
   });
 
   it('remembers a cell by its size, room and text, and wraps it again when one differs', () => {

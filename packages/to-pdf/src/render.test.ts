@@ -8,7 +8,8 @@ import { documentBlocks, generateReport, keepWithNextRows, migrate, placeCells, 
 import { parsedCorpus } from '../../core/src/test-support/corpus.js';
 import { hasCommands } from '../../core/src/test-support/tools.js';
 import { findsInOrder } from '../../core/src/test-support/text.js';
-import { ReportModelError, type Finding, type Report } from '@report-convert/core';
+import { badlyBrokenLabels, pageWords, printedLines, pushedDown, rowGroups, unlabelledGroups, type PrintedWord } from '../../core/src/test-support/printedGroups.js';
+import { ReportModelError, type Finding, type Report, type TableGrid } from '@report-convert/core';
 import { badModels } from '../../core/src/test-support/badModels.js';
 import { writtenAtTwoTimes } from '../../core/src/test-support/reproducible.js';
 import { BROKEN_PIECES, WIDE_FIGURES, wideFiguresReport } from '../../core/src/test-support/wideFigures.js';
@@ -202,6 +203,33 @@ describe.skipIf(!poppler)('renderPdf, read back with poppler', () => {
     expect(agency.x1).toBeCloseTo(typeArea.right - 2 * char, 1);
     expect(date.x0).toBeCloseTo(agency.x0 + 2 * char, 1);
     expect(date.x1).toBeLessThanOrEqual(typeArea.right - 2 * char);
+  });
+});
+
+describe.skipIf(!poppler)('table 三 across pages', () => {
+  const reports = corpus.filter((c) => /shuyang-drc|shanghai/.test(c.name)); // 2021 and 2019
+  let rendered: Promise<{ at: string; grid: TableGrid; pages: PrintedWord[][] }[]> | undefined;
+  const printed = () =>
+    (rendered ??= Promise.all(
+      reports.flatMap(({ name, report }) =>
+        Array.from({ length: 24 }, async (_, lines) => {
+          const grid = reportTables(report).find((g) => g.table === 'applications')!;
+          const pages = pageWords(await written(`groups-${name}-${lines}`, (await renderPdf(pushedDown(report, lines))).bytes));
+          return { at: `${name} pushed down ${lines} lines`, grid, pages };
+        }),
+      ),
+    ));
+
+  it('prints every group of rows with its label on each page they are on, continued; a group that holds no other on one page', async () => {
+    for (const { at, grid, pages } of await printed()) {
+      const groups = rowGroups(grid);
+      expect(unlabelledGroups(pages, groups), at).toEqual([]);
+      for (const group of groups.filter((g) => !g.holdsGroups)) expect(pages.filter((words) => group.rows.some((row) => printedLines(words, row))), `${at}: ${group.label}`).toHaveLength(1);
+    }
+  });
+
+  it("breaks a group's name after its numbering (（三）/不予公开, never 不予公/开), and leaves no label a character alone on its last line", async () => {
+    for (const { at, grid, pages } of await printed()) expect(badlyBrokenLabels(pages, grid), at).toEqual([]);
   });
 });
 

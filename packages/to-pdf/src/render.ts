@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { assertReport, documentBlocks, keepWithNextRows, oneLineFigureSize, OUTPUT_CREATOR, PAGE_NUMBER, placeCells, placeSignature, reportTitle, resolveBinding, titleLines, type DocumentBlock, type Finding, type PlacedCell, type Report, type TableGrid } from '@report-convert/core';
+import { assertReport, CONTINUED, documentBlocks, keepWithNextRows, oneLineFigureSize, OUTPUT_CREATOR, PAGE_NUMBER, placeCells, placeSignature, reportTitle, resolveBinding, titleLines, type DocumentBlock, type Finding, type PlacedCell, type Report, type TableGrid } from '@report-convert/core';
 import { cellLines, type CellLines } from './cellLines.js';
 import { loadFont, type DrawingFont } from './drawingFont.js';
 import { FontError, fontProblem } from './fontProblem.js';
@@ -190,14 +190,17 @@ interface TableLayout extends TableRows {
   xs: number[];
   size: number;
   lineHeight: number;
-  /** Each cell with the text it shows (a label, or the report's figure as printed), wrapped; a figure too wide for its cell gets a smaller `size` instead. */
-  placed: (PlacedCell & CellLines & { text: string; center: boolean; size?: number })[];
+  /**
+   * Each cell with the text it shows (a label, or the report's figure as printed), wrapped; a figure too wide for its cell gets a smaller `size` instead;
+   * a label spanning body rows, its lines on a page its rows continue to (`continued`: the label with CONTINUED).
+   */
+  placed: (PlacedCell & CellLines & { text: string; center: boolean; size?: number; continued?: CellLines })[];
 }
 
 /**
  * Measures a grid: spans from core's layout data, each row as tall as its wrapped labels, and what
- * must share a page: a label spanning rows with the rows its text needs, a row without figures
- * (a block's title or headings) with the row below.
+ * must share a page: a label spanning rows with the rows its text needs, first and last, and the
+ * rows core keeps with the next (keepWithNextRows: a group's rows, a block's title and headings).
  */
 function layoutTable(report: Report, grid: TableGrid, font: DrawingFont, use: (role: Role, size: number) => (s: string) => number): TableLayout {
   const size = grid.columnWidths.length > 10 ? SIZE.wideTable : SIZE.table;
@@ -207,7 +210,7 @@ function layoutTable(report: Report, grid: TableGrid, font: DrawingFont, use: (r
   const xs = [PAGE.left];
   for (const w of grid.columnWidths) xs.push(xs.at(-1)! + (w / total) * width);
   const measure = use('body', size);
-  const placed = placeCells(grid).map(({ cell, row, col, rowSpan, colSpan }) => {
+  const placed: TableLayout['placed'] = placeCells(grid).map(({ cell, row, col, rowSpan, colSpan }) => {
     const text = cell.kind === 'label' ? cell.text : resolveBinding(report, cell.path).display;
     const room = xs[col + colSpan]! - xs[col]! - CELL_PAD * 2;
     const center = cell.kind === 'value' || row < grid.headerRows || (cell.kind === 'label' && cell.align === 'center');
@@ -219,8 +222,9 @@ function layoutTable(report: Report, grid: TableGrid, font: DrawingFont, use: (r
       return { cell, row, col, rowSpan, colSpan, text, lines: [text], widths: [(wide * smaller) / size], center, size: smaller };
     }
     const { lines, widths } = cellLines(font, size, room, text, measure);
+    const continued = cell.kind === 'label' && rowSpan > 1 && row >= grid.headerRows ? { continued: cellLines(font, size, room, text + CONTINUED, measure) } : {};
     // Spelled out rather than spread from core's placed cell: the spread took longer than the rest of a cell's layout.
-    return { cell, row, col, rowSpan, colSpan, text, lines, widths, center };
+    return { cell, row, col, rowSpan, colSpan, text, lines, widths, center, ...continued };
   });
   const heights = grid.rows.map(() => lineHeight + CELL_PAD * 2);
   for (const p of placed.filter((c) => c.rowSpan === 1)) heights[p.row] = Math.max(heights[p.row]!, p.lines.length * lineHeight + CELL_PAD * 2);
@@ -229,20 +233,27 @@ function layoutTable(report: Report, grid: TableGrid, font: DrawingFont, use: (r
     const have = heights.slice(p.row, p.row + p.rowSpan).reduce((a, b) => a + b, 0);
     if (need > have) for (let r = p.row; r < p.row + p.rowSpan; r++) heights[r]! += (need - have) / p.rowSpan;
   }
-  // A label spanning rows needs the first of them on one page, enough to hold its text.
+  // A label spanning rows needs the first of them on one page, enough to hold its text, and the last of them too,
+  // enough to hold it again should a page break fall between.
   const keepTogether = [...heights];
-  for (const p of placed.filter((c) => c.rowSpan > 1 && c.row >= grid.headerRows)) {
-    const need = p.lines.length * lineHeight + CELL_PAD * 2;
-    let height = 0;
-    for (let r = p.row; r < p.row + p.rowSpan && height < need; r++) height += heights[r]!;
-    keepTogether[p.row] = Math.max(keepTogether[p.row]!, height);
+  const rowsHeight = (first: number, last: number) => heights.slice(first, last + 1).reduce((a, b) => a + b, 0);
+  const holds = ({ lines }: CellLines, height: number) => lines.length * lineHeight + CELL_PAD * 2 <= height;
+  for (const p of placed) {
+    if (!p.continued) continue;
+    const last = p.row + p.rowSpan - 1;
+    let end = p.row;
+    while (end < last && !holds(p, rowsHeight(p.row, end))) end++;
+    keepTogether[p.row] = Math.max(keepTogether[p.row]!, rowsHeight(p.row, end));
+    let start = last;
+    while (start > p.row && !holds(p.continued, rowsHeight(start, last))) start--;
+    keepTogether[start] = Math.max(keepTogether[start]!, rowsHeight(start, last));
   }
   const keepWithNext = keepWithNextRows(grid);
   for (let r = grid.rows.length - 2; r >= 0; r--) if (keepWithNext[r]) keepTogether[r] = Math.max(keepTogether[r]!, heights[r]! + keepTogether[r + 1]!);
   return { xs, size, lineHeight, placed, heights, keepTogether, headerRows: grid.headerRows, pageTop: PAGE.top, pageBottom: PAGE.height - PAGE.bottom };
 }
 
-/** Draws a measured grid: rows never split, header rows repeated on every page the table crosses. A cell spanning rows that cross a page is drawn on both, its text on the first. */
+/** Draws a measured grid: rows never split, header rows repeated on every page the table crosses. A cell spanning rows that cross a page is drawn on both, a label's text on both (continued on the second). */
 function drawTable(doc: Doc, table: TableLayout, startY: number, newPage: () => void, use: (role: Role, size: number) => (s: string) => number): number {
   const { xs, size, lineHeight, placed, heights } = table;
   const pages = paginateRows({ ...table, startY });
@@ -268,12 +279,14 @@ function drawTable(doc: Doc, table: TableLayout, startY: number, newPage: () => 
       const y0 = rowTop[first]!;
       const y1 = rowTop[last]! + heights[last]!;
       borders.push(`${number(xs[p.col]!)} ${number(y0)} ${number(xs[p.col + p.colSpan]! - xs[p.col]!)} ${number(y1 - y0)} re`);
-      // A label spanning rows that cross a page is printed again on the page it continues to, where it fits.
-      if (p.lines.length * lineHeight > y1 - y0 && first !== p.row) continue;
-      let ty = y0 + (y1 - y0 - p.lines.length * lineHeight) / 2 + (lineHeight - (p.size ?? size)) / 2;
+      // A label spanning rows that cross a page is printed again, continued, on the page they continue to (layoutTable
+      // keeps room for it there; only where not even a page of rows holds it is it left out rather than overprint).
+      const { lines, widths } = first === p.row ? p : p.continued ?? p;
+      if (lines.length * lineHeight > y1 - y0 && first !== p.row) continue;
+      let ty = y0 + (y1 - y0 - lines.length * lineHeight) / 2 + (lineHeight - (p.size ?? size)) / 2;
       const into = p.size === undefined ? text : smaller.get(p.size) ?? smaller.set(p.size, []).get(p.size)!;
-      p.lines.forEach((line, k) => {
-        const x = p.center ? (xs[p.col]! + xs[p.col + p.colSpan]! - p.widths[k]!) / 2 : xs[p.col]! + CELL_PAD;
+      lines.forEach((line, k) => {
+        const x = p.center ? (xs[p.col]! + xs[p.col + p.colSpan]! - widths[k]!) / 2 : xs[p.col]! + CELL_PAD;
         into.push({ text: line, x, y: ty });
         ty += lineHeight;
       });
@@ -323,7 +336,7 @@ function checkGlyphs(fonts: Record<Role, DrawingFont>, blocks: DocumentBlock[], 
   blocks.forEach((block, i) => {
     if (block.kind === 'table')
       // The texts the layout already resolved: resolving every figure twice was 1 % of a report.
-      for (const p of measured(block.grid).placed) visit(p.text, p.cell.kind === 'value' ? p.cell.path : block.grid.title, `表格“${block.grid.title}”`, 'body', `table “${block.grid.title}”`);
+      for (const p of measured(block.grid).placed) visit(p.continued ? p.text + CONTINUED : p.text, p.cell.kind === 'value' ? p.cell.path : block.grid.title, `表格“${block.grid.title}”`, 'body', `table “${block.grid.title}”`);
     else if (block.kind === 'signature') visit(block.lines.join(''), 'the signature', '落款');
     else if (block.kind === 'title') visit(block.text, 'the title', '标题', 'title');
     else visit(block.text, `${block.kind} ${i + 1}`, `第${i + 1}段`, block.kind === 'heading' ? 'heading' : 'body');
