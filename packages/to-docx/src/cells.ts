@@ -3,7 +3,8 @@ import { keepXmlOf } from './keptXml.js';
 
 /** A cell of an official grid: a paragraph of plain text in one of the table paragraph styles (table.ts). */
 export interface CellContent {
-  text: string;
+  /** The text, in lines broken where the writer chose to (（三） over 不予公开); Word wraps each further. */
+  lines: readonly string[];
   /** The paragraph style's id. */
   style: string;
   keepNext: boolean;
@@ -18,10 +19,16 @@ export interface CellContent {
 export type CellMaker = (cell: CellContent) => TableCell;
 
 /** The cell of this content, given `width` in twips, or left for docx to set as it writes the table. */
-const tableCell = ({ text, style, keepNext, columnSpan, rowSpan, size }: CellContent, width?: number) =>
+const tableCell = ({ lines, style, keepNext, columnSpan, rowSpan, size }: CellContent, width?: number) =>
   new TableCell({
     ...(width === undefined ? {} : { width: { size: width, type: WidthType.DXA } }),
-    children: [new Paragraph({ style, ...(keepNext ? { keepNext: true } : {}), children: [size === undefined ? new TextRun(text) : new TextRun({ text, size })] })],
+    children: [
+      new Paragraph({
+        style,
+        ...(keepNext ? { keepNext: true } : {}),
+        children: lines.map((text, i) => new TextRun({ text, ...(size === undefined ? {} : { size }), ...(i > 0 ? { break: 1 } : {}) })),
+      }),
+    ],
     ...(columnSpan > 1 ? { columnSpan } : {}),
     ...(rowSpan > 1 ? { rowSpan } : {}),
   });
@@ -42,7 +49,7 @@ const cells = new Map<string, TableCell>();
 export const CELLS_KEPT = 1000;
 
 export const reusedCell: CellMaker = (cell) => {
-  const key = `${cell.width} ${cell.columnSpan} ${cell.rowSpan} ${cell.style} ${cell.keepNext} ${cell.size} ${cell.text}`;
+  const key = `${cell.width} ${cell.columnSpan} ${cell.rowSpan} ${cell.style} ${cell.keepNext} ${cell.size} ${cell.lines.join('\0')}`; // NUL: never in a document's text (xmlSafeValue)
   let reused = cells.get(key);
   if (reused) {
     // Map keeps insertion order: moved to the end, the least recently used stay at the front.

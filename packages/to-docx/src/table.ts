@@ -1,5 +1,5 @@
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
-import { keepWithNextRows, officeTextWidth, oneLineFigureSize, placeCells, resolveBinding, type Report, type TableGrid } from '@report-convert/core';
+import { keepWithNextRows, labelLines, officeTextWidth, oneLineFigureSize, placeCells, resolveBinding, type Report, type TableGrid } from '@report-convert/core';
 import { reusedCell, type CellMaker } from './cells.js';
 import type { DocxStyle } from './styles.js';
 
@@ -53,7 +53,7 @@ export function gridTable(report: Report, grid: TableGrid, textWidth: number, si
   const columnWidths = grid.columnWidths.map((w) => Math.floor((w / total) * textWidth));
   const cellWidth = cellWidths(columnWidths, textWidth);
   const rows: TableCell[][] = grid.rows.map(() => []);
-  // A row without figures (a block's title, its column headings) stays on the page of the row below.
+  // A group's rows stay on one page, and a row without figures (a block's title, its headings) with the row below.
   const keepWithNext = keepWithNextRows(grid);
   const margin = wide ? WIDE_SIDE_MARGIN : SIDE_MARGIN;
   const styleSize = wide ? sizes.wideTable : sizes.table;
@@ -61,10 +61,12 @@ export function gridTable(report: Report, grid: TableGrid, textWidth: number, si
     const text = placed.cell.kind === 'label' ? placed.cell.text : resolveBinding(report, placed.cell.path).display;
     const center = placed.cell.kind === 'value' || placed.row < grid.headerRows || (placed.cell.kind === 'label' && placed.cell.align === 'center');
     const width = cellWidth(placed.col, placed.colSpan);
-    const size = placed.cell.kind === 'value' ? oneLineSize(text, width - margin * 2, styleSize) : undefined;
+    const room = width - margin * 2;
+    const size = placed.cell.kind === 'value' ? oneLineSize(text, room, styleSize) : undefined;
     rows[placed.row]!.push(
       makeCell({
-        text,
+        // Broken where labelLines says, measured as Word sets a label (a Chinese character an em); Word wraps the rest.
+        lines: placed.cell.kind === 'label' ? labelLines(text, (line) => officeTextWidth(line) * styleSize * 20 <= room) : [text],
         style: tableStyleId(wide, placed.row < grid.headerRows, center),
         keepNext: keepWithNext[placed.row] ?? false,
         columnSpan: placed.colSpan,
@@ -75,7 +77,9 @@ export function gridTable(report: Report, grid: TableGrid, textWidth: number, si
     );
   }
   return new Table({
-    rows: rows.map((children, r) => new TableRow({ children, cantSplit: true, ...(r < grid.headerRows ? { tableHeader: true } : {}) })),
+    // keepNext on the row as well as on our cells: it reaches the cells docx adds below a cell merged down rows,
+    // which start the row when the merged cell is its first (三、本年度办理结果), and Word keeps a row by its first cell.
+    rows: rows.map((children, r) => new TableRow({ children, cantSplit: true, ...(keepWithNext[r] ? { keepNext: true } : {}), ...(r < grid.headerRows ? { tableHeader: true } : {}) })),
     columnWidths,
     width: { size: textWidth, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
