@@ -89,7 +89,7 @@ const LEGACY_SHEET_HEADINGS = new Set(LEGACY_SHEET.flatMap((e) => ('heading' in 
  */
 function tabsAsCellSeparators(lines: string[]): string[] {
   const inner = /(?<=\S[^\S\n]*)\t[\t ]*(?=\S)/g;
-  const tabbed = lines.map((l) => l.search(inner) !== -1);
+  const tabbed = lines.map((l) => l.includes('\t') && l.search(inner) !== -1);
   if (tabbed.filter(Boolean).length < MIN_TAB_ROWS) return lines;
   return lines.map((l, i) => {
     if (tabbed[i]) return l.replace(inner, (tabs) => tabs.replace(/\t/g, '|'));
