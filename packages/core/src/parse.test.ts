@@ -187,4 +187,9 @@ describe('what parse takes', () => {
     expect(() => parse(null as never)).toThrow(/^parse takes a string, a Uint8Array \(a Buffer\) or an ArrayBuffer, not null$/);
     expect(() => parse(123 as never)).toThrow(/not number$/);
   });
+
+  it('refuses a format it does not know with a TypeError naming those it does, instead of calling the input not that format', () => {
+    expect(() => parse('一、总体情况', { format: 'xml' as never })).toThrow(/^parse's format is 'auto' or one of text, markdown, html, docx, xlsx, json, pdf, not "xml"$/);
+    expect(parse(seed('001_1c75c2c4e67cd3d7.txt'), { format: 'text' }).ok).toBe(true);
+  });
 });
