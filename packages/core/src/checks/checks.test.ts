@@ -60,6 +60,14 @@ describe('check', () => {
     ]);
   });
 
+  it('says a count with a fraction is no whole number, and lets an amount of money have one', () => {
+    const report = generateReport(4, { layout: '2021' });
+    report.applications.granted = { ...report.applications.granted!, naturalPerson: 1.5 };
+    report.activeDisclosure.fees = { amount: 12.34 };
+    const fraction = check(report).filter((f) => f.rule === 'figure.fraction');
+    expect(fraction).toEqual([expect.objectContaining({ severity: 'error', table: 'applications', row: 'granted', column: 'naturalPerson', columnLabel: '自然人', messageZh: expect.stringContaining('不是整数（1.5）') })]);
+  });
+
   it('checks table 四 groups and does not treat blanks as zero when a whole side is blank', () => {
     const report = consistentReport(3);
     report.reviewLitigation.litigationDirect!.total = 11;

@@ -80,23 +80,30 @@ function legacyRules(): Rule[] {
 /** Runs every check of FORMATS.md §3 on one report. Failures are findings; no figure is changed. */
 export function check(report: Report): Finding[] {
   const findings = rules(report).map((r) => evaluate(report, r)).filter((f): f is Finding => f !== undefined);
-  findings.push(...negativeFigures(report));
+  findings.push(...impossibleFigures(report));
   return findings;
 }
 
-/** Figures are counts and amounts: only 本年增/减 may be negative. */
-function negativeFigures(report: Report): Finding[] {
+/**
+ * Figures are counts and amounts: only 本年增/减 may be negative, and only an amount (金额, 万元) may
+ * have a fraction; a count of 1.5 is a typo or a misread cell.
+ */
+function impossibleFigures(report: Report): Finding[] {
   const out: Finding[] = [];
   const visit = (table: Finding['table'], prefix: string, record: Record<string, unknown> | undefined) => {
     for (const [key, value] of Object.entries(record ?? {})) {
       if (value && typeof value === 'object') visit(table, `${prefix}.${key}`, value as Record<string, unknown>);
-      else if (typeof value === 'number' && value < 0 && key !== 'change') {
-        const path = `${prefix}.${key}`;
-        const source = report.sources[path];
-        const place = printedPlace(report, path);
-        const named = [place.rowLabel, place.columnLabel].filter(Boolean).join(' › ') || path;
-        out.push({ severity: 'error', rule: 'figure.negative', ...place, left: { expression: path, value }, right: { expression: '0', value: 0 }, ...(source ? { position: { line: source.line, column: source.column } } : {}), message: `${named} is negative (${value}): only 本年增/减 may be`, messageZh: `${named} 为负数（${value}）：只有“本年增/减”可以为负` });
-      }
+      if (typeof value !== 'number') continue;
+      const negative = value < 0 && key !== 'change';
+      const fraction = !Number.isInteger(value) && key !== 'amount' && !(table === 'legacy' && legacyRowSpec(key)?.unit === '万元');
+      if (!negative && !fraction) continue;
+      const path = `${prefix}.${key}`;
+      const source = report.sources[path];
+      const place = printedPlace(report, path);
+      const named = [place.rowLabel, place.columnLabel].filter(Boolean).join(' › ') || path;
+      const at = source ? { position: { line: source.line, column: source.column } } : {};
+      if (negative) out.push({ severity: 'error', rule: 'figure.negative', ...place, left: { expression: path, value }, right: { expression: '0', value: 0 }, ...at, message: `${named} is negative (${value}): only 本年增/减 may be`, messageZh: `${named} 为负数（${value}）：只有“本年增/减”可以为负` });
+      if (fraction) out.push({ severity: 'error', rule: 'figure.fraction', ...place, ...at, message: `${named} is not a whole number (${value}): only an amount of money may have a fraction`, messageZh: `${named} 不是整数（${value}）：只有金额可以有小数` });
     }
   };
   visit('activeDisclosure', 'activeDisclosure', report.activeDisclosure);
