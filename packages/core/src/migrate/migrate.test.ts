@@ -40,7 +40,7 @@ describe('legacy sheets', () => {
     expect(report.sections.overview).toContain('我中心认真贯彻实施政府信息公开法律法规');
     expect(report.sections.problems?.split('\n')[0]).toMatch(/存在的问题/);
     expect(findings.map((f) => f.rule)).toContain('migrate.ambiguous');
-    expect(findings.map((f) => f.message)).toContain('requests.otherChannel → section:otherMatters: no single row: place it by hand.');
+    expect(findings.map((f) => f.message)).toContain('requests.otherChannel → section:otherMatters: no single row in the new tables; please confirm or place it by hand.');
     // The clerk reads where it went and why as printed, in Chinese only.
     const zh = findings.filter((f) => f.rule === 'migrate.ambiguous').map((f) => f.messageZh);
     expect(zh).toContain('8.告知通过其他途径办理数 已放入“六、其他需要报告的事项”：新表格中没有对应的单独一行。请人工确认，或放到合适的位置。');

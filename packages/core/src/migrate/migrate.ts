@@ -74,8 +74,7 @@ function finish(report: Report, record: MigrationRecord): { report: Report; reco
     severity: 'info',
     rule: 'migrate.ambiguous',
     row: f.sources.join(' + '),
-    // The default notes already say so for figures with no single row ("no single row: place it by hand").
-    message: `${f.sources.join(' + ')} → ${f.target}: ${f.reason}${/by hand/.test(f.reason) ? '.' : '; please confirm or place it by hand.'}`,
+    message: `${f.sources.join(' + ')} → ${f.target}: ${f.reason}; please confirm or place it by hand.`,
     messageZh: `${f.sources.map((s) => legacyRowSpec(s)?.label ?? s).join('＋')} 已放入“${printedTarget(f.target)}”：${f.reasonZh ?? f.reason}。请人工确认，或放到合适的位置。`,
   }));
   return { report, record, findings };
