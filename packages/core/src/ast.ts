@@ -17,6 +17,8 @@ export interface SourceCell {
   unplaced?: boolean;
   /** An empty cell between two cells of a text row (`5 |  | 5 |`): a real blank, even where the table's other empty cells are padding. */
   blankBetween?: boolean;
+  /** Digits run together straight after their row's label, no separator at all (规章2117): a row's figures, not one figure. */
+  gluedToLabel?: boolean;
 }
 
 export interface TableBlock {

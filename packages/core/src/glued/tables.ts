@@ -82,7 +82,8 @@ export const REVIEW_ROW: RowCells = {
   cells: counts(REVIEW_GROUPS.length * REVIEW_FIELDS.length),
   sums: REVIEW_GROUPS.map((_, g) => ({ total: g * REVIEW_FIELDS.length + REVIEW_FIELDS.length - 1, parts: [0, 1, 2, 3].map((k) => g * REVIEW_FIELDS.length + k) })),
 };
-const columnKind = (column: ActiveColumn): CellKind => (column === 'change' ? 'signed' : column === 'amount' ? 'decimal' : 'count');
+/** What a table 二 column's cell may hold, for splitting digits run together. */
+export const columnKind = (column: ActiveColumn): CellKind => (column === 'change' ? 'signed' : column === 'amount' ? 'decimal' : 'count');
 
 const activeDisclosureBook = once(
   () =>

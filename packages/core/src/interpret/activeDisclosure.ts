@@ -1,6 +1,7 @@
 import { ACTIVE_COLUMN_LABELS, ACTIVE_ITEM_SPECS, activeItemSpec, type ActiveItem, type LayoutId } from '../ids.js';
 import { printedColumnOrder } from './columnOrder.js';
-import { countMismatch, keepUnrecognisedRow, storeFigure, unplaceable, type Context } from './context.js';
+import { columnKind } from '../glued/tables.js';
+import { countMismatch, keepUnrecognisedRow, splitGluedRow, storeFigure, unplaceable, type Context } from './context.js';
 import { hasNumber, runs, type Token } from './stream.js';
 
 const ITEM_KEYS: [ActiveItem, RegExp][] = [
@@ -60,12 +61,14 @@ export function readActiveDisclosure(ctx: Context, stream: Token[]): boolean {
     }
     found = true;
     ctx.report.layouts.activeDisclosure[label.item] = layout;
-    if (run.values.length !== columns.length) countMismatch(ctx, 'activeDisclosure', label.item, spec.label[layout], run.label, run.values, columns.length);
-    const placed = unplaceable(run.values, columns.length) ? [] : run.values;
+    // Digits run together after the label are the row's figures: split only where the cells allow one way (规章000), as table 二 has no sums.
+    const values = run.values[0]?.gluedToLabel ? splitGluedRow(ctx, 'activeDisclosure', label.item, run.label.text, run.values, { cells: columns.map(columnKind), sums: [] }) : run.values;
+    if (values.length !== columns.length) countMismatch(ctx, 'activeDisclosure', label.item, spec.label[layout], run.label, values, columns.length);
+    const placed = unplaceable(values, columns.length) ? [] : values;
     const printed = printedColumnOrder(ctx, 'activeDisclosure', header, columns.map((c) => [c, ACTIVE_COLUMN_LABELS[layout][c]!] as const));
     ctx.report.activeDisclosure[label.item] = Object.fromEntries(columns.map((col) => [col, storeFigure(ctx, `activeDisclosure.${label.item}.${col}`, placed[printed.indexOf(col)])]));
-    if (run.values.length > columns.length)
-      keepUnrecognisedRow(ctx, 'activeDisclosure', run.label, null, run.values.slice(columns.length), { en: `has figures beyond the columns of ${label.item}`, zh: '超出该项列数的数字' });
+    if (values.length > columns.length)
+      keepUnrecognisedRow(ctx, 'activeDisclosure', run.label, null, values.slice(columns.length), { en: `has figures beyond the columns of ${label.item}`, zh: '超出该项列数的数字' });
   }
   return found;
 }

@@ -92,13 +92,13 @@ export function countMismatch(ctx: Context, table: Finding['table'], row: string
  * leaves one way, said so that it is checked; otherwise as many blanks as the row has cells, and the
  * ways said. Read as it stands, the run was one huge figure in the first column. Other rows come back as they are.
  */
-export function splitGluedRow(ctx: Context, table: 'applications' | 'reviewLitigation', row: string, rowLabel: string, values: Token[], shape: RowCells): Token[] {
+export function splitGluedRow(ctx: Context, table: 'activeDisclosure' | 'applications' | 'reviewLitigation', row: string, rowLabel: string, values: Token[], shape: RowCells): Token[] {
   const [run] = values;
   const width = shape.cells.length;
-  if (values.length !== 1 || !run || !/^\d+$/.test(run.text) || run.text.length < width) return values;
+  if (width < 2 || values.length !== 1 || !run || !/^\d+$/.test(run.text) || run.text.length < width) return values;
   const result = splitRun({ text: run.text, cells: shape.cells, sums: shape.sums });
   if (result.count !== 1) {
-    ctx.findings.push(unsplitDigits(table === 'applications' ? `applications.${row}` : table, row, rowLabel, run.position, run.text, width, result));
+    ctx.findings.push(unsplitDigits(table === 'reviewLitigation' ? table : `${table}.${row}`, row, rowLabel, run.position, run.text, width, result));
     return shape.cells.map(() => ({ text: '', folded: '', figure: { kind: 'blank' }, position: run.position }));
   }
   const pieces = result.candidates[0]!;

@@ -15,6 +15,8 @@ export interface Token {
   unplaced?: boolean;
   /** Text about a number that is not one (looksLikeFigure): a blank figure, and an error where it is stored. */
   notAFigure?: boolean;
+  /** SourceCell.gluedToLabel: a row's figures run together. */
+  gluedToLabel?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export function tokens(tables: TableBlock[]): Token[] {
 function toToken(cell: SourceCell): Token {
   const figure = readFigure(cell.text);
   const notAFigure = figure === null && looksLikeFigure(cell.text);
-  return { text: cell.text, folded: fold(cell.text), figure: notAFigure ? { kind: 'blank' } : figure, position: cell.position, ...(cell.unplaced ? { unplaced: true } : {}), ...(notAFigure ? { notAFigure: true } : {}) };
+  return { text: cell.text, folded: fold(cell.text), figure: notAFigure ? { kind: 'blank' } : figure, position: cell.position, ...(cell.unplaced ? { unplaced: true } : {}), ...(notAFigure ? { notAFigure: true } : {}), ...(cell.gluedToLabel ? { gluedToLabel: true } : {}) };
 }
 
 export interface Run<M> {

@@ -59,6 +59,20 @@ describe('a row whose figures run together after its label', () => {
     expect(glued[1]!.messageZh).toContain('44｜2｜0｜0｜0｜1｜47');
     expect(result.findings.filter((f) => f.rule === 'reader.cellCount')).toEqual([]);
   });
+
+  it('reads a row with no separator left between its label and its figures the same way, and never as one figure of table 二', () => {
+    const report = generateReport(7, { layout: '2021' });
+    report.applications['denied.prohibitedByLaw'] = { naturalPerson: 3, commercial: 1, research: 0, publicInterest: 0, legalService: 0, other: 0, total: 4 };
+    report.activeDisclosure.regulations = { issued: 2, repealed: 1, inForce: 17 };
+    const text = writeReportAs(report, 'rowPerLine').replace(/^(2\.其他法律行政法规禁止公开) \|[\d |]+$/m, '$13100004').replace(/^规章 \| 2 \| 1 \| 17 \|$/m, '规章2117');
+    expect(text).toMatch(/^规章2117$/m);
+    expect(text).toMatch(/^2\.其他法律行政法规禁止公开3100004$/m);
+    const result = parse(text);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.applications['denied.prohibitedByLaw']).toEqual(report.applications['denied.prohibitedByLaw']);
+    expect(result.report.activeDisclosure.regulations).toEqual({ issued: null, repealed: null, inForce: null }); // 21|1|7, 2|11|7, 2|1|17: no sums to choose by
+    expect(result.findings.find((f) => f.rule === 'reader.gluedDigits' && f.row === 'regulations')?.messageZh).toContain('2｜1｜17');
+  });
 });
 
 describe('text about a number in a figure’s cell', () => {

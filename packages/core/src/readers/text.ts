@@ -71,12 +71,26 @@ export function readTextDocument(text: string, script: SourceDocument['script'])
       table = undefined;
       return;
     }
+    // A row whose separators all vanished, its figures run together after its label (二、上年结转…数量9760132109),
+    // between rows of a table: its label and its digits, which the interpreter splits by the row's sums.
+    const glued = table && !table.blanksAreCells ? GLUED_ROW.exec(trimmed) : null;
+    if (glued) {
+      const column = raw.indexOf(trimmed) + 1;
+      table!.rows.push([
+        { text: glued[1]!, colSpan: 1, rowSpan: 1, position: { line, column } },
+        { text: glued[2]!, colSpan: 1, rowSpan: 1, position: { line, column: column + glued[1]!.length }, gluedToLabel: true },
+      ]);
+      return;
+    }
     table = undefined;
     const heading = markdown || /^#{1,6}\s/.test(trimmed) ? trimmed.replace(/^#{1,6}\s*/, '') : trimmed;
     blocks.push({ kind: 'paragraph', text: heading, position: { line, column: raw.indexOf(trimmed) + 1 } });
   });
   return { document: { format: markdown ? 'markdown' : 'text', script, blocks }, findings };
 }
+
+/** A table row's label (ending in a word, not in numbering) and the digits run together after it. */
+const GLUED_ROW = /^(\S*\p{Script=Han}[^\d\s。；;，,]*?)(\d+(?:\.\d+)?)$/u;
 
 /** Lines with a tab between two words: enough of them are a table copied out of a browser or Word. */
 const MIN_TAB_ROWS = 3;
