@@ -64,12 +64,18 @@ describe('a row whose figures run together after its label', () => {
     const report = generateReport(7, { layout: '2021' });
     report.applications['denied.prohibitedByLaw'] = { naturalPerson: 3, commercial: 1, research: 0, publicInterest: 0, legalService: 0, other: 0, total: 4 };
     report.activeDisclosure.regulations = { issued: 2, repealed: 1, inForce: 17 };
-    const text = writeReportAs(report, 'rowPerLine').replace(/^(2\.其他法律行政法规禁止公开) \|[\d |]+$/m, '$13100004').replace(/^规章 \| 2 \| 1 \| 17 \|$/m, '规章2117');
+    report.applications.granted = { naturalPerson: 1203, commercial: 41, research: 3, publicInterest: 2, legalService: 17, other: 5, total: 1271 };
+    const text = writeReportAs(report, 'rowPerLine')
+      .replace(/^(2\.其他法律行政法规禁止公开) \|[\d |]+$/m, '$13100004')
+      .replace(/^规章 \| 2 \| 1 \| 17 \|$/m, '规章2117')
+      .replace(/^(.*（一）予以公开) \|[\d |]+$/m, '$1120341321751271');
     expect(text).toMatch(/^规章2117$/m);
+    expect(text).toContain('| （一）予以公开120341321751271\n'); // in the last cell of a row with a group label
     expect(text).toMatch(/^2\.其他法律行政法规禁止公开3100004$/m);
     const result = parse(text);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.report.applications['denied.prohibitedByLaw']).toEqual(report.applications['denied.prohibitedByLaw']);
+    expect(result.report.applications.granted).toEqual(report.applications.granted);
     expect(result.report.activeDisclosure.regulations).toEqual({ issued: null, repealed: null, inForce: null }); // 21|1|7, 2|11|7, 2|1|17: no sums to choose by
     expect(result.findings.find((f) => f.rule === 'reader.gluedDigits' && f.row === 'regulations')?.messageZh).toContain('2｜1｜17');
   });

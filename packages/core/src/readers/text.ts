@@ -1,5 +1,6 @@
 import type { Block, SourceCell, SourceDocument, TableBlock } from '../ast.js';
 import type { Finding } from '../finding.js';
+import type { Position } from '../model.js';
 import { LEGACY_SHEET } from '../ids.js';
 import { sectionHeading } from '../interpret/sections.js';
 import { readFigure } from '../normalize/figure.js';
@@ -73,13 +74,9 @@ export function readTextDocument(text: string, script: SourceDocument['script'])
     }
     // A row whose separators all vanished, its figures run together after its label (二、上年结转…数量9760132109),
     // between rows of a table: its label and its digits, which the interpreter splits by the row's sums.
-    const glued = table && !table.blanksAreCells ? GLUED_ROW.exec(trimmed) : null;
+    const glued = table && !table.blanksAreCells ? gluedCells(trimmed, { line, column: raw.indexOf(trimmed) + 1 }) : null;
     if (glued) {
-      const column = raw.indexOf(trimmed) + 1;
-      table!.rows.push([
-        { text: glued[1]!, colSpan: 1, rowSpan: 1, position: { line, column } },
-        { text: glued[2]!, colSpan: 1, rowSpan: 1, position: { line, column: column + glued[1]!.length }, gluedToLabel: true },
-      ]);
+      table!.rows.push(glued);
       return;
     }
     table = undefined;
@@ -91,6 +88,16 @@ export function readTextDocument(text: string, script: SourceDocument['script'])
 
 /** A table row's label (ending in a word, not in numbering) and the digits run together after it. */
 const GLUED_ROW = /^(\S*\p{Script=Han}[^\d\s。；;，,]*?)(\d+(?:\.\d+)?)$/u;
+
+/** A label and the digits run straight into it (规章2117) as the two cells they are, the digits marked gluedToLabel; null for other text. */
+function gluedCells(text: string, position: Position): SourceCell[] | null {
+  const glued = GLUED_ROW.exec(text);
+  if (!glued) return null;
+  return [
+    { text: glued[1]!, colSpan: 1, rowSpan: 1, position },
+    { text: glued[2]!, colSpan: 1, rowSpan: 1, position: { line: position.line, column: position.column + glued[1]!.length }, gluedToLabel: true },
+  ];
+}
 
 /** Lines with a tab between two words: enough of them are a table copied out of a browser or Word. */
 const MIN_TAB_ROWS = 3;
@@ -131,7 +138,11 @@ function splitCells(raw: string, line: number, markdown: boolean): SourceCell[] 
     const text = part.trim();
     const between = text === '' && index > filled[0]! && index < filled.at(-1)!;
     if (!markdown && text === '' && !between) return;
-    cells.push({ text, colSpan: 1, rowSpan: 1, position: { line, column: column + part.indexOf(text) }, ...(between && !markdown ? { blankBetween: true } : {}) });
+    const position = { line, column: column + part.indexOf(text) };
+    // The row's last cell: a label with its figures run into it (（一）予以公开120341321751271).
+    const glued = !markdown && index === filled.at(-1) ? gluedCells(text, position) : null;
+    if (glued) cells.push(...glued);
+    else cells.push({ text, colSpan: 1, rowSpan: 1, position, ...(between && !markdown ? { blankBetween: true } : {}) });
   });
   return cells;
 }
