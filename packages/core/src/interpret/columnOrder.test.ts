@@ -18,6 +18,9 @@ const TABLE_3 = (legalPersons: string) => [
   '二、上年结转政府信息公开申请数量 | 97 | 0 | 6 | 1 | 3 | 2 | 109',
 ];
 
+/** Table 四 with the given header rows under 行政复议 | 行政诉讼, then its row of figures. */
+const TABLE_4 = (...rows: string[]) => ['四、政府信息公开行政复议、行政诉讼情况', '行政复议 | 行政诉讼', ...rows];
+
 describe('columns read by the header that names them', () => {
   it('puts table 三 figures under the applicant the header prints above them, and says the order differs', () => {
     const result = report(...TABLE_3('科研机构 | 商业企业 | 社会公益组织 | 法律服务机构 | 其他'));
@@ -39,11 +42,11 @@ describe('columns read by the header that names them', () => {
 
   it('reads table 四 by its header when 复议后起诉 is printed before 未经复议直接起诉, or the fields in another order', () => {
     const result = report(
-      '四、政府信息公开行政复议、行政诉讼情况',
-      '行政复议 | 行政诉讼',
-      '结果纠正 | 结果维持 | 其他结果 | 尚未审结 | 总计 | 复议后起诉 | 未经复议直接起诉',
-      '结果纠正 | 结果维持 | 其他结果 | 尚未审结 | 总计 | 结果纠正 | 结果维持 | 其他结果 | 尚未审结 | 总计',
-      '3 | 14 | 2 | 5 | 24 | 0 | 4 | 1 | 2 | 7 | 1 | 7 | 0 | 3 | 11',
+      ...TABLE_4(
+        '结果纠正 | 结果维持 | 其他结果 | 尚未审结 | 总计 | 复议后起诉 | 未经复议直接起诉',
+        '结果纠正 | 结果维持 | 其他结果 | 尚未审结 | 总计 | 结果纠正 | 结果维持 | 其他结果 | 尚未审结 | 总计',
+        '3 | 14 | 2 | 5 | 24 | 0 | 4 | 1 | 2 | 7 | 1 | 7 | 0 | 3 | 11',
+      ),
     );
     expect(result.report.reviewLitigation).toEqual({
       review: { upheld: 14, corrected: 3, other: 2, pending: 5, total: 24 },
@@ -55,11 +58,11 @@ describe('columns read by the header that names them', () => {
 
   it('takes the order from one row naming every field, not from labels gathered over rows where one of them is cut short', () => {
     const result = report(
-      '四、政府信息公开行政复议、行政诉讼情况',
-      '行政复议 | 行政诉讼',
-      '结果维持 | 结果纠正 | 其他 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉',
-      '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计',
-      '14 | 3 | 2 | 5 | 24 | 7 | 1 | 0 | 3 | 11 | 4 | 0 | 1 | 2 | 7',
+      ...TABLE_4(
+        '结果维持 | 结果纠正 | 其他 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉',
+        '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计',
+        '14 | 3 | 2 | 5 | 24 | 7 | 1 | 0 | 3 | 11 | 4 | 0 | 1 | 2 | 7',
+      ),
     );
     expect(result.report.reviewLitigation.review).toEqual({ upheld: 14, corrected: 3, other: 2, pending: 5, total: 24 });
     expect(orderFindings(result)).toEqual([]);
