@@ -9,9 +9,11 @@ const GRID_TABLE_STYLE = 'rc-grid';
 /** Cell side margins in twips. Table 四's columns are 15 to a line: wider margins leave room for two header characters, not three, so 结果维持 reads 结果/维持 as in the official form (and the PDF), never 结果维/持. */
 const SIDE_MARGIN = 40;
 const WIDE_SIDE_MARGIN = 80;
+/** How wide Word sets `text` at `size` pt, in twips (officeTextWidth: a Chinese character an em). */
+const twips = (text: string, size: number) => officeTextWidth(text) * 20 * size;
 /** A figure's size in half-points where it must be set smaller to keep one line in `room` twips (oneLineFigureSize), by Word's widths. */
 function oneLineSize(text: string, room: number, size: number): number | undefined {
-  const fitting = oneLineFigureSize(officeTextWidth(text) * 20 * size, room, size);
+  const fitting = oneLineFigureSize(twips(text, size), room, size);
   return fitting === undefined ? undefined : Math.floor(fitting * 2);
 }
 const SINGLE_LINE = { style: BorderStyle.SINGLE, size: 4, color: 'auto' };
@@ -65,8 +67,8 @@ export function gridTable(report: Report, grid: TableGrid, textWidth: number, si
     const size = placed.cell.kind === 'value' ? oneLineSize(text, room, styleSize) : undefined;
     rows[placed.row]!.push(
       makeCell({
-        // Broken where labelLines says, measured as Word sets a label (a Chinese character an em); Word wraps the rest.
-        lines: placed.cell.kind === 'label' ? labelLines(text, (line) => officeTextWidth(line) * styleSize * 20 <= room) : [text],
+        // Broken where labelLines says, measured as Word sets a label; Word wraps the rest.
+        lines: placed.cell.kind === 'label' ? labelLines(text, (line) => twips(line, styleSize) <= room) : [text],
         style: tableStyleId(wide, placed.row < grid.headerRows, center),
         keepNext: keepWithNext[placed.row] ?? false,
         columnSpan: placed.colSpan,
