@@ -2,6 +2,7 @@ import { LEGACY_ROWS, TABLE_LABELS, type LegacyRowSpec } from '../ids.js';
 import { keepUnrecognisedRow, storeFigure, type Context } from './context.js';
 import { hasNumber, type Token } from './stream.js';
 import type { SourceRef } from '../model.js';
+import { UNIT_ALONE } from '../normalize/figure.js';
 
 /**
  * Words that identify each legacy row. Review and litigation share their sub-row labels
@@ -68,7 +69,6 @@ const KEYS: Record<string, RegExp> = {
   'training.trainees': /接受培训人员/,
 };
 
-const UNIT = /^(条|件|次|篇|个|人|人次|万元|元|项|份|期)$/;
 export const LEGACY_SHEET_MARK = /统计指标|指标名称|计量单位|统计数|依申请公开情况|回应解读情况/;
 
 /** Reads the 2014–2018 statistics sheet (统计指标 ｜ 单位 ｜ 统计数 [｜ 历年累计]). */
@@ -79,9 +79,9 @@ export function readLegacy(ctx: Context, stream: Token[]): boolean {
   let cursor = 0;
   for (let i = 0; i < stream.length; i++) {
     const label = stream[i]!;
-    if (label.figure || UNIT.test(label.folded)) continue;
+    if (label.figure || UNIT_ALONE.test(label.folded)) continue;
     let j = i + 1;
-    const unit = stream[j] && !stream[j]!.figure && UNIT.test(stream[j]!.folded) ? stream[j++]!.text : null;
+    const unit = stream[j] && !stream[j]!.figure && UNIT_ALONE.test(stream[j]!.folded) ? stream[j++]!.text : null;
     const values: Token[] = [];
     while (stream[j]?.figure) values.push(stream[j++]!);
     const at = findRow(label.folded, cursor);

@@ -7,7 +7,11 @@ export type Figure =
   | { kind: 'notApplicable' };
 
 const NOT_APPLICABLE = new Set(['/', '／', '—', '－', '-', '--', '——', '–', '无', '不适用', '/ ', '\\']);
-const UNITS = '万元|元|条|件|次|篇|个|人次|人|项|份|期|家';
+/** The units a report prints beside a figure or in its own column (计量单位); the longer first, as a pattern tries them in order. */
+const UNIT_WORDS = ['万元', '元', '条', '件', '次', '篇', '个', '人次', '人', '项', '份', '期', '家'];
+const UNITS = UNIT_WORDS.join('|');
+/** A unit alone: a cell of the legacy sheet's unit column, or the unit a PDF's text leaves beside a row's figures. */
+export const UNIT_ALONE = new RegExp(`^(?:${UNITS})$`);
 /** A unit after the figure, or in brackets after it (`12873（件）`, folded to `12873(件)`). */
 const NUMBER = new RegExp(`^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:(${UNITS})|\\((${UNITS})\\))?$`);
 /**
@@ -49,7 +53,7 @@ function holdsExactly(int: string, frac: string, value: number): boolean {
 }
 
 /** A character no text about a number holds: anything but digits, marks, signs, separators and the words of approximations and units. */
-const NOT_ABOUT_A_NUMBER = new RegExp(`[^\\s0-9０-９.．,，+＋\\-－−%％*＊（）()約约近共计合余多万亿元件条次篇个人项份期家无〇Oo${MARK_DIGIT_RANGES}]`);
+const NOT_ABOUT_A_NUMBER = new RegExp(`[^\\s0-9０-９.．,，+＋\\-－−%％*＊（）()約约近共计合余多亿无${[...new Set(UNIT_WORDS.join(''))].join('')}〇Oo${MARK_DIGIT_RANGES}]`);
 
 /**
  * Text in a figure's cell that is about a number but not one readFigure can take as printed:

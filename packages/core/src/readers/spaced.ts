@@ -2,7 +2,7 @@ import type { SourceCell, TableBlock } from '../ast.js';
 import { isBlockTitle } from '../interpret/activeDisclosure.js';
 import { sectionHeading } from '../interpret/sections.js';
 import { fold } from '../normalize/fold.js';
-import { readFigure } from '../normalize/figure.js';
+import { readFigure, UNIT_ALONE } from '../normalize/figure.js';
 import { PAGE_NUMBER } from './reflow.js';
 
 /**
@@ -40,7 +40,6 @@ interface Label {
 /** Row numbering that starts a label: `（三）`, `三、`, `3.`. A fragment without it continues the label above. */
 const NUMBERING = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.．、](?!\d))/;
 /** The unit column of the 2008 statistics sheet (`次  0`): a cell of its row, not a label. */
-const UNIT = /^(?:条|件|次|人|人次|万元|元|个|项|份|篇|期|家)$/;
 /** Fragments of one cell start within this many characters of each other. */
 const SAME_COLUMN = 2;
 /** A label's fragments lie at most this many lines apart. */
@@ -80,7 +79,7 @@ export function readSpacedTables(text: string[]): SpacedTable[] {
   // One line of figures is a table only when it is a whole row of them (table 四 has no other).
   // A row whose label wrapped around it: the 2008 sheet's labels are as wide as prose. A whole row
   // of figures without a label is table 四's, with nothing around it.
-  const unlabelled = (i: number) => isFigures(i) && parsed[i]!.figures.length < MIN_LONE_ROW && parsed[i]!.labels.every((p) => UNIT.test(p.text));
+  const unlabelled = (i: number) => isFigures(i) && parsed[i]!.figures.length < MIN_LONE_ROW && parsed[i]!.labels.every((p) => UNIT_ALONE.test(p.text));
   const tables = regions.filter((r) => r.figureLines >= 2 || parsed[r.first]!.figures.length >= MIN_LONE_ROW);
   tables.forEach((region, n) => {
     const floor = n > 0 ? tables[n - 1]!.last + 1 : 0;
@@ -167,7 +166,7 @@ function tableBlock(lines: Line[], offset: number): TableBlock {
   const widest = (column: number) => pieces.reduce((most, p) => (Math.abs(p.column - column) <= SAME_COLUMN ? Math.max(most, p.text.length) : most), -Infinity); // not Math.max(...): as many arguments as the region has labels
   for (const line of lines) {
     // A line ending in a unit is a row of the 2008 sheet whose figure is blank: its label is whole.
-    const row = line.figures.length > 0 || UNIT.test(line.labels.at(-1)?.text ?? '');
+    const row = line.figures.length > 0 || UNIT_ALONE.test(line.labels.at(-1)?.text ?? '');
     // A row's own label closes the labels beside and right of it (headers); group labels further
     // left stay open, and so does a numbered row label still waiting for its figures.
     // A numbered row at the same column as a waiting label closes it too: that label was a heading.
@@ -179,7 +178,7 @@ function tableBlock(lines: Line[], offset: number): TableBlock {
       if (l.column >= own.column - SAME_COLUMN && !waiting) latest.splice(i, 1);
     }
     for (const piece of line.labels) {
-      const open = NUMBERING.test(piece.text) || UNIT.test(piece.text) || isBlockTitle(fold(piece.text)) ? undefined : latest.find((l) => Math.abs(l.column - piece.column) <= SAME_COLUMN && piece.line - l.last <= FRAGMENT_REACH && continues(l, row, widest(l.column)));
+      const open = NUMBERING.test(piece.text) || UNIT_ALONE.test(piece.text) || isBlockTitle(fold(piece.text)) ? undefined : latest.find((l) => Math.abs(l.column - piece.column) <= SAME_COLUMN && piece.line - l.last <= FRAGMENT_REACH && continues(l, row, widest(l.column)));
       const label = open ?? { pieces: [], column: piece.column, first: piece.line, last: piece.line };
       if (!open) labels.push(label);
       label.pieces.push(piece);
@@ -190,7 +189,7 @@ function tableBlock(lines: Line[], offset: number): TableBlock {
     }
     // A row without a label of its own sits in the middle of the label that wrapped around it.
     const at = line.figures[0]?.line ?? line.labels[0]?.line;
-    const around = row && line.labels.every((p) => UNIT.test(p.text)) ? latest.find((l) => l.figuresLine === undefined && !UNIT.test(labelText(l))) : undefined;
+    const around = row && line.labels.every((p) => UNIT_ALONE.test(p.text)) ? latest.find((l) => l.figuresLine === undefined && !UNIT_ALONE.test(labelText(l))) : undefined;
     if (around) around.figuresLine = at;
   }
   const rowLabel = new Map<number, Label>();
@@ -199,7 +198,7 @@ function tableBlock(lines: Line[], offset: number): TableBlock {
     const at = line.figures[0]!.line;
     const onLine = (l: Label) => (l.pieces.some((p) => p.line === at) ? 1 : 0);
     const spanning = labels
-      .filter((l) => l.first <= at && at <= l.last && !UNIT.test(labelText(l)))
+      .filter((l) => l.first <= at && at <= l.last && !UNIT_ALONE.test(labelText(l)))
       .sort((a, b) => b.column - a.column || onLine(b) - onLine(a))[0];
     if (spanning) rowLabel.set(at, spanning);
   }
