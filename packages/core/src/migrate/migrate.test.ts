@@ -48,6 +48,17 @@ describe('legacy sheets', () => {
     expect(report.sections.otherMatters).toMatch(/告知通过其他途径办理数：3件。/);
   });
 
+  it('prints the figures moved to 六 in the sheet order, a paragraph for each part of the sheet', () => {
+    const paragraphs = migrate(legacy[0]!.report, { to: '2021' }).report.sections.otherMatters!.split('\n');
+    expect(paragraphs[0]).toMatch(/以下数据无法对应新版表格，按原表列示：$/);
+    const partOf = (words: string) => paragraphs.findIndex((p) => p.includes(words));
+    // 三's requests before 五's litigation; 五's 被依法纠错数 read under 行政诉讼数量, not taken for 四's (its rule places it in a cell).
+    expect(partOf('当面申请数')).toBeLessThan(partOf('行政诉讼数量'));
+    expect(paragraphs[partOf('行政诉讼数量')]).toMatch(/^行政诉讼数量：0件。维持具体行政行为或者驳回原告诉讼请求数：0件。被依法纠错数：0件。其他情形数：0件。$/);
+    expect(partOf('举报投诉数量')).toBe(partOf('行政诉讼数量') + 1);
+    expect(paragraphs.at(-1)).toBe('一、主动公开情况：300。'); // the row the reader did not recognise, after the sheet
+  });
+
   it('loses nothing on generated sheets', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e9 }), fc.constantFrom('2019', '2021') as fc.Arbitrary<'2019' | '2021'>, (seed, to) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Finding } from '../finding.js';
-import { ACTIVE_ITEM_SPECS, APPLICANT_COLUMNS, APPLICANT_COLUMN_LABELS, REVIEW_FIELDS, REVIEW_GROUPS, SECTION_HEADINGS, TABLE_LABELS, activeItemSpec, applicationRowLabel, applicationRows, legacyRowSpec, ACTIVE_COLUMN_LABELS, type ActiveItem, type ApplicantColumn, type LayoutId, type SectionId } from '../ids.js';
+import { ACTIVE_ITEM_SPECS, APPLICANT_COLUMNS, APPLICANT_COLUMN_LABELS, REVIEW_FIELDS, REVIEW_GROUPS, SECTION_HEADINGS, TABLE_LABELS, activeItemSpec, applicationRowLabel, applicationRows, legacyRowSpec, LEGACY_SHEET, ACTIVE_COLUMN_LABELS, type ActiveItem, type ApplicantColumn, type LayoutId, type SectionId } from '../ids.js';
 import { formatFigure, placeCells, reportTables, resolveBinding, setBinding } from '../layouts/index.js';
 import { emptyApplicantRow, emptyReport, type Report } from '../model.js';
 import { default2019To2021Mapping, defaultLegacyMapping, sectionOf, targetOf, type MigrationMapping } from './mapping.js';
@@ -95,6 +95,43 @@ function sentence(label: string, source: Report, path: string, sheetUnit: string
   return `${label.replace(/^[（(][^）)]*[）)]|^[0-9]+[.．、]|^[一二三四五六七八九十]+、|^其中[:：]/g, '')}：${display}${printed?.unit || printed?.notApplicable ? '' : sheetUnit}。`;
 }
 
+/**
+ * Each legacy row's place in the sheet, and the part of it (一、 to 九、) it stands in: the sentences moved
+ * to 六 are printed in the sheet's order, a paragraph a part, rather than as one run in the order of the
+ * mapping's rules.
+ */
+const SHEET_PLACE = (() => {
+  const places = new Map<string, { index: number; part: number }>();
+  let part = 0;
+  LEGACY_SHEET.forEach((entry, index) => {
+    if (/^[一二三四五六七八九十]+、/.test('heading' in entry ? entry.heading : entry.label)) part++;
+    if ('id' in entry) places.set(entry.id, { index, part });
+  });
+  return places;
+})();
+
+/** A sentence moved to 六 from a legacy row (its id), its cumulative figure (历年累计), or a row the reader did not recognise (after the sheet). */
+interface MovedSentence {
+  text: string;
+  id?: string;
+  cumulative?: boolean;
+}
+
+/** The moved sentences as paragraphs: in the sheet's order, a paragraph for each of its parts, unrecognised rows last. */
+function movedParagraphs(moved: readonly MovedSentence[]): string[] {
+  const place = ({ id, cumulative }: MovedSentence) => {
+    const at = id === undefined ? undefined : SHEET_PLACE.get(id);
+    return at ? { index: at.index + (cumulative ? 0.5 : 0), part: at.part } : { index: Infinity, part: Infinity };
+  };
+  const sorted = moved.map((m) => ({ ...place(m), text: m.text })).sort((a, b) => a.index - b.index);
+  const paragraphs: string[] = [];
+  sorted.forEach((m, i) => {
+    if (i > 0 && sorted[i - 1]!.part === m.part) paragraphs[paragraphs.length - 1] += m.text;
+    else paragraphs.push(m.text);
+  });
+  return paragraphs;
+}
+
 function addSentence(report: Report, section: SectionId, text: string): void {
   report.sections[section] = report.sections[section] ? `${report.sections[section]}\n${text}` : text;
 }
@@ -105,7 +142,7 @@ function migrateLegacy(source: Report, options: MigrateOptions, record: Migratio
   const legacy = source.legacy ?? {};
   const mapping = options.mapping ?? defaultLegacyMapping;
   const mapped = new Set<string>();
-  const moved: string[] = [];
+  const moved: MovedSentence[] = [];
   // Sentences a mapping sends to a section other than 六, in the order its rules give them.
   const elsewhere = new Map<SectionId, string[]>();
   // A row the sheet marked not applicable (/, 无) has no figure but is printed: it goes where a figure would.
@@ -127,7 +164,7 @@ function migrateLegacy(source: Report, options: MigrateOptions, record: Migratio
       for (const id of [...present, ...marked]) {
         const spec = legacyRowSpec(id)!;
         const text = sentence(spec.label, source, `legacy.${id}`, spec.unit);
-        if (section === 'otherMatters') moved.push(text);
+        if (section === 'otherMatters') moved.push({ text, id });
         else elsewhere.set(section, [...(elsewhere.get(section) ?? []), text]);
         record.figures[`legacy.${id}`] = { section, sentence: text };
       }
@@ -143,20 +180,20 @@ function migrateLegacy(source: Report, options: MigrateOptions, record: Migratio
     if (mapped.has(id) || ((value === null || value === undefined) && !notApplicable(id))) continue;
     const spec = legacyRowSpec(id)!;
     const text = sentence(spec.label, source, `legacy.${id}`, spec.unit);
-    moved.push(text);
+    moved.push({ text, id });
     record.figures[`legacy.${id}`] = { section: 'otherMatters', sentence: text };
   }
   for (const [id, value] of Object.entries(source.legacyCumulative ?? {})) {
     if (value === null || value === undefined) continue;
     const spec = legacyRowSpec(id)!;
     const text = sentence(`${spec.label}（历年累计）`, source, `legacyCumulative.${id}`, spec.unit);
-    moved.push(text);
+    moved.push({ text, id, cumulative: true });
     record.figures[`legacyCumulative.${id}`] = { section: 'otherMatters', sentence: text };
   }
   source.extraRows.forEach((row, i) => {
     if (!row.values.some((v) => v.trim())) return;
     const text = `${row.label}：${row.values.join('、')}${row.unit ?? ''}。`;
-    moved.push(text);
+    moved.push({ text });
     record.figures[`extraRows.${i}`] = { section: 'otherMatters', sentence: text };
   });
   // The legacy narrative becomes the new sections: before the problems heading → 一, from it → 五.
@@ -167,7 +204,7 @@ function migrateLegacy(source: Report, options: MigrateOptions, record: Migratio
   report.sections = { ...(overview.length ? { overview: overview.join('\n') } : {}), ...(problems.length ? { problems: problems.join('\n') } : {}), ...(source.sections.signature ? { signature: source.sections.signature } : {}) };
   const sheet = `${source.meta.year ?? ''}年度政府信息公开情况统计表`;
   for (const [section, texts] of elsewhere) addSentence(report, section, `根据${sheet}：${texts.join('')}`);
-  if (moved.length) addSentence(report, 'otherMatters', `根据${sheet}，以下数据无法对应新版表格，按原表列示：${moved.join('')}`);
+  if (moved.length) addSentence(report, 'otherMatters', [`根据${sheet}，以下数据无法对应新版表格，按原表列示：`, ...movedParagraphs(moved)].join('\n'));
   return report;
 }
 
