@@ -39,9 +39,10 @@ export async function runBatch(inputs: BatchInput[], batchOptions: Omit<JobOptio
   if (inputs.length <= 1 || threads <= 1) {
     // Loaded here, not at the top: a batch's main thread only hands out paths and never needs the converters.
     const { runJob } = await import('./job.js');
+    const realFolders = new Map<string, string>();
     for (const input of inputs) {
       if (signal?.aborted) return;
-      record(await runJob(input, options, protectedInputs));
+      record(await runJob(input, options, protectedInputs, realFolders));
     }
     return;
   }

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -245,6 +245,33 @@ describe('report-convert convert', () => {
     expect(run(['convert', join(dir, 'in/m.json'), '--to', 'json', '--out-dir', join(dir, 'link')]).stderr).toMatch(/拒绝写入：\S*m\.json 是输入文件，不会被覆盖\n/);
     expect(readFileSync(join(dir, 'in', 'm.json'), 'utf8')).toBe(model);
     expect(readFileSync(join(dir, 'out', 'n.json'), 'utf8')).toBe(model);
+    // Refused before anything is written: none of its other outputs is either.
+    expect(run(['convert', join(dir, 'in', 'm.json'), '--to', 'docx,json', '--out-dir', join(dir, 'in')]).status).toBe(2);
+    expect(readdirSync(join(dir, 'in')).sort()).toEqual(['m.json', 'n.json']);
+  });
+
+  it('never writes through a link out of --out-dir: that input is refused and nothing of it written, the others are; a linked --out-dir, a link within it, or a link to a file elsewhere (replaced) is fine', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-out-links-'));
+    mkdirSync(join(dir, 'in', 'sub'), { recursive: true });
+    mkdirSync(join(dir, 'in', 'within'));
+    for (const path of ['sub/x.txt', 'within/z.txt', 'y.txt']) copyFileSync(seed('001_1c75c2c4e67cd3d7.txt'), join(dir, 'in', path));
+    mkdirSync(join(dir, 'elsewhere'));
+    writeFileSync(join(dir, 'elsewhere', 'theirs.json'), 'theirs');
+    mkdirSync(join(dir, 'out', 'real'), { recursive: true });
+    symlinkSync(join(dir, 'elsewhere'), join(dir, 'out', 'sub')); // left from an earlier job, say
+    symlinkSync('real', join(dir, 'out', 'within'));
+    symlinkSync(join(dir, 'elsewhere', 'theirs.json'), join(dir, 'out', 'y.json'));
+    symlinkSync('out', join(dir, 'linked'));
+    const convert = (...more: string[]) => run(['convert', join(dir, 'in'), '--to', 'json,docx', '--out-dir', join(dir, 'linked'), ...more]);
+    const r = convert();
+    expect(r.status).toBe(2);
+    const refusal = `${join(dir, 'in', 'sub', 'x.txt')}：拒绝写入：${join(dir, 'linked', 'sub', 'x.json')} 在输出目录 ${join(dir, 'linked')} 之外：经链接实际位于 ${realpathSync(join(dir, 'elsewhere'))}`;
+    expect(r.stderr).toContain(`共 3 个文件：转换 2 个，失败 1 个\n失败的输入：\n  ${refusal}\n`);
+    expect(readdirSync(join(dir, 'elsewhere'))).toEqual(['theirs.json']);
+    expect(readFileSync(join(dir, 'elsewhere', 'theirs.json'), 'utf8')).toBe('theirs');
+    expect(readdirSync(join(dir, 'out', 'real'))).toEqual(['z.docx', 'z.json']);
+    expect(lstatSync(join(dir, 'out', 'y.json')).isFile()).toBe(true); // the link replaced by the output, by rename
+    expect(convert('--lang', 'en').stderr).toMatch(/sub\/x\.txt: refused to write: \S+\/linked\/sub\/x\.json is outside \S+\/linked: a link leads it to \S+\/elsewhere\n/);
   });
 
   it('stops a single long conversion on Ctrl-C at once, writing nothing (no handler waits for the conversion to end)', async () => {

@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +52,36 @@ describe('outputPath', () => {
     const inputs = new Set([fileIdentity(join(dir, 'R.DOCX'))!]);
     expect(outputPath(input('R'), 'docx', dir, inputs)).toEqual({ refused: expect.objectContaining({ message: `${dir}/R.docx is an input and is never overwritten` }) });
     expect(outputPath(input('R'), 'pdf', dir, inputs)).toBe(`${dir}/R.pdf`);
+  });
+});
+
+describe('outputPath through links', () => {
+  const input = (name: string) => ({ path: `/in/${name}.txt`, name });
+  const dir = mkdtempSync(join(tmpdir(), 'output-links-'));
+  const out = join(dir, 'out');
+  mkdirSync(join(out, 'real'), { recursive: true });
+  mkdirSync(join(dir, 'elsewhere'));
+  symlinkSync(join(dir, 'elsewhere'), join(out, 'away'));
+  symlinkSync('real', join(out, 'within'));
+  symlinkSync('out', join(dir, 'linked'));
+  const elsewhere = realpathSync(join(dir, 'elsewhere'));
+
+  it('refuses a folder that a link leads out of the output directory, made yet or not, in English and in Chinese', () => {
+    expect(outputPath(input('away/r'), 'json', out, new Set())).toEqual({ refused: { message: `${out}/away/r.json is outside ${out}: a link leads it to ${elsewhere}`, messageZh: `${out}/away/r.json 在输出目录 ${out} 之外：经链接实际位于 ${elsewhere}` } });
+    expect(outputPath(input('away/2016/r'), 'json', out, new Set())).toEqual({ refused: expect.objectContaining({ message: `${out}/away/2016/r.json is outside ${out}: a link leads it to ${elsewhere}/2016` }) });
+    expect(outputPath(input('away/r'), 'json', join(dir, 'linked'), new Set())).toEqual({ refused: expect.objectContaining({ message: `${dir}/linked/away/r.json is outside ${dir}/linked: a link leads it to ${elsewhere}` }) });
+  });
+
+  it('takes a linked output directory, and a link to a folder within it', () => {
+    expect(outputPath(input('within/r'), 'json', out, new Set())).toBe(`${out}/within/r.json`);
+    expect(outputPath(input('2016/r'), 'json', join(dir, 'linked'), new Set())).toBe(`${dir}/linked/2016/r.json`);
+    expect(outputPath(input('within/r'), 'json', join(dir, 'linked'), new Set())).toBe(`${dir}/linked/within/r.json`);
+  });
+
+  it('resolves each folder once for a run, whatever the number of inputs and formats in it', () => {
+    const realFolders = new Map<string, string>();
+    for (const name of ['2016/a', '2016/b', 'c', 'd']) for (const ext of ['json', 'docx', 'pdf']) outputPath(input(name), ext, out, new Set(), realFolders);
+    expect([...realFolders.keys()].sort()).toEqual([out, join(out, '2016')]);
   });
 });
 

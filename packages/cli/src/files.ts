@@ -118,18 +118,50 @@ const inputName = ({ path, root }: { path: string; root?: string | undefined }) 
 /** Every file an input named `name` may write: one per format, and the migration record. */
 const outputFiles = (name: string) => [...OUTPUT_FORMATS.map((format) => `${name}.${format}`), `${name}.migration.json`];
 
+/** Why an output is not written, in both languages. */
+export type Refused = { refused: { message: string; messageZh: string } };
+
 /**
- * `<out-dir>/<input name>.<ext>`: refused if it would land outside the output directory or on an input.
- * `inputs` holds the inputs' identities (fileIdentity), which every name of a file shares: a link to an
- * input, an input through a linked --out-dir, and, on Windows and macOS disks, R.docx for an input R.DOCX.
+ * `<out-dir>/<input name>.<ext>`: refused if it would land outside the output directory, by its name
+ * or through a link in it (out/2019 → /elsewhere; a linked --out-dir is its real folder, and is
+ * fine), or on an input. `inputs` holds the inputs' identities (fileIdentity), which every name of a
+ * file shares: a link to an input, an input through a linked --out-dir, and, on Windows and macOS
+ * disks, R.docx for an input R.DOCX. `realFolders` keeps the folders resolved so far, for a run to
+ * resolve each once: a batch of thousands writes to a few.
  */
-export function outputPath(input: BatchInput, ext: string, outDir: string, inputs: ReadonlySet<string>): string | { refused: { message: string; messageZh: string } } {
+export function outputPath(input: BatchInput, ext: string, outDir: string, inputs: ReadonlySet<string>, realFolders = new Map<string, string>()): string | Refused {
   const target = resolve(outDir, `${input.name}.${ext}`);
-  const rel = relative(resolve(outDir), target);
-  if (rel.split(sep).includes('..') || isAbsolute(rel)) return { refused: { message: `${target} is outside ${outDir}`, messageZh: `${target} 在输出目录 ${outDir} 之外` } };
+  const outside = (landsIn?: string): Refused => ({
+    refused: {
+      message: `${target} is outside ${outDir}${landsIn ? `: a link leads it to ${landsIn}` : ''}`,
+      messageZh: `${target} 在输出目录 ${outDir} 之外${landsIn ? `：经链接实际位于 ${landsIn}` : ''}`,
+    },
+  });
+  if (!isWithin(resolve(outDir), target)) return outside();
+  const landsIn = realFolder(dirname(target), realFolders);
+  if (!isWithin(realFolder(resolve(outDir), realFolders), landsIn)) return outside(landsIn);
   const identity = fileIdentity(target);
   if (identity !== undefined && inputs.has(identity)) return { refused: { message: `${target} is an input and is never overwritten`, messageZh: `${target} 是输入文件，不会被覆盖` } };
   return target;
+}
+
+const isWithin = (dir: string, path: string) => {
+  const rel = relative(dir, path);
+  return !rel.split(sep).includes('..') && !isAbsolute(rel);
+};
+
+/** A folder with every link followed; one not made yet is its nearest existing parent's, followed by the rest of its path. */
+function realFolder(dir: string, known: Map<string, string>): string {
+  let real = known.get(dir);
+  if (real === undefined) {
+    try {
+      real = realpathSync.native(dir);
+    } catch {
+      real = dirname(dir) === dir ? dir : join(realFolder(dirname(dir), known), basename(dir));
+    }
+    known.set(dir, real);
+  }
+  return real;
 }
 
 /** The device and inode of the file a path names, following links; undefined when there is none (or it is a web address). */
