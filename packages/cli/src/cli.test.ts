@@ -169,6 +169,18 @@ describe('report-convert convert', () => {
     expect(readdirSync(dir).sort()).toEqual([`${name}.json`, `${name}.migration.json`, `${name}.txt`, `${name}.xlsx`]);
   });
 
+  it('says which output name the file system refuses, before writing any of that input, and goes on: no internal error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-too-long-'));
+    const name = '某'.repeat(83); // 249 bytes: its .txt is a name, its .migration.json (264) is not
+    copyFileSync(seed('004_b5b9a5615959bd1c.txt'), join(dir, `${name}.txt`));
+    copyFileSync(seed('004_b5b9a5615959bd1c.txt'), join(dir, 'short.txt'));
+    const r = run(['convert', join(dir, `${name}.txt`), join(dir, 'short.txt'), '--to', 'json', '--layout', '2021', '--out-dir', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${join(dir, name)}.txt：无法写入 ${join(dir, name)}.migration.json（文件名过长，ENAMETOOLONG）\n`);
+    expect(r.stderr).not.toMatch(/内部错误|\n\s+at /);
+    expect(readdirSync(dir).sort()).toEqual(['short.json', 'short.migration.json', 'short.txt', `${name}.txt`]);
+  });
+
   it('writes standard output for a glob or directory holding one file, and says how many when it holds more', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-one-'));
     copyFileSync(seed('001_1c75c2c4e67cd3d7.txt'), join(dir, 'r1.txt'));

@@ -36,13 +36,13 @@ describe('outputPath', () => {
   it('takes a name starting with two dots for one inside the output directory, and refuses one that climbs out', () => {
     expect(outputPath(input('..r'), 'json', '/out', new Set())).toBe('/out/..r.json');
     expect(outputPath(input('2016/..r'), 'json', '/out', new Set())).toBe('/out/2016/..r.json');
-    expect(outputPath(input('../r'), 'json', '/out', new Set())).toEqual({ refused: { message: '/r.json is outside /out', messageZh: '/r.json 在输出目录 /out 之外' } });
+    expect(outputPath(input('../r'), 'json', '/out', new Set())).toEqual({ refused: { message: 'refused to write: /r.json is outside /out', messageZh: '拒绝写入：/r.json 在输出目录 /out 之外' } });
   });
 
   it('refuses an input, in English and in Chinese', () => {
     const dir = mkdtempSync(join(tmpdir(), 'output-path-'));
     writeFileSync(join(dir, 'm.json'), '{}');
-    expect(outputPath(input('m'), 'json', dir, new Set([fileIdentity(join(dir, 'm.json'))!]))).toEqual({ refused: { message: `${dir}/m.json is an input and is never overwritten`, messageZh: `${dir}/m.json 是输入文件，不会被覆盖` } });
+    expect(outputPath(input('m'), 'json', dir, new Set([fileIdentity(join(dir, 'm.json'))!]))).toEqual({ refused: { message: `refused to write: ${dir}/m.json is an input and is never overwritten`, messageZh: `拒绝写入：${dir}/m.json 是输入文件，不会被覆盖` } });
   });
 
   it('refuses any other name of an input: on Windows and macOS disks R.docx names an input R.DOCX, as a hard link does here', () => {
@@ -50,7 +50,7 @@ describe('outputPath', () => {
     writeFileSync(join(dir, 'R.DOCX'), 'the original');
     linkSync(join(dir, 'R.DOCX'), join(dir, 'R.docx'));
     const inputs = new Set([fileIdentity(join(dir, 'R.DOCX'))!]);
-    expect(outputPath(input('R'), 'docx', dir, inputs)).toEqual({ refused: expect.objectContaining({ message: `${dir}/R.docx is an input and is never overwritten` }) });
+    expect(outputPath(input('R'), 'docx', dir, inputs)).toEqual({ refused: expect.objectContaining({ message: `refused to write: ${dir}/R.docx is an input and is never overwritten` }) });
     expect(outputPath(input('R'), 'pdf', dir, inputs)).toBe(`${dir}/R.pdf`);
   });
 });
@@ -67,9 +67,9 @@ describe('outputPath through links', () => {
   const elsewhere = realpathSync(join(dir, 'elsewhere'));
 
   it('refuses a folder that a link leads out of the output directory, made yet or not, in English and in Chinese', () => {
-    expect(outputPath(input('away/r'), 'json', out, new Set())).toEqual({ refused: { message: `${out}/away/r.json is outside ${out}: a link leads it to ${elsewhere}`, messageZh: `${out}/away/r.json 在输出目录 ${out} 之外：经链接实际位于 ${elsewhere}` } });
-    expect(outputPath(input('away/2016/r'), 'json', out, new Set())).toEqual({ refused: expect.objectContaining({ message: `${out}/away/2016/r.json is outside ${out}: a link leads it to ${elsewhere}/2016` }) });
-    expect(outputPath(input('away/r'), 'json', join(dir, 'linked'), new Set())).toEqual({ refused: expect.objectContaining({ message: `${dir}/linked/away/r.json is outside ${dir}/linked: a link leads it to ${elsewhere}` }) });
+    expect(outputPath(input('away/r'), 'json', out, new Set())).toEqual({ refused: { message: `refused to write: ${out}/away/r.json is outside ${out}: a link leads it to ${elsewhere}`, messageZh: `拒绝写入：${out}/away/r.json 在输出目录 ${out} 之外：经链接实际位于 ${elsewhere}` } });
+    expect(outputPath(input('away/2016/r'), 'json', out, new Set())).toEqual({ refused: expect.objectContaining({ message: `refused to write: ${out}/away/2016/r.json is outside ${out}: a link leads it to ${elsewhere}/2016` }) });
+    expect(outputPath(input('away/r'), 'json', join(dir, 'linked'), new Set())).toEqual({ refused: expect.objectContaining({ message: `refused to write: ${dir}/linked/away/r.json is outside ${dir}/linked: a link leads it to ${elsewhere}` }) });
   });
 
   it('takes a linked output directory, and a link to a folder within it', () => {

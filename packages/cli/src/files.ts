@@ -6,6 +6,7 @@ import { glob } from 'tinyglobby';
 import { INPUT_EXTENSIONS, OUTPUT_FORMATS } from './formats.js';
 import { isOwnOutput } from './ownOutput.js';
 import { isWebAddress, webPageName } from './source.js';
+import { systemErrorZh } from '@report-convert/core/systemError';
 
 /** An input file and the name its outputs take under the output directory (no extension; may hold subfolders). */
 export interface BatchInput {
@@ -121,27 +122,39 @@ const outputFiles = (name: string) => [...OUTPUT_FORMATS.map((format) => `${name
 /** Why an output is not written, in both languages. */
 export type Refused = { refused: { message: string; messageZh: string } };
 
+/** An output the system does not let us write (a name too long, a folder where it goes), in both languages. */
+export function unwritable(target: string, error: unknown): Refused['refused'] {
+  const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return { message: `cannot write ${target} (${why})`, messageZh: `无法写入 ${target}（${systemErrorZh(why)}）` };
+}
+
 /**
  * `<out-dir>/<input name>.<ext>`: refused if it would land outside the output directory, by its name
  * or through a link in it (out/2019 → /elsewhere; a linked --out-dir is its real folder, and is
  * fine), or on an input. `inputs` holds the inputs' identities (fileIdentity), which every name of a
  * file shares: a link to an input, an input through a linked --out-dir, and, on Windows and macOS
  * disks, R.docx for an input R.DOCX. `realFolders` keeps the folders resolved so far, for a run to
- * resolve each once: a batch of thousands writes to a few.
+ * resolve each once: a batch of thousands writes to a few. A name the system refuses (ENAMETOOLONG)
+ * is said as such.
  */
 export function outputPath(input: BatchInput, ext: string, outDir: string, inputs: ReadonlySet<string>, realFolders = new Map<string, string>()): string | Refused {
   const target = resolve(outDir, `${input.name}.${ext}`);
   const outside = (landsIn?: string): Refused => ({
     refused: {
-      message: `${target} is outside ${outDir}${landsIn ? `: a link leads it to ${landsIn}` : ''}`,
-      messageZh: `${target} 在输出目录 ${outDir} 之外${landsIn ? `：经链接实际位于 ${landsIn}` : ''}`,
+      message: `refused to write: ${target} is outside ${outDir}${landsIn ? `: a link leads it to ${landsIn}` : ''}`,
+      messageZh: `拒绝写入：${target} 在输出目录 ${outDir} 之外${landsIn ? `：经链接实际位于 ${landsIn}` : ''}`,
     },
   });
   if (!isWithin(resolve(outDir), target)) return outside();
   const landsIn = realFolder(dirname(target), realFolders);
   if (!isWithin(realFolder(resolve(outDir), realFolders), landsIn)) return outside(landsIn);
-  const identity = fileIdentity(target);
-  if (identity !== undefined && inputs.has(identity)) return { refused: { message: `${target} is an input and is never overwritten`, messageZh: `${target} 是输入文件，不会被覆盖` } };
+  let identity: string | undefined;
+  try {
+    identity = fileIdentity(target);
+  } catch (error) {
+    return { refused: unwritable(target, error) }; // said before anything of the input is written
+  }
+  if (identity !== undefined && inputs.has(identity)) return { refused: { message: `refused to write: ${target} is an input and is never overwritten`, messageZh: `拒绝写入：${target} 是输入文件，不会被覆盖` } };
   return target;
 }
 

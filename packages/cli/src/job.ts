@@ -2,11 +2,10 @@ import { dirname } from 'node:path';
 import type { Finding, InputFormat, LayoutId, MigrationMapping } from '@report-convert/core';
 import type { PdfFonts } from '@report-convert/to-pdf';
 import { convertReport } from './convert.js';
-import { makeDirectory, outputPath, writeAtomic, type BatchInput } from './files.js';
+import { makeDirectory, outputPath, unwritable, writeAtomic, type BatchInput } from './files.js';
 import type { OutputFormat } from './formats.js';
 import type { YearOption } from './givenYear.js';
 import { readInput } from './readInput.js';
-import { systemErrorZh } from '@report-convert/core/systemError';
 
 export interface JobOptions {
   to: OutputFormat[];
@@ -46,7 +45,7 @@ export async function runJob(batchInput: BatchInput, options: JobOptions, protec
   const targets = new Map<string, string>();
   for (const format of [...options.to, ...(options.layout ? ['migration.json'] : [])]) {
     const target = outputPath(batchInput, format, options.outDir, protectedInputs, realFolders);
-    if (typeof target !== 'string') return { input, status: 'failed', message: `refused to write: ${target.refused.message}`, messageZh: `拒绝写入：${target.refused.messageZh}` };
+    if (typeof target !== 'string') return { input, status: 'failed', ...target.refused };
     targets.set(format, target);
   }
   const read = await readInput(input, options);
@@ -60,8 +59,7 @@ export async function runJob(batchInput: BatchInput, options: JobOptions, protec
       if (dirname(target) !== options.outDir) makeDirectory(dirname(target)); // a subfolder kept from a walked directory
       writeAtomic(target, output.bytes, options.runId);
     } catch (error) {
-      const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      return { input, status: 'failed', message: `cannot write ${target} (${why})`, messageZh: `无法写入 ${target}（${systemErrorZh(why)}）` };
+      return { input, status: 'failed', ...unwritable(target, error) };
     }
     written.push(target);
   }
