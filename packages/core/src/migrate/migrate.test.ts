@@ -157,3 +157,11 @@ describe('2019 and hybrid reports → 2021', () => {
     );
   });
 });
+
+describe('a 2021 report asked for in the 2019 layout', () => {
+  it('is kept as it is, with a warning that says its layout in words, a mixed one too', () => {
+    const said = (layout: '2021' | 'mixed') => migrate(generateReport(1, { layout }), { to: '2019' }).findings.map((f) => [f.rule, f.message, f.messageZh]);
+    expect(said('2021')).toEqual([['migrate.unsupported', 'A 2021 report is not moved back to the 2019 layout; it is kept as it is.', '不支持将2021版式的报告迁移回2019版式，已保持原样。']]);
+    expect(said('mixed')).toEqual([['migrate.unsupported', 'A report partly in the 2021 layout is not moved back to the 2019 layout; it is kept as it is.', '不支持将部分表格为2021版式的报告迁移回2019版式，已保持原样。']]);
+  });
+});

@@ -58,7 +58,8 @@ export function migrate(source: Report, options: MigrateOptions): { report: Repo
   if (from === 'legacy') return finish(migrateLegacy(source, options, record), record);
   if (from === options.to || options.to === '2019') {
     // Nothing to move (or no rule to go back to an older layout): the report is kept as it is.
-    const findings: Finding[] = from === options.to ? [] : [{ severity: 'warning', rule: 'migrate.unsupported', message: `A ${from} report is not moved back to the 2019 layout; it is kept as it is.`, messageZh: `不支持将${from}版式的报告迁移回2019版式，已保持原样。` }];
+    const [what, whatZh] = from === 'mixed' ? ['A report partly in the 2021 layout', '部分表格为2021版式的报告'] : [`A ${from} report`, `${from}版式的报告`];
+    const findings: Finding[] = from === options.to ? [] : [{ severity: 'warning', rule: 'migrate.unsupported', message: `${what} is not moved back to the 2019 layout; it is kept as it is.`, messageZh: `不支持将${whatZh}迁移回2019版式，已保持原样。` }];
     return { report: structuredClone(source), record: { ...record, to: from === 'mixed' ? options.to : record.to }, findings };
   }
   return finish(migrate2019To2021(source, record), record);
