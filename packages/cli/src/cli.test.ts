@@ -656,4 +656,25 @@ describe('migration', () => {
     expect(mapping('broken.json')).toBe(`report-convert：映射文件 ${join(dir, 'broken.json')} 不是有效的 JSON（第 2 行第 3 列）\n`);
     expect(mapping('shapeless.json')).toBe(`report-convert：映射文件 ${join(dir, 'shapeless.json')} 有误：\n  rules：应为数组，实为数字\n`);
   });
+
+  it('names in a batch each input --layout did not migrate and why, as it names failures, apart from the checks\' findings; a batch where every one migrated says nothing of it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-not-migrated-'));
+    // A 2019 report, a 2021 one, one partly 2021, a legacy sheet.
+    mkdirSync(join(dir, 'in'));
+    for (const name of ['000_7b493fb4be35eb87', '001_1c75c2c4e67cd3d7', '003_315724d04121e9e1', '004_b5b9a5615959bd1c']) copyFileSync(seed(`${name}.txt`), join(dir, 'in', `${name}.txt`));
+    const convert = (layout: string, ...more: string[]) => run(['convert', join(dir, 'in'), '--to', 'json', '--layout', layout, '--out-dir', join(dir, layout), ...more]);
+    const back = convert('2019');
+    expect(back.status, back.stderr).toBe(0);
+    const lines = [`${join(dir, 'in', '001_1c75c2c4e67cd3d7.txt')}：不支持将2021版式的报告迁移回2019版式，已保持原样。\n`, `${join(dir, 'in', '003_315724d04121e9e1.txt')}：不支持将部分表格为2021版式的报告迁移回2019版式，已保持原样。\n`];
+    const [during, after] = back.stderr.split('共 4 个文件：转换 4 个（其中 2 个有检查问题，2 个未迁移）\n未迁移到 2019 版式的输入（输出保持原版式）：\n');
+    for (const line of lines) {
+      expect(during).toContain(line);
+      expect(after).toContain(`  ${line}`);
+    }
+    expect(back.stderr).not.toMatch(/00[13]_\S+：1 个检查问题/); // `check` would find nothing there
+    expect(convert('2019', '--lang', 'en').stderr).toMatch(/4 files: 4 converted \(2 with findings, 2 not migrated\)\nnot migrated to the 2019 layout \(their outputs keep their own\):\n  \S+: A (2021 report|report partly in the 2021 layout) is not moved back/);
+    const forward = convert('2021');
+    expect(forward.stderr).toContain('共 4 个文件：转换 4 个（其中 2 个有检查问题）\n');
+    expect(forward.stderr).not.toContain('迁移');
+  });
 });
