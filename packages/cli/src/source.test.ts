@@ -84,5 +84,6 @@ describe('webPageName', () => {
     expect(webPageName('https://www.example.gov.cn/')).toBe('www.example.gov.cn');
     expect(webPageName('https://www.example.gov.cn/%E5%B9%B4%E6%8A%A5.html')).toBe('年报');
     expect(webPageName('https://www.example.gov.cn/bad%E5.html')).toBe('bad%E5');
+    expect(webPageName('https://www.example.gov.cn/a%00b%0Ac%7F.html?q=%1B')).toBe('a_b_c__q=_');
   });
 });

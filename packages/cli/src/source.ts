@@ -57,7 +57,8 @@ export function webPageName(address: string): string {
   const last = basename(decoded(url.pathname)).replace(/\.[^.]*$/, '');
   // Sites that serve every article from one script tell them apart by the query (info.jsp?id=123).
   const query = decoded(url.search.slice(1));
-  return [last || url.hostname, query].filter(Boolean).join('_').replace(/[\\/:*?"<>|&]/g, '_');
+  // What no file name may hold on Windows, and control characters (%00, %0A), which Node refuses or a listing garbles.
+  return [last || url.hostname, query].filter(Boolean).join('_').replace(/[\\/:*?"<>|&\x00-\x1f\x7f]/g, '_');
 }
 
 function decoded(part: string): string {
