@@ -117,4 +117,15 @@ describe('expandInputs', () => {
     expect((await expandInputs([dir], join(dir, '..'))).ownOutputs).toEqual([]);
     expect((await expandInputs([join(dir, 'a.txt'), join(dir, 'a.json')], dir)).ownOutputs).toEqual([]); // named, not walked
   });
+
+  it('leaves out our outputs in a walked folder inside the output directory: out/in/in/r.txt, walked from out/in, wrote out/in/r.json', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'walk-nested-'));
+    mkdirSync(join(out, 'in', 'in'), { recursive: true });
+    writeFileSync(join(out, 'in', 'in', 'r.txt'), 'x');
+    writeFileSync(join(out, 'in', 'r.json'), JSON.stringify(generateReport(1), null, 2) + '\n');
+    writeFileSync(join(out, 'in', 's.txt'), 'x');
+    const nested = await expandInputs([join(out, 'in')], out);
+    expect(nested.ownOutputs).toEqual([join(out, 'in', 'r.json')]);
+    expect(nested.inputs.map((i) => i.name)).toEqual(['in/r', 's']);
+  });
 });

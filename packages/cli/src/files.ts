@@ -19,7 +19,7 @@ export interface BatchInput {
 /**
  * Files, directories (recursively), globs and web addresses to a sorted list of inputs; unmatched words are
  * returned too. Walking skips `outDir` when it lies inside an input directory, and, when a walked
- * directory is the output directory itself, the outputs an earlier run wrote there (earlierOutputs):
+ * directory is the output directory or inside it, the outputs an earlier run wrote there (earlierOutputs):
  * a second run does not take the first run's outputs for inputs.
  */
 export async function expandInputs(patterns: string[], outDir?: string): Promise<{ inputs: BatchInput[]; missing: string[]; ownOutputs: string[] }> {
@@ -47,18 +47,21 @@ export async function expandInputs(patterns: string[], outDir?: string): Promise
 }
 
 /**
- * Walked files in the output directory that report-convert wrote from another input: named as that
- * input's output is (its name, or its name with its extension, as outputNames gives them; whatever
- * the options) and carrying our writers' mark (isOwnOutput). An agency's own 2017.pdf beside its
- * 2017.docx is read as the input it is. Only files so named are opened.
+ * Walked files in the output directory that report-convert wrote from another input: where that
+ * input's output goes (its name, or its name with its extension, as outputNames gives them; whatever
+ * the options), a folder walked into itself or one inside it (out/in into out, whose in/x.txt writes
+ * out/in/x.json), and carrying our writers' mark (isOwnOutput). An agency's own 2017.pdf beside its
+ * 2017.docx is read as the input it is. Only files so placed are opened.
  */
 function earlierOutputs(files: { path: string; root?: string | undefined }[], realOutDir: string): Set<string> {
   const key = (name: string) => name.normalize('NFC').toLowerCase();
   const writers = new Map<string, string[]>(); // an output's name without its extension → the inputs whose outputs take it
   for (const file of files)
     for (const name of new Set([inputName(file), inputName(file) + extname(file.path)].map(key))) writers.set(name, [...(writers.get(name) ?? []), file.path]);
-  const inOutDir = new Set([...new Set(files.map(({ root }) => root))].filter((root) => root !== undefined && realPath(root) === realOutDir));
-  const named = files.filter((file) => inOutDir.has(file.root) && (OUTPUT_FORMATS as readonly string[]).includes(extname(file.path).slice(1).toLowerCase()) && writers.get(key(inputName(file)))!.some((writer) => writer !== file.path));
+  // Where each walked folder lies in the output directory: '' in place, 'in' for out/in walked into out.
+  const placeInOutDir = new Map<string | undefined, string>();
+  for (const root of new Set(files.map((file) => file.root))) if (root !== undefined && isWithin(realOutDir, realPath(root))) placeInOutDir.set(root, relative(realOutDir, realPath(root)));
+  const named = files.filter((file) => placeInOutDir.has(file.root) && (OUTPUT_FORMATS as readonly string[]).includes(extname(file.path).slice(1).toLowerCase()) && writers.get(key(join(placeInOutDir.get(file.root)!, inputName(file))))?.some((writer) => writer !== file.path));
   return new Set(named.map(({ path }) => path).filter(isOwnOutput));
 }
 
