@@ -228,6 +228,8 @@ describe('report-convert convert', () => {
     expect(noDir.status).toBe(2);
     expect(noDir.stderr).toMatch(/a\.txt: cannot create the output directory .*\(ENOTDIR\)/);
     expect(noDir.stderr).toContain('2 files: 0 converted, 2 failed');
+    const aFile = run(['convert', join(dir, 'a.txt'), '--to', 'json', '--out-dir', join(dir, 'b.txt')]); // an input, at that
+    expect(aFile.stderr).toContain(`${join(dir, 'a.txt')}：无法创建输出目录 ${join(dir, 'b.txt')}（路径中有一项不是目录，ENOTDIR）\n`);
     mkdirSync(join(dir, 'out', 'a.json'), { recursive: true }); // a directory where a.json should go
     const blocked = run(['convert', join(dir, 'a.txt'), join(dir, 'b.txt'), '--to', 'json', '--out-dir', join(dir, 'out'), '--lang', 'en']);
     expect(blocked.status).toBe(2);
@@ -235,7 +237,7 @@ describe('report-convert convert', () => {
     expect(existsSync(join(dir, 'out', 'b.json'))).toBe(true);
     const inChinese = run(['convert', join(dir, 'a.txt'), join(dir, 'b.txt'), '--to', 'json', '--out-dir', join(dir, 'out')]);
     expect(inChinese.stderr).toMatch(/无法写入 .*a\.json（是目录，不是文件，EISDIR）/);
-    for (const r of [noDir, blocked, inChinese]) expect(r.stderr).not.toMatch(/\n\s+at /);
+    for (const r of [noDir, aFile, blocked, inChinese]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('never overwrites an input reached through a link: an --out-dir linked to its folder, an input linked to the output, or another name of it (a hard link here; R.docx for R.DOCX on Windows and macOS disks)', () => {

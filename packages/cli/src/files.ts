@@ -229,7 +229,8 @@ export function removeTempFiles(inputs: BatchInput[], outDir: string, runId: str
 /**
  * mkdir -p, one level at a time from the nearest folder that exists. Node's own recursive mkdirSync
  * (20.x) loops for ever where a parent exists but refuses the child with ENOENT (under /proc), and a
- * synchronous loop ignores Ctrl-C and SIGTERM: --out-dir /proc/x hung the CLI. Errors are thrown as mkdir gives them.
+ * synchronous loop ignores Ctrl-C and SIGTERM: --out-dir /proc/x hung the CLI. Errors are thrown as mkdir gives them;
+ * a file at `path` is ENOTDIR.
  */
 export function makeDirectory(path: string): void {
   const missing: string[] = [];
@@ -237,5 +238,7 @@ export function makeDirectory(path: string): void {
     missing.unshift(dir);
     if (dirname(dir) === dir) break;
   }
+  // A file where the folder should be (--out-dir report.txt): said as the folder's problem, not each output's.
+  if (!missing.length && !statSync(path).isDirectory()) throw Object.assign(new Error(`${path} is not a directory`), { code: 'ENOTDIR' });
   for (const dir of missing) mkdirSync(dir);
 }
