@@ -28,17 +28,17 @@ export async function checkCommand(inputs: string[], opts: CheckOptions, io: Io,
   const expanded = await expandInputs(inputs.filter((input) => input !== '-'));
   const files = [...(inputs.includes('-') ? ['-'] : []), ...expanded.inputs.map((input) => input.path)];
   const json = opts.json ? jsonWriter(io) : undefined;
-  // A missing input is listed as an unreadable one is: in the JSON when asked for, else on standard error.
-  for (const m of expanded.missing) {
-    if (json) json.file({ file: m, findings: [], error: t(lang, '找不到输入', 'no such input') });
-    else io.stderr(t(lang, `找不到输入：${m}\n`, `no such input: ${m}\n`));
+  // A missing input (or a folder that cannot be read) is listed as an unreadable file is: in the JSON when asked for, else on standard error.
+  for (const u of expanded.unread) {
+    if (json) json.file({ file: u.input, findings: [], error: t(lang, u.whyZh, u.why) });
+    else io.stderr(t(lang, `${u.whyZh}：${u.input}\n`, `${u.why}: ${u.input}\n`));
   }
   const bar = io.tty && files.length > 1;
   const show = bar ? progress(files.length, true, io.stderr, lang) : () => {};
   const clearBar = () => bar && io.stderr('\r\x1b[K'); // lines go above the bar
   let count = 0;
   let notes = 0; // info findings: said, but not problems
-  let unreadable = expanded.missing.length; // inputs not found, and files that are not a report we can read
+  let unreadable = expanded.unread.length; // inputs not found or folders not readable, and files that are not a report we can read
   let failedChecks = false;
   const tally = (file: string | undefined, findings: Finding[], fromModel?: boolean) => {
     notes += findings.filter((f) => f.severity === 'info').length;
@@ -84,7 +84,7 @@ export async function checkCommand(inputs: string[], opts: CheckOptions, io: Io,
   if (json) json.end(series.map((f) => ({ ...(aboutFile(f) ? { file: aboutFile(f)!.file } : {}), ...f })));
   else {
     // Every input is counted, and those that could not be checked are said: 0 findings alone would read as all clear.
-    const total = files.length + expanded.missing.length;
+    const total = files.length + expanded.unread.length;
     // An empty folder or a glob that matched nothing: said as convert says it, not as an all-clear.
     if (total === 0) io.stderr(t(lang, `没有可检查的输入（${inputs.join('、')} 中没有报告文件）\n`, `nothing to check (no report file in ${inputs.join(', ')})\n`));
     const found = t(lang, `发现 ${count} 个问题${notes ? `（另有 ${notes} 条提示）` : ''}`, `${count} findings${notes ? ` (and ${notes} note${notes === 1 ? '' : 's'})` : ''}`);

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -503,6 +503,30 @@ describe('reading back what report-convert wrote', () => {
     expect(run(['check', join(dir, 'edited.xlsx')]).stdout).toMatch(/^\S+edited\.xlsx  错误  \[政府信息公开情况统计表 › 其中：主动公开规范性文件数\] .*（400 > 0）（单元格 C5）$/m);
     const json = JSON.parse(run(['check', join(dir, 'edited.xlsx'), '--json']).stdout) as { files: { findings: { cell?: unknown }[] }[] };
     expect(json.files[0]!.findings.map((f) => f.cell)).toEqual([{ sheet: '政府信息公开情况统计表', address: 'C5' }]);
+  });
+});
+
+describe('a folder that cannot be read', () => {
+  it('is named, counted as unreadable and passed over: the rest of the batch goes on (check and convert)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-locked-'));
+    const out = mkdtempSync(join(tmpdir(), 'cli-locked-out-'));
+    for (const d of [dir, out]) chmodSync(d, 0o777);
+    copyFileSync(seed('001_1c75c2c4e67cd3d7.txt'), join(dir, 'a.txt'));
+    mkdirSync(join(dir, 'locked'));
+    copyFileSync(seed('000_7b493fb4be35eb87.txt'), join(dir, 'locked', 'b.txt'));
+    chmodSync(join(dir, 'locked'), 0);
+    // Root reads any folder: the CLI runs as nobody then.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const runAs = (args: string[]) => spawnSync(process.execPath, [BIN, ...args, '--lang', 'en'], { encoding: 'utf8', timeout: 120_000, ...asUser });
+    const checked = runAs(['check', dir]);
+    expect(checked.status, checked.stderr).toBe(2);
+    expect(checked.stderr).toContain(`cannot read this folder (EACCES): ${join(dir, 'locked')}\n`);
+    expect(checked.stderr).toMatch(/checked 2 files: 1 unreadable, /);
+    const converted = runAs(['convert', dir, '--to', 'json', '--out-dir', out]);
+    expect(converted.status, converted.stderr).toBe(2);
+    expect(converted.stderr).toContain('2 files: 1 converted, 1 failed');
+    expect(converted.stderr).toContain(`cannot read this folder (EACCES): ${join(dir, 'locked')}\n`);
+    expect(readdirSync(out)).toEqual(['a.json']);
   });
 });
 

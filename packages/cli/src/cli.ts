@@ -77,8 +77,8 @@ async function readMapping(path: string, lang: Lang): Promise<MigrationMapping> 
  * first, and must hold exactly one file; a file keeps the name it was given.
  */
 async function theOneInput(input: string, lang: Lang): Promise<string> {
-  const { inputs: found, missing } = await expandInputs([input]);
-  if (missing.length) throw new UsageError(t(lang, `找不到输入：${input}`, `no such input: ${input}`));
+  const { inputs: found, unread } = await expandInputs([input]);
+  if (unread.length) throw new UsageError(t(lang, `${unread[0]!.whyZh}：${unread[0]!.input}`, `${unread[0]!.why}: ${unread[0]!.input}`));
   if (found.length !== 1) throw new UsageError(t(lang, `写到标准输出时只能有一个输入，而 ${input} 包含 ${found.length} 个文件`, `standard output takes exactly one input, and ${input} holds ${found.length} files`));
   return found[0]!.path === resolve(input) ? input : found[0]!.path;
 }
@@ -173,8 +173,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         exitCode = opts.strict && converted.findings.some((f) => f.severity === 'error') ? 1 : 0;
         return;
       }
-      const { inputs: files, missing, ownOutputs } = await expandInputs(inputs, opts.outDir);
-      for (const m of missing) io.stderr(t(lang(), `找不到输入：${m}\n`, `no such input: ${m}\n`));
+      const { inputs: files, unread, ownOutputs } = await expandInputs(inputs, opts.outDir);
+      for (const u of unread) io.stderr(t(lang(), `${u.whyZh}：${u.input}\n`, `${u.why}: ${u.input}\n`));
       const skipped = ownOutputs.length;
       if (skipped)
         io.stderr(t(lang(), `跳过 ${skipped} 个 report-convert 此前由这里其他输入转换出的输出文件（如 ${ownOutputs[0]}），不作为输入；如需转换其中某个，请在命令行直接指定该文件\n`, `skipping ${skipped} file${skipped === 1 ? '' : 's'} that report-convert wrote earlier from other inputs here (such as ${ownOutputs[0]}): not taken as inputs; to convert one, name it on the command line\n`));
@@ -190,7 +190,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const formatFinding = single ? (await presenting()).formatFinding : undefined;
       const findingLines: string[] = [];
       // Failures are said as they happen and again after the summary: in a long batch they have scrolled away.
-      const failures = missing.map((m) => t(lang(), `${m}：找不到`, `${m}: no such input`));
+      const failures = unread.map((u) => t(lang(), `${u.input}：${u.whyZh}`, `${u.input}: ${u.why}`));
       const interrupted = new AbortController();
       let stoppedBy: 'SIGINT' | 'SIGTERM' | undefined;
       // A batch stops between reports on the first Ctrl-C. One input is converted in this thread, where a
@@ -235,8 +235,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       for (const line of findingLines) io.stderr(line + '\n');
       // Worded as check's summary: every input counted, then those that failed, then what was found.
-      const total = files.length + missing.length + skipped;
-      const unconverted = failed + missing.length;
+      const total = files.length + unread.length + skipped;
+      const unconverted = failed + unread.length;
       // "Converted 3, 2 failed" would contradict itself: the inputs, then what became of them.
       const amongZh = [withFindings ? `${withFindings} 个有检查问题` : '', notMigrated.length ? `${notMigrated.length} 个未迁移` : ''].filter(Boolean).join('，');
       const amongEn = [withFindings ? `${withFindings} with findings` : '', notMigrated.length ? `${notMigrated.length} not migrated` : ''].filter(Boolean).join(', ');
@@ -246,7 +246,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const listed = (heading: string, lines: string[]) => (!single && lines.length ? io.stderr(heading + lines.map((line) => `  ${line}\n`).join('')) : undefined);
       listed(t(lang(), `未迁移到 ${layout} 版式的输入（输出保持原版式）：\n`, `not migrated to the ${layout} layout (their outputs keep their own):\n`), notMigrated);
       listed(t(lang(), '失败的输入：\n', 'failed inputs:\n'), failures);
-      exitCode = failed || missing.length ? 2 : opts.strict && checksFailed ? 1 : 0;
+      exitCode = failed || unread.length ? 2 : opts.strict && checksFailed ? 1 : 0;
     });
 
   program

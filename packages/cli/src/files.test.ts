@@ -98,9 +98,9 @@ describe('expandInputs', () => {
     symlinkSync(join(elsewhere, 'a.txt'), join(dir, 'archive', 'c.txt'));
     symlinkSync(join(dir, 'nowhere'), join(dir, 'archive', 'gone.txt'));
     writeFileSync(join(dir, 'archive', '2018', 'b.migration.json'), '{}'); // our record, written beside its input by --out-dir archive/2018
-    const { inputs, missing } = await expandInputs([join(dir, 'archive')]);
+    const { inputs, unread } = await expandInputs([join(dir, 'archive')]);
     expect(inputs.map((i) => i.name)).toEqual(['2018/b', '2019/a', 'c']);
-    expect(missing).toEqual([]);
+    expect(unread).toEqual([]);
   });
 
   it('leaves out, when the output directory is walked, a file of ours named as another input\'s output: only ours, only so named', async () => {

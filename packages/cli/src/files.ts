@@ -16,34 +16,43 @@ export interface BatchInput {
   sameNameAs?: string;
 }
 
+/** An input given that yields no file: a word matching nothing, or a folder that cannot be read (the rest of the batch goes on). */
+export interface UnreadInput {
+  input: string;
+  why: string;
+  whyZh: string;
+}
+
+const notFound = (input: string): UnreadInput => ({ input, why: 'no such input', whyZh: '找不到输入' });
+
 /**
- * Files, directories (recursively), globs and web addresses to a sorted list of inputs; unmatched words are
- * returned too. Walking skips `outDir` when it lies inside an input directory, and, when a walked
+ * Files, directories (recursively), globs and web addresses to a sorted list of inputs; what yields no
+ * file is returned too. Walking skips `outDir` when it lies inside an input directory, and, when a walked
  * directory is the output directory or inside it, the outputs an earlier run wrote there (earlierOutputs):
  * a second run does not take the first run's outputs for inputs.
  */
-export async function expandInputs(patterns: string[], outDir?: string): Promise<{ inputs: BatchInput[]; missing: string[]; ownOutputs: string[] }> {
+export async function expandInputs(patterns: string[], outDir?: string): Promise<{ inputs: BatchInput[]; unread: UnreadInput[]; ownOutputs: string[] }> {
   const roots = new Map<string, string | undefined>(); // file → the directory it was found under
-  const missing: string[] = [];
+  const unread: UnreadInput[] = [];
   const realOutDir = outDir && realPath(resolve(outDir));
   for (const pattern of patterns) {
     if (isWebAddress(pattern)) {
       if (URL.canParse(pattern)) setOnce(roots, pattern, undefined);
-      else missing.push(pattern);
+      else unread.push(notFound(pattern));
       continue;
     }
     const info = await stat(pattern).catch(() => undefined);
     if (info?.isFile()) setOnce(roots, resolve(pattern), undefined);
-    else if (info?.isDirectory()) for (const f of await walk(pattern, realOutDir)) setOnce(roots, f, resolve(pattern));
+    else if (info?.isDirectory()) for (const f of await walk(pattern, realOutDir, unread)) setOnce(roots, f, resolve(pattern));
     else {
       const matched = /[*?[{]/.test(pattern) ? await glob(pattern, { absolute: true, onlyFiles: true }) : [];
       if (matched.length) matched.forEach((f) => setOnce(roots, resolve(f), undefined));
-      else missing.push(pattern);
+      else unread.push(notFound(pattern));
     }
   }
   const found = [...roots.keys()].sort().map((path) => ({ path, root: roots.get(path) }));
   const ownOutputs = realOutDir ? earlierOutputs(found, realOutDir) : new Set<string>();
-  return { inputs: outputNames(found.filter(({ path }) => !ownOutputs.has(path))), missing, ownOutputs: [...ownOutputs] };
+  return { inputs: outputNames(found.filter(({ path }) => !ownOutputs.has(path))), unread, ownOutputs: [...ownOutputs] };
 }
 
 /**
@@ -74,16 +83,22 @@ function setOnce<K, V>(map: Map<K, V>, key: K, value: V): void {
  * the ._ copies macOS leaves on USB drives), the ~$ lock files Word and Excel keep beside an open
  * document, and our own migration records (*.migration.json, when the outputs went beside the
  * inputs), none of which is a report. Links are followed (an archive that links each year's folder in),
- * each real folder walked once, so a link back up the tree ends there.
+ * each real folder walked once, so a link back up the tree ends there. A folder that cannot be read
+ * (no permission) goes to `unread`, and the walk goes on.
  */
-async function walk(dir: string, skipDir: string | undefined, out: string[] = [], walked = new Set([realPath(dir)])): Promise<string[]> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+async function walk(dir: string, skipDir: string | undefined, unread: UnreadInput[], out: string[] = [], walked = new Set([realPath(dir)])): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    const why = error.code ?? error.message;
+    unread.push({ input: dir, why: `cannot read this folder (${why})`, whyZh: `无法读取此文件夹（${systemErrorZh(why)}）` });
+    return [];
+  });
+  for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
     const path = join(dir, entry.name);
     const target = entry.isSymbolicLink() ? await stat(path).catch(() => undefined) : entry; // a dangling link is nothing
     if (target?.isDirectory()) {
       const real = realPath(path);
-      if (real !== skipDir && !walked.has(real)) await walk(path, skipDir, out, walked.add(real));
+      if (real !== skipDir && !walked.has(real)) await walk(path, skipDir, unread, out, walked.add(real));
     } else if (target?.isFile() && INPUT_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !entry.name.endsWith('.expected.json') && !entry.name.endsWith('.migration.json')) out.push(resolve(path));
   }
   return out;
