@@ -12,6 +12,7 @@ export { toSimplifiedScript } from './normalize/script.js';
 export { xmlSafeText, xmlSafeValue } from './normalize/xmlText.js';
 export { assertReport, ReportModelError, SchemaError } from './reportModelError.js';
 export { schemaProblems, type SchemaProblem } from './schemaIssues.js';
+export { assertOptions, OptionsError } from './optionsError.js';
 export { check, checkSeries } from './checks/index.js';
 export { generateReport, type GenerateOptions, type GeneratedLayout } from './generate/report.js';
 export { writeReportAs, SOURCE_STYLES, type SourceStyle } from './generate/write.js';

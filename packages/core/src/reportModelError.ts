@@ -3,8 +3,7 @@ import { schemaProblems, type SchemaProblem } from './schemaIssues.js';
 
 /**
  * A value a caller built that does not fit its schema: the caller's bug, each problem said with where
- * in both languages, before it goes wrong deep inside. What ReportModelError and to-docx's
- * DocxOptionsError are.
+ * in both languages, before it goes wrong deep inside. What ReportModelError and OptionsError are.
  */
 export class SchemaError extends TypeError {
   readonly messageZh: string;
