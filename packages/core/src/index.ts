@@ -10,7 +10,7 @@ export { interpretDocument, type Interpretation } from './interpret/index.js';
 export { readFigure, type Figure } from './normalize/figure.js';
 export { toSimplifiedScript } from './normalize/script.js';
 export { xmlSafeText, xmlSafeValue } from './normalize/xmlText.js';
-export { assertReport, ReportModelError, SchemaError } from './reportModelError.js';
+export { assertReport, assertReports, ReportModelError, SchemaError } from './reportModelError.js';
 export { schemaProblems, type SchemaProblem } from './schemaIssues.js';
 export { assertOptions, OptionsError } from './optionsError.js';
 export { check, checkSeries } from './checks/index.js';

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { Report } from './model.js';
 import { schemaProblems, type SchemaProblem } from './schemaIssues.js';
 
@@ -30,7 +31,17 @@ export class ReportModelError extends SchemaError {
   }
 }
 
-/** Throws a ReportModelError unless `value` is a report model: what each writer checks first (50–100 µs a report). */
+/** Throws a ReportModelError unless `value` is a report model: what each writer and `check` check first (50–100 µs a report). */
 export function assertReport(value: unknown): asserts value is Report {
-  if (!Report.safeParse(value).success) throw new ReportModelError(schemaProblems(Report, value, '(top)'));
+  assertFits(Report, value);
+}
+
+const Reports = z.array(Report);
+/** The same for an array of reports (`checkSeries`): a problem's path starts with the report's index. */
+export function assertReports(value: unknown): asserts value is Report[] {
+  assertFits(Reports, value);
+}
+
+function assertFits(schema: z.ZodType, value: unknown): void {
+  if (!schema.safeParse(value).success) throw new ReportModelError(schemaProblems(schema, value, '(top)'));
 }

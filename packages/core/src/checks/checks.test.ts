@@ -3,6 +3,8 @@ import { generateReport } from '../generate/report.js';
 import { writeReportAs } from '../generate/write.js';
 import type { ApplicantRow, Report } from '../model.js';
 import { parse } from '../parse.js';
+import { ReportModelError } from '../reportModelError.js';
+import { badModels } from '../test-support/badModels.js';
 import { check, checkSeries } from './index.js';
 
 /** A 2021 report whose every rule holds, read back from text so that figures carry positions. */
@@ -26,6 +28,16 @@ function consistentReport(seed: number): Report {
 describe('check', () => {
   it('finds nothing in a consistent report', () => {
     expect(check(consistentReport(1))).toEqual([]);
+  });
+
+  it.each(badModels())('refuses $why with a ReportModelError naming where, as every writer does, instead of a TypeError from deep inside', ({ value, path }) => {
+    expect(() => check(value as Report)).toThrow(ReportModelError);
+    expect(() => check(value as Report)).toThrow(path);
+  });
+
+  it('checkSeries refuses what is no array of reports with a ReportModelError, naming which report', () => {
+    expect(() => checkSeries({} as never)).toThrow(/^not a report model: \(top\): Invalid input: expected array, received object$/);
+    expect(() => checkSeries([consistentReport(1), {} as Report])).toThrow(/^not a report model: 1\.schemaVersion: /);
   });
 
   it('reports a broken row total with the row and column as printed, both sides and the position', () => {

@@ -15,6 +15,7 @@ import {
 } from '../ids.js';
 import type { Report } from '../model.js';
 import { printedPlace } from '../layouts/binding.js';
+import { assertReport, assertReports } from '../reportModelError.js';
 import { evaluate, type Rule, type Term } from './arithmetic.js';
 
 const T3 = TABLE_LABELS.applications;
@@ -77,8 +78,12 @@ function legacyRules(): Rule[] {
   ];
 }
 
-/** Runs every check of FORMATS.md §3 on one report. Failures are findings; no figure is changed. */
+/**
+ * Runs every check of FORMATS.md §3 on one report. Failures are findings; no figure is changed.
+ * A value that is no report model is refused with a ReportModelError, as by every writer.
+ */
 export function check(report: Report): Finding[] {
+  assertReport(report);
   const findings = rules(report).map((r) => evaluate(report, r)).filter((f): f is Finding => f !== undefined);
   findings.push(...impossibleFigures(report));
   return findings;
@@ -121,9 +126,10 @@ function impossibleFigures(report: Report): Finding[] {
  * does (one agency's folder whose titles leave it out); beside reports that do, it is left out. Two
  * reports of one agency and year, a report with no year, and a year missing between two given get an
  * info finding too. Each finding's `details` holds the indices in `reports` of the report it is about
- * and of the one it was compared with.
+ * and of the one it was compared with. An array with a value that is no report model is refused with a ReportModelError.
  */
 export function checkSeries(reports: Report[]): Finding[] {
+  assertReports(reports);
   const byAgency = new Map<string, { names: Set<string>; indices: number[] }>();
   const out: Finding[] = [];
   const anyAgency = reports.some((r) => r.meta.agency?.trim());
