@@ -312,3 +312,23 @@ describe('the date option', () => {
     expect(Buffer.from(c).equals(Buffer.from(d))).toBe(false);
   });
 });
+
+describe('options', () => {
+  const { report } = corpus[0]!;
+
+  it.each([
+    ['a language it does not write', { lang: 'fr' }, /^toXlsx options: lang: Invalid option: expected one of "zh"\|"en", received "fr"$/],
+    ['findings that are no list of findings', { findings: 'none' }, /^toXlsx options: findings: Invalid input: expected array, received string$/],
+    ['a finding without its messages', { findings: [{ severity: 'error', rule: 'x' }] }, /^toXlsx options: findings\.0\.message: /],
+    ['a date given as text', { date: '2024-01-01' }, /^toXlsx options: date: Invalid input: expected date, received string$/],
+    ['a misspelt option', { finding: [] }, /^toXlsx options: Unrecognized key: "finding" \(known keys: findings, lang, date\)$/],
+  ])('refuses %s with a TypeError naming the option, what was given and what is allowed', async (_, options, said) => {
+    const refused = toXlsx(report, options as never);
+    await expect(refused).rejects.toBeInstanceOf(TypeError);
+    await expect(refused).rejects.toThrow(said);
+  });
+
+  it('takes options left undefined as not given', async () => {
+    expect((await toXlsx(report, { findings: undefined, lang: undefined, date: undefined })).length).toBeGreaterThan(1000);
+  });
+});

@@ -1,17 +1,21 @@
 import type ExcelJS from 'exceljs';
 import { Workbook } from './workbook.js';
-import { assertReport, printedForm, findingText, officeTextWidth, OUTPUT_CREATOR, severityText, PAGE_NUMBER, placeCells, placeSignature, signatureLines, reportTitle, resolveBinding, SECTION_HEADINGS, type Finding, type Report, type TableGrid, xmlSafeValue } from '@report-convert/core';
+import { assertOptions, assertReport, printedForm, Finding, findingText, officeTextWidth, OUTPUT_CREATOR, severityText, PAGE_NUMBER, placeCells, placeSignature, signatureLines, reportTitle, resolveBinding, SECTION_HEADINGS, type Report, type TableGrid, xmlSafeValue } from '@report-convert/core';
+import { z } from 'zod';
 import { packWorkbook } from './packWorkbook.js';
 import { sheetName } from './sheetName.js';
 import { figureCells, findingCell, GRID_TOP, INFO_SHEET, MODEL_SHEET, tableSheets, type FigureCell } from './workbookLayout.js';
 
-export interface XlsxOptions {
+/** toXlsx's options: their type, and their check (a misspelt key is refused, not ignored). */
+export const XlsxOptions = z.strictObject({
   /** Adds a sheet listing these findings (from `check` and the reader). */
-  findings?: Finding[];
-  lang?: 'zh' | 'en';
+  findings: z.array(Finding).optional(),
+  /** The findings sheet's language. */
+  lang: z.enum(['zh', 'en']).optional(),
   /** The creation date written in the file (now by default): a fixed one gives the same bytes every time. */
-  date?: Date;
-}
+  date: z.date().optional(),
+});
+export type XlsxOptions = z.infer<typeof XlsxOptions>;
 
 const CHUNK = 30_000; // under Excel's 32,767 characters per cell
 
@@ -53,6 +57,7 @@ export async function toXlsx(report: Report, options: XlsxOptions = {}): Promise
 /** toXlsx's workbook, before it is written. */
 export function reportWorkbook(given: Report, options: XlsxOptions = {}): ExcelJS.Workbook {
   assertReport(given);
+  assertOptions(XlsxOptions, options, 'toXlsx');
   // exceljs writes text as it is given: one control character and Excel refuses the whole file.
   const report = xmlSafeValue(given);
   const workbook = new Workbook();
