@@ -1,5 +1,5 @@
-import type { Report } from '@report-convert/core';
-import { renderPdf, type PdfOptions } from './render.js';
+import { assertOptions, type Report } from '@report-convert/core';
+import { PdfOptions, renderPdf } from './render.js';
 
 export { renderPdf, type PdfOptions, type PdfResult } from './render.js';
 export { DEFAULT_FONT, type FontSource, type PdfFonts } from './fonts.js';
@@ -11,5 +11,6 @@ export { FontError, fontProblem, type FontProblem } from './fontProblem.js';
  * reports at all. Characters a usable font lacks print as boxes here: `renderPdf` returns them as findings.
  */
 export async function toPdf(report: Report, options: PdfOptions = {}): Promise<Uint8Array> {
+  assertOptions(PdfOptions, options, 'toPdf'); // as renderPdf does, to say toPdf was called wrong
   return (await renderPdf(report, options)).bytes;
 }

@@ -303,6 +303,27 @@ describe('a value that is not a report model', () => {
   });
 });
 
+describe('options', () => {
+  const { report } = corpus[0]!;
+
+  it.each([
+    ['a font role it does not know', { fonts: { bodyy: DEFAULT_FONT } }, /options: fonts: Unrecognized key: "bodyy" \(known keys: body, title, heading\)$/],
+    ['a font that is no path or bytes', { fonts: { body: 12 } }, /options: fonts\.body: Invalid input: expected string or Uint8Array, received number$/],
+    ['pdfa as text', { pdfa: 'yes' }, /options: pdfa: Invalid input: expected boolean, received string$/],
+    ['a date given as text', { date: '2024-01-01' }, /options: date: Invalid input: expected date, received string$/],
+    ['a misspelt option', { font: DEFAULT_FONT }, /options: Unrecognized key: "font" \(known keys: fonts, pdfa, date\)$/],
+  ])('refuses %s with a TypeError naming the option, what was given and what is allowed, naming the function called', async (_, options, said) => {
+    await expect(toPdf(report, options as never)).rejects.toThrow(new RegExp(`^toPdf ${said.source}`));
+    await expect(renderPdf(report, options as never)).rejects.toThrow(new RegExp(`^renderPdf ${said.source}`));
+    await expect(toPdf(report, options as never)).rejects.toBeInstanceOf(TypeError);
+  });
+
+  it('takes fonts as bytes of any buffer, and an option left undefined as not given', async () => {
+    const bytes = readFileSync(DEFAULT_FONT);
+    expect((await renderPdf(report, { fonts: { body: bytes, title: undefined }, pdfa: undefined, date: undefined })).findings).toEqual([]);
+  });
+});
+
 describe('a table row taller than a page', () => {
   it('is said once per table, as an error: what does not fit the page is not printed', async () => {
     const report = generateReport(4, { layout: '2021' });

@@ -1,22 +1,25 @@
 import PDFDocument from 'pdfkit';
-import { assertReport, CONTINUED, documentBlocks, keepWithNextRows, oneLineFigureSize, OUTPUT_CREATOR, PAGE_NUMBER, placeCells, placeSignature, reportTitle, resolveBinding, titleLines, type DocumentBlock, type Finding, type PlacedCell, type Report, type TableGrid } from '@report-convert/core';
+import { z } from 'zod';
+import { assertOptions, assertReport, CONTINUED, documentBlocks, keepWithNextRows, oneLineFigureSize, OUTPUT_CREATOR, PAGE_NUMBER, placeCells, placeSignature, reportTitle, resolveBinding, titleLines, type DocumentBlock, type Finding, type PlacedCell, type Report, type TableGrid } from '@report-convert/core';
 import { cellLines, type CellLines } from './cellLines.js';
 import { loadFont, type DrawingFont } from './drawingFont.js';
 import { FontError, fontProblem } from './fontProblem.js';
-import { DEFAULT_FONT, type PdfFonts } from './fonts.js';
+import { DEFAULT_FONT, PdfFonts } from './fonts.js';
 import { wrapLines } from './linebreak.js';
 import { paginateRows, rowsTallerThanAPage, tableStartHeight, type TableRows } from './paginate.js';
 import { deflateStreams } from './streamDeflate.js';
 import { drawLines, number, type PlacedLine } from './textLines.js';
 
-export interface PdfOptions {
+/** renderPdf's and toPdf's options: their type, and their check (a misspelt key is refused, not ignored). */
+export const PdfOptions = z.strictObject({
   /** Your own fonts (仿宋_GB2312, 方正小标宋简体 …) by role; the embedded Noto Serif SC is the default. */
-  fonts?: PdfFonts;
+  fonts: PdfFonts.optional(),
   /** Write PDF/A-2b (archival) rather than plain PDF 1.7. */
-  pdfa?: boolean;
+  pdfa: z.boolean().optional(),
   /** The creation date written in the file (now by default): a fixed one gives the same bytes every time. */
-  date?: Date;
-}
+  date: z.date().optional(),
+});
+export type PdfOptions = z.infer<typeof PdfOptions>;
 
 export interface PdfResult {
   bytes: Uint8Array;
@@ -39,6 +42,7 @@ type Role = 'body' | 'title' | 'heading';
  */
 export async function renderPdf(report: Report, options: PdfOptions = {}): Promise<PdfResult> {
   assertReport(report);
+  assertOptions(PdfOptions, options, 'renderPdf');
   const doc = new PDFDocument({
     // No default Helvetica: every run names its own font, and loading Helvetica's metrics cost a millisecond a report.
     font: null as unknown as string,
