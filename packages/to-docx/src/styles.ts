@@ -6,13 +6,13 @@ const points = (min: number, max: number) => z.number().min(min).max(max);
 const margin = z.number().min(0).max(100);
 
 /** GB/T 9704 defaults for official documents; every value can be changed through options, within these bounds (and toDocx's pageProblems). */
-export const DocxStyle = z.object({
+export const DocxStyle = z.strictObject({
   /** Fonts by role, named as Word knows them so a machine with the official fonts uses them. */
-  fonts: z.object({ title: font, heading1: font, heading2: font, body: font, table: font, latin: font }),
+  fonts: z.strictObject({ title: font, heading1: font, heading2: font, body: font, table: font, latin: font }),
   /** Sizes in points: 二号 22, 三号 16, 五号 10.5. */
-  sizes: z.object({ title: points(5, 72), heading1: points(5, 72), heading2: points(5, 72), body: points(5, 72), table: points(5, 72), wideTable: points(5, 72) }),
+  sizes: z.strictObject({ title: points(5, 72), heading1: points(5, 72), heading2: points(5, 72), body: points(5, 72), table: points(5, 72), wideTable: points(5, 72) }),
   /** Page margins in millimetres. */
-  margins: z.object({ top: margin, bottom: margin, left: margin, right: margin }),
+  margins: z.strictObject({ top: margin, bottom: margin, left: margin, right: margin }),
   /** Fixed line spacing of body text, in points. */
   lineSpacing: points(5, 100),
 });

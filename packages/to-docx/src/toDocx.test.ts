@@ -249,6 +249,23 @@ describe('style options', () => {
     await expect(refused).rejects.toMatchObject({ messageZh: expect.stringMatching(/^toDocx 选项有误：/) });
   });
 
+  it.each([
+    ['a misspelt option', { misspeltKey: 1 }, /^toDocx options: Unrecognized key: "misspeltKey" \(known keys: style, date\)$/],
+    ['a font role Word has not', { style: { fonts: { bodyy: '仿宋' } } }, /^toDocx options: style\.fonts: Unrecognized key: "bodyy" \(known keys: title, heading1, heading2, body, table, latin\)$/],
+    ['a misspelt style', { style: { margin: { top: 30 } } }, /^toDocx options: style: Unrecognized key: "margin" /],
+    ['a date given as text', { date: '2024-01-01' }, /^toDocx options: date: Invalid input: expected date, received string$/],
+  ])('refuses %s with a TypeError naming the option, what was given and what is allowed', async (_, options, said) => {
+    const refused = toDocx(report, options as never);
+    await expect(refused).rejects.toBeInstanceOf(TypeError);
+    await expect(refused).rejects.toThrow(said);
+  });
+
+  it('takes an override left undefined as not given', async () => {
+    const date = new Date('2024-01-20T02:00:00Z');
+    const undefinedOverrides = await toDocx(report, { style: { fonts: { body: undefined }, margins: { top: undefined }, lineSpacing: undefined }, date });
+    expect(Buffer.from(undefinedOverrides).equals(Buffer.from(await toDocx(report, { date })))).toBe(true);
+  });
+
   it('takes the documented overrides, and GB/T 9704 itself cannot be changed by a caller', async () => {
     expect((await toDocx(report, { style: { fonts: { body: '仿宋' }, sizes: { table: 9 }, margins: { top: 30 }, lineSpacing: 26, pageNumbers: 'centred' } })).length).toBeGreaterThan(1000);
     expect(() => ((GB_T_9704.fonts as { body: string }).body = 'X')).toThrow(TypeError);

@@ -1,5 +1,5 @@
 import { AlignmentType, Footer, LineRuleType, PageNumber, Paragraph, TextRun, type Document, type FileChild } from 'docx';
-import { assertReport, characterWidth, SchemaError, schemaProblems, type SchemaProblem, documentBlocks, officeTextWidth, OUTPUT_CREATOR, PAGE_NUMBER, placeSignature, reportTitle, titleLines, type Report, xmlSafeValue } from '@report-convert/core';
+import { assertOptions, assertReport, characterWidth, OptionsError, type SchemaProblem, documentBlocks, officeTextWidth, OUTPUT_CREATOR, PAGE_NUMBER, placeSignature, reportTitle, titleLines, type Report, xmlSafeValue } from '@report-convert/core';
 import { z } from 'zod';
 import { A4, DocxStyle, GB_T_9704, mmToTwips } from './styles.js';
 import { packDocx } from './pack.js';
@@ -8,19 +8,23 @@ import { LANGUAGE, run } from './text.js';
 import { reusedCell, type CellMaker } from './cells.js';
 import { newDocument, styledDocument, type DocumentBuilder, type StyleOptions } from './styleTemplate.js';
 
-export interface DocxOptions {
+/** toDocx's options: their type, and their check (a misspelt key is refused, not ignored); toDocx's pageProblems then check the page they make. */
+export const DocxOptions = z.strictObject({
   /** Overrides of the GB/T 9704 defaults (fonts, sizes in pt, margins in mm, line spacing in pt). */
-  style?: {
-    fonts?: Partial<DocxStyle['fonts']>;
-    sizes?: Partial<DocxStyle['sizes']>;
-    margins?: Partial<DocxStyle['margins']>;
-    lineSpacing?: number;
-    /** 'outside' (GB/T 9704: odd pages right, even pages left, one character in) or 'centred' on every page. */
-    pageNumbers?: 'outside' | 'centred';
-  };
+  style: z
+    .strictObject({
+      fonts: DocxStyle.shape.fonts.partial().optional(),
+      sizes: DocxStyle.shape.sizes.partial().optional(),
+      margins: DocxStyle.shape.margins.partial().optional(),
+      lineSpacing: DocxStyle.shape.lineSpacing.optional(),
+      /** 'outside' (GB/T 9704: odd pages right, even pages left, one character in) or 'centred' on every page. */
+      pageNumbers: z.enum(['outside', 'centred']).optional(),
+    })
+    .optional(),
   /** The creation date written in the file (now by default): a fixed one gives the same bytes every time. */
-  date?: Date;
-}
+  date: z.date().optional(),
+});
+export type DocxOptions = z.infer<typeof DocxOptions>;
 
 /** The complete annual report as a Word document, laid out as Chinese official documents are. */
 export async function toDocx(report: Report, options: DocxOptions = {}): Promise<Uint8Array> {
@@ -30,18 +34,23 @@ export async function toDocx(report: Report, options: DocxOptions = {}): Promise
   return packDocx(reportDocument(report, options, reusedCell, (style, content) => styledDocument(styleKey, style, content)), styleKey, options.date);
 }
 
-/** GB/T 9704 with the options' overrides; a DocxOptionsError when they make no readable page. */
+/** GB/T 9704 with the options' overrides; an OptionsError when the options do not fit DocxOptions or make no readable page. */
 function docxStyle(options: DocxOptions): DocxStyle {
+  assertOptions(DocxOptions, options, 'toDocx');
   const style = {
-    fonts: { ...GB_T_9704.fonts, ...options.style?.fonts },
-    sizes: { ...GB_T_9704.sizes, ...options.style?.sizes },
-    margins: { ...GB_T_9704.margins, ...options.style?.margins },
+    fonts: overridden(GB_T_9704.fonts, options.style?.fonts),
+    sizes: overridden(GB_T_9704.sizes, options.style?.sizes),
+    margins: overridden(GB_T_9704.margins, options.style?.margins),
     lineSpacing: options.style?.lineSpacing ?? GB_T_9704.lineSpacing,
   };
-  const problems = [...schemaProblems(StyleOption, { style }, 'style'), ...schemaProblems(PageNumbers, { style: { pageNumbers: options.style?.pageNumbers } }, 'style')];
-  if (!problems.length) problems.push(...pageProblems(style));
-  if (problems.length) throw new DocxOptionsError(problems);
+  const problems = pageProblems(style);
+  if (problems.length) throw new OptionsError('toDocx', problems);
   return style;
+}
+
+/** A part of GB/T 9704 with the caller's overrides: one left undefined keeps the default, as an option left undefined does. */
+function overridden<T extends object>(defaults: T, overrides: Partial<T> = {}): T {
+  return { ...defaults, ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) };
 }
 
 /** What keeps a readable page: a text area of at least 60 × 80 mm on A4, and a line spacing no smaller than the body text (an exact spacing below it cuts the characters). */
@@ -53,17 +62,8 @@ function pageProblems({ margins, lineSpacing, sizes }: DocxStyle): SchemaProblem
   return problems;
 }
 
-// Under `style`, so that a problem is said with the option's whole path (style.margins.left).
-const StyleOption = z.object({ style: DocxStyle });
-const PageNumbers = z.object({ style: z.object({ pageNumbers: z.enum(['outside', 'centred']).optional() }) });
-
-/** Options that make no readable page (a margin wider than the page, a NaN size): the caller's bug, said with where. */
-export class DocxOptionsError extends SchemaError {
-  override readonly name = 'DocxOptionsError';
-  constructor(problems: SchemaProblem[]) {
-    super(problems, { en: 'toDocx options', zh: 'toDocx 选项有误' });
-  }
-}
+/** What toDocx threw for its options before every writer threw core's OptionsError: the same class, for callers that catch it by this name. */
+export { OptionsError as DocxOptionsError };
 
 /**
  * The report as a docx library Document, before it is packed. All its parts but document.xml and core.xml depend on the style only (see toDocx).
