@@ -90,8 +90,9 @@ export interface SchemaProblem {
  * (`rules.0.from: …`, `rules.0.from：…`); `top` names the value itself ('' names nothing: the lead does).
  */
 export function schemaProblems(schema: z.ZodType, value: unknown, top: string): SchemaProblem[] {
+  // The usual case: parsed once, without an error map (zod's fastest, half the time of one with a map).
+  if (schema.safeParse(value).success) return [];
   const english = schema.safeParse(value, { error: englishIssue }).error?.issues ?? [];
-  if (!english.length) return []; // the usual case: parsed once
   const chinese = schema.safeParse(value, { error: chineseIssue }).error?.issues ?? [];
   return english.map((issue, i) => {
     const path = issue.path.join('.') || top;
