@@ -18,5 +18,5 @@ export { generateReport, type GenerateOptions, type GeneratedLayout } from './ge
 export { writeReportAs, SOURCE_STYLES, type SourceStyle } from './generate/write.js';
 export { parseDocx, parseXlsx, parseOffice, openPackage, ZIP_LIMITS } from './office/index.js';
 export { parsePdfPages, type PdfPage, type PdfRule, type PdfText } from './pdf/index.js';
-export { migrate, lostFigures, targetCells, parseMapping, MigrationRecord, MigrationMapping, defaultLegacyMapping, default2019To2021Mapping, type MigrateOptions } from './migrate/index.js';
+export { migrate, lostFigures, targetCells, parseMapping, MigrationRecord, MigrationMapping, defaultLegacyMapping, default2019To2021Mapping, MigrateOptions } from './migrate/index.js';
 export { readGluedText, writeGlued, splitRun, type GluedReading, type SplitResult } from './glued/index.js';

@@ -188,8 +188,10 @@ describe('what parse takes', () => {
     expect(() => parse(123 as never)).toThrow(/not number$/);
   });
 
-  it('refuses a format it does not know with a TypeError naming those it does, instead of calling the input not that format', () => {
-    expect(() => parse('一、总体情况', { format: 'xml' as never })).toThrow(/^parse's format is 'auto' or one of text, markdown, html, docx, xlsx, json, pdf, not "xml"$/);
+  it('refuses a format it does not know, or a misspelt option, with a TypeError naming what it takes, instead of calling the input not that format', () => {
+    expect(() => parse('一、总体情况', { format: 'xml' as never })).toThrow(TypeError);
+    expect(() => parse('一、总体情况', { format: 'xml' as never })).toThrow(/^parse options: format: .*"auto"\|"text"\|"markdown"\|"html"\|"docx"\|"xlsx"\|"json"\|"pdf", received "xml"$/);
+    expect(() => parse('一、总体情况', { formt: 'text' } as never)).toThrow(/^parse options: Unrecognized key: "formt" \(known keys: format\)$/);
     expect(parse(seed('001_1c75c2c4e67cd3d7.txt'), { format: 'text' }).ok).toBe(true);
   });
 });

@@ -2,7 +2,9 @@ import type { SourceDocument } from './ast.js';
 import { inputError, type InputError } from './errors.js';
 import type { Finding } from './finding.js';
 import { interpretDocument } from './interpret/index.js';
+import { z } from 'zod';
 import { Report, SourceFormat } from './model.js';
+import { assertOptions } from './optionsError.js';
 import { toSimplifiedScript } from './normalize/script.js';
 import { illegalCharactersFinding, xmlSafeDocument, xmlSafeValue } from './normalize/xmlText.js';
 import { parseDocx, parseOffice, parseXlsx } from './office/index.js';
@@ -14,10 +16,11 @@ import { schemaProblems } from './schemaIssues.js';
 
 export type ParseResult = { ok: true; report: Report; findings: Finding[] } | { ok: false; error: InputError };
 export type InputFormat = 'auto' | SourceFormat;
-export interface ParseOptions {
+export const ParseOptions = z.strictObject({
   /** The source format; sniffed from the content when 'auto' or absent. */
-  format?: InputFormat;
-}
+  format: z.enum(['auto', ...SourceFormat.options]).optional(),
+});
+export type ParseOptions = z.infer<typeof ParseOptions>;
 
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
@@ -27,8 +30,7 @@ export function parse(given: string | Uint8Array | ArrayBuffer, options: ParseOp
   const input = given instanceof ArrayBuffer ? new Uint8Array(given) : given;
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) throw new TypeError(`parse takes a string, a Uint8Array (a Buffer) or an ArrayBuffer, not ${input === null ? 'null' : typeof input}`);
   options ??= {};
-  if (options.format !== undefined && options.format !== 'auto' && !SourceFormat.safeParse(options.format).success)
-    throw new TypeError(`parse's format is 'auto' or one of ${SourceFormat.options.join(', ')}, not ${JSON.stringify(options.format)}`);
+  assertOptions(ParseOptions, options, 'parse');
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > MAX_INPUT_BYTES) return fail(inputError('tooLarge', `an input of ${size} bytes`, `${size} 字节的输入`, 'Reports are far smaller; split the input.', '报告远小于此，请拆分输入。'));
   if (typeof input !== 'string' && isZip(input)) {

@@ -1,4 +1,4 @@
-export { migrate, lostFigures, targetCells, MigrationRecord, type MigrateOptions } from './migrate.js';
+export { migrate, lostFigures, targetCells, MigrationRecord, MigrateOptions } from './migrate.js';
 export { MigrationMapping, MappingRule, defaultLegacyMapping, default2019To2021Mapping } from './mapping.js';
 import { parseMapping as parseMappingWith } from './mapping.js';
 import { targetCells } from './migrate.js';

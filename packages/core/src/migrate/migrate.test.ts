@@ -158,6 +158,15 @@ describe('2019 and hybrid reports → 2021', () => {
   });
 });
 
+describe('a call that is not a migration', () => {
+  it('refuses a value that is no report, a layout it has not and a misspelt option with a TypeError naming them', () => {
+    const report = corpus[0]!.report;
+    expect(() => migrate({} as never, { to: '2021' })).toThrow(/^not a report model: /);
+    expect(() => migrate(report, { to: '2030' as never })).toThrow(/^migrate options: to: .*"2019"\|"2021", received "2030"$/);
+    expect(() => migrate(report, { to: '2021', maping: { rules: [] } } as never)).toThrow(/^migrate options: Unrecognized key: "maping" \(known keys: to, mapping\)$/);
+  });
+});
+
 describe('a 2021 report asked for in the 2019 layout', () => {
   it('is kept as it is, with a warning that says its layout in words, a mixed one too', () => {
     const said = (layout: '2021' | 'mixed') => migrate(generateReport(1, { layout }), { to: '2019' }).findings.map((f) => [f.rule, f.message, f.messageZh]);

@@ -3,7 +3,9 @@ import type { Finding } from '../finding.js';
 import { ACTIVE_ITEM_SPECS, APPLICANT_COLUMNS, APPLICANT_COLUMN_LABELS, REVIEW_FIELDS, REVIEW_GROUPS, SECTION_HEADINGS, TABLE_LABELS, activeItemSpec, applicationRowLabel, applicationRows, legacyRowSpec, LEGACY_SHEET, ACTIVE_COLUMN_LABELS, type ActiveItem, type ApplicantColumn, type LayoutId, type SectionId } from '../ids.js';
 import { formatFigure, placeCells, reportTables, resolveBinding, setBinding } from '../layouts/index.js';
 import { emptyApplicantRow, emptyReport, type Report } from '../model.js';
-import { default2019To2021Mapping, defaultLegacyMapping, sectionOf, targetOf, type MigrationMapping } from './mapping.js';
+import { default2019To2021Mapping, defaultLegacyMapping, MigrationMapping, sectionOf, targetOf } from './mapping.js';
+import { assertOptions } from '../optionsError.js';
+import { assertReport } from '../reportModelError.js';
 
 export const MigrationRecord = z.object({
   from: z.enum(['legacy', '2019', 'mixed', '2021']),
@@ -17,11 +19,12 @@ export const MigrationRecord = z.object({
 });
 export type MigrationRecord = z.infer<typeof MigrationRecord>;
 
-export interface MigrateOptions {
-  to: LayoutId;
+export const MigrateOptions = z.strictObject({
+  to: z.enum(['2019', '2021']),
   /** Overrides the default mapping for legacy sheets (see parseMapping). */
-  mapping?: MigrationMapping;
-}
+  mapping: MigrationMapping.optional(),
+});
+export type MigrateOptions = z.infer<typeof MigrateOptions>;
 
 /** Every value cell of the target layout's tables. */
 export function targetCells(layout: LayoutId): Set<string> {
@@ -53,6 +56,8 @@ function blankTarget(source: Report, layout: LayoutId): Report {
  * where every figure came from and went; ambiguous rules are flagged as findings.
  */
 export function migrate(source: Report, options: MigrateOptions): { report: Report; record: MigrationRecord; findings: Finding[] } {
+  assertReport(source);
+  assertOptions(MigrateOptions, options, 'migrate');
   const from = source.layouts.legacy ? 'legacy' : sourceLayout(source);
   const record: MigrationRecord = { from, to: options.to, cells: {}, figures: {}, flagged: [] };
   if (from === 'legacy') return finish(migrateLegacy(source, options, record), record);
