@@ -179,6 +179,11 @@ describe('report-convert convert', () => {
     expect(r.stderr).toContain(`${join(dir, name)}.txt：无法写入 ${join(dir, name)}.migration.json（文件名过长，ENAMETOOLONG）\n`);
     expect(r.stderr).not.toMatch(/内部错误|\n\s+at /);
     expect(readdirSync(dir).sort()).toEqual(['short.json', 'short.migration.json', 'short.txt', `${name}.txt`]);
+    // A report already in the layout asked for moves nothing and writes no record: its long name is no matter.
+    copyFileSync(seed('001_1c75c2c4e67cd3d7.txt'), join(dir, `${name}.txt`));
+    const kept = run(['convert', join(dir, `${name}.txt`), '--to', 'json', '--layout', '2021', '--out-dir', dir]);
+    expect(kept.status, kept.stderr).toBe(0);
+    expect(readdirSync(dir)).toContain(`${name}.json`);
   });
 
   it('writes standard output for a glob or directory holding one file, and says how many when it holds more', () => {
