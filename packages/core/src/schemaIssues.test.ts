@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateReport } from './generate/report.js';
 import { Report } from './model.js';
 import { schemaProblems } from './schemaIssues.js';
+import { parseMapping, targetCells } from './migrate/index.js';
 
 describe('schemaProblems', () => {
   const good = generateReport(1, { layout: '2021' });
@@ -19,6 +20,15 @@ describe('schemaProblems', () => {
         messageZh: 'applications.newReceived：有不认识的键：totl（可用的键：naturalPerson、commercial、research、publicInterest、legalService、other、total）',
       },
     ]);
+  });
+
+  it('names the keys of a table (a record of the model\'s row ids) beside a misspelt row, and a union of objects not as one of types', () => {
+    const misspelt = { ...good, applications: { ...good.applications, grantd: good.applications.granted } };
+    const [problem] = schemaProblems(Report, misspelt, '(top)');
+    expect(problem!.message).toMatch(/^applications: Unrecognized key: "grantd" \(known keys: newReceived, carriedOver, granted, .*\)$/);
+    expect(problem!.messageZh).toMatch(/^applications：有不认识的键：grantd（可用的键：newReceived、carriedOver、granted、.*）$/);
+    const rule = parseMapping({ rules: [{ from: ['fees'], to: { '2019': 'section:otherMatters' } }] }, targetCells);
+    expect(rule.ok ? [] : rule.errors.map((e) => e.message)).not.toContainEqual(expect.stringMatching(/string or string/));
   });
 
   it('names the value itself by `top`, or by nothing when it is empty', () => {

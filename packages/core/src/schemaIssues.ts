@@ -14,12 +14,15 @@ function given(issue: z.core.$ZodRawIssue): string | undefined {
   if (typeof input === 'number' || typeof input === 'boolean' || typeof input === 'bigint' || input === null) return String(input);
   return undefined;
 }
-/** The keys an object's schema knows, said beside one it does not (bodyy: body, title, heading). */
-const knownKeys = (issue: z.core.$ZodRawIssue) => Object.keys((issue.inst as z.core.$ZodObject | undefined)?._zod.def.shape ?? {});
-/** A union of types (a path or a font's bytes) by its types, where zod says only "Invalid input"; undefined for another union. */
+/** The keys an object's schema knows, or a record's of an enum (the model's tables), said beside one it does not (bodyy: body, title, heading). */
+function knownKeys(issue: z.core.$ZodRawIssue): string[] {
+  const def = (issue.inst as z.core.$ZodType | undefined)?._zod.def as { shape?: object; keyType?: z.core.$ZodType } | undefined;
+  return def?.shape ? Object.keys(def.shape) : [...(def?.keyType?._zod.values ?? [])].map(String);
+}
+/** A union of types (a path or a font's bytes) by its types, where zod says only "Invalid input"; undefined for another union (one of objects). */
 function unionTypes(issue: z.core.$ZodRawIssue<z.core.$ZodIssueInvalidUnion>): string[] | undefined {
-  const types = issue.errors.map((branch) => (branch.length === 1 && branch[0]!.code === 'invalid_type' ? branch[0]!.expected : undefined));
-  return types.every((type) => type !== undefined) ? types : undefined;
+  const types = issue.errors.map((branch) => (branch.length === 1 && branch[0]!.code === 'invalid_type' && !branch[0]!.path.length ? branch[0]!.expected : undefined));
+  return types.every((type) => type !== undefined) ? [...new Set(types)] : undefined;
 }
 
 const zodEnglish = z.locales.en().localeError;
@@ -39,8 +42,10 @@ const englishIssue = (issue: z.core.$ZodRawIssue): string | undefined => {
       const value = given(issue);
       return value === undefined ? undefined : `${zods()}, received ${value}`;
     }
-    case 'unrecognized_keys':
-      return `${zods()} (known keys: ${knownKeys(issue).join(', ')})`;
+    case 'unrecognized_keys': {
+      const known = knownKeys(issue);
+      return known.length ? `${zods()} (known keys: ${known.join(', ')})` : undefined;
+    }
     case 'invalid_union': {
       const types = unionTypes(issue);
       return types && `Invalid input: expected ${types.join(' or ')}, received ${kindOf(issue.input)}`;
@@ -53,7 +58,7 @@ const englishIssue = (issue: z.core.$ZodRawIssue): string | undefined => {
 /**
  * zod's issue in Chinese, with full-width punctuation: zod's own zh-CN locale leaves the type it
  * received in English ("实际接收 string") and uses ASCII colons. Given per call (`safeParse(value, { error })`),
- * so the English messages stay zod's.
+ * as englishIssue is.
  */
 const chineseIssue = (issue: z.core.$ZodRawIssue): string => {
   const value = given(issue);
@@ -69,8 +74,10 @@ const chineseIssue = (issue: z.core.$ZodRawIssue): string => {
       return `${UNIT_ZH[issue.origin] ? `至多应有 ${issue.maximum} ${UNIT_ZH[issue.origin]}` : `应${issue.inclusive ? '不大于' : '小于'} ${issue.maximum}`}${received}`;
     case 'invalid_format':
       return issue.format === 'regex' ? `格式不对（应符合 ${issue.pattern}）` : `格式不对（应为 ${issue.format}）`;
-    case 'unrecognized_keys':
-      return `有不认识的键：${issue.keys.join('、')}（可用的键：${knownKeys(issue).join('、')}）`;
+    case 'unrecognized_keys': {
+      const known = knownKeys(issue);
+      return `有不认识的键：${issue.keys.join('、')}${known.length ? `（可用的键：${known.join('、')}）` : ''}`;
+    }
     case 'invalid_union': {
       const types = unionTypes(issue);
       return types ? `应为${types.map(kindZh).join('或')}，实为${kindZh(kindOf(issue.input))}` : '不是允许的任何一种形式';
