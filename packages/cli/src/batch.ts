@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fileIdentity, makeDirectory, removeTempFiles, type BatchInput } from './files.js';
 import type { JobOptions, JobResult } from './job.js';
-import { systemErrorZh } from '@report-convert/core/systemError';
+import { systemReason } from '@report-convert/core/systemError';
 
 /**
  * Inputs a worker holds at once. A job reads and writes synchronously, so one is enough; two in
@@ -32,8 +32,8 @@ export async function runBatch(inputs: BatchInput[], batchOptions: Omit<JobOptio
   try {
     makeDirectory(options.outDir);
   } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    for (const { path: input } of inputs) record({ input, status: 'failed', message: `cannot create the output directory ${options.outDir} (${why})`, messageZh: `无法创建输出目录 ${options.outDir}（${systemErrorZh(why)}）` });
+    const why = systemReason(error);
+    for (const { path: input } of inputs) record({ input, status: 'failed', message: `cannot create the output directory ${options.outDir} (${why.en})`, messageZh: `无法创建输出目录 ${options.outDir}（${why.zh}）` });
     return;
   }
   if (inputs.length <= 1 || threads <= 1) {

@@ -12,7 +12,7 @@ import { readSource } from './source.js';
 import type { CheckOptions } from './checkCommand.js';
 import { CommandInLang, helpConfiguration } from './commanderText.js';
 import { parseYearOption, type YearOption } from './givenYear.js';
-import { systemErrorZh } from '@report-convert/core/systemError';
+import { systemReason } from '@report-convert/core/systemError';
 import { t } from './say.js';
 
 // Core, the converters and the finding texts load when a command needs them: a batch's main thread
@@ -54,8 +54,8 @@ async function readMapping(path: string, lang: Lang): Promise<MigrationMapping> 
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new UsageError(t(lang, `无法读取映射文件 ${path}（${systemErrorZh(code)}）`, `cannot read the mapping file ${path} (${code})`));
+    const why = systemReason(error);
+    throw new UsageError(t(lang, `无法读取映射文件 ${path}（${why.zh}）`, `cannot read the mapping file ${path} (${why.en})`));
   }
   let json: unknown;
   try {

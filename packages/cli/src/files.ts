@@ -6,7 +6,7 @@ import { glob } from 'tinyglobby';
 import { INPUT_EXTENSIONS, OUTPUT_FORMATS } from './formats.js';
 import { isOwnOutput } from './ownOutput.js';
 import { isWebAddress, webPageName } from './source.js';
-import { systemErrorZh } from '@report-convert/core/systemError';
+import { systemReason } from '@report-convert/core/systemError';
 
 /** An input file and the name its outputs take under the output directory (no extension; may hold subfolders). */
 export interface BatchInput {
@@ -87,9 +87,9 @@ function setOnce<K, V>(map: Map<K, V>, key: K, value: V): void {
  * (no permission) goes to `unread`, and the walk goes on.
  */
 async function walk(dir: string, skipDir: string | undefined, unread: UnreadInput[], out: string[] = [], walked = new Set([realPath(dir)])): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    const why = error.code ?? error.message;
-    unread.push({ input: dir, why: `cannot read this folder (${why})`, whyZh: `无法读取此文件夹（${systemErrorZh(why)}）` });
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
+    const why = systemReason(error);
+    unread.push({ input: dir, why: `cannot read this folder (${why.en})`, whyZh: `无法读取此文件夹（${why.zh}）` });
     return [];
   });
   for (const entry of entries) {
@@ -142,8 +142,8 @@ export type Refused = { refused: { message: string; messageZh: string } };
 
 /** An output the system does not let us write (a name too long, a folder where it goes), in both languages. */
 export function unwritable(target: string, error: unknown): Refused['refused'] {
-  const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  return { message: `cannot write ${target} (${why})`, messageZh: `无法写入 ${target}（${systemErrorZh(why)}）` };
+  const why = systemReason(error);
+  return { message: `cannot write ${target} (${why.en})`, messageZh: `无法写入 ${target}（${why.zh}）` };
 }
 
 /**

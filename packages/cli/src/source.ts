@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { systemErrorZh } from '@report-convert/core/systemError';
+import { systemReason } from '@report-convert/core/systemError';
 
 /** Why an input gave no report, in both languages. */
 export type Unread = { ok: false; message: string; messageZh: string };
@@ -21,8 +21,8 @@ export async function readSource(input: string): Promise<SourceBytes> {
   try {
     return { ok: true, bytes: readFileSync(input) };
   } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    return { ok: false, message: `cannot read the file (${why})`, messageZh: `无法读取文件（${systemErrorZh(why)}）` };
+    const why = systemReason(error);
+    return { ok: false, message: `cannot read the file (${why.en})`, messageZh: `无法读取文件（${why.zh}）` };
   }
 }
 

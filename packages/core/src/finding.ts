@@ -32,7 +32,9 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
-export type Lang = 'zh' | 'en';
+/** The language findings and messages are said in. */
+export const Lang = z.enum(['zh', 'en']);
+export type Lang = z.infer<typeof Lang>;
 export function findingText(f: Finding, lang: Lang = 'zh'): string {
   return lang === 'zh' ? f.messageZh : f.message;
 }

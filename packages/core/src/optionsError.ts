@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { SchemaError } from './reportModelError.js';
-import { schemaProblems, type SchemaProblem } from './schemaIssues.js';
+import { assertFits, type SchemaProblem } from './schemaIssues.js';
 
 /**
  * A public function called with options that do not fit their schema (`toXlsx(report, { lang: 'fr' })`,
@@ -16,6 +16,5 @@ export class OptionsError extends SchemaError {
 
 /** Throws an OptionsError unless `options` fit `schema`: each public function's first step (a few µs). */
 export function assertOptions<T>(schema: z.ZodType<T>, options: unknown, functionName: string): asserts options is T {
-  const problems = schemaProblems(schema, options, '');
-  if (problems.length) throw new OptionsError(functionName, problems);
+  assertFits(schema, options, '', (problems) => new OptionsError(functionName, problems));
 }

@@ -15,10 +15,12 @@ import { readTextDocument } from './readers/text.js';
 import { schemaProblems } from './schemaIssues.js';
 
 export type ParseResult = { ok: true; report: Report; findings: Finding[] } | { ok: false; error: InputError };
-export type InputFormat = 'auto' | SourceFormat;
+/** A source format, or 'auto' to sniff it from the content. */
+export const InputFormat = z.enum(['auto', ...SourceFormat.options]);
+export type InputFormat = z.infer<typeof InputFormat>;
 export const ParseOptions = z.strictObject({
   /** The source format; sniffed from the content when 'auto' or absent. */
-  format: z.enum(['auto', ...SourceFormat.options]).optional(),
+  format: InputFormat.optional(),
 });
 export type ParseOptions = z.infer<typeof ParseOptions>;
 

@@ -96,6 +96,12 @@ export interface SchemaProblem {
  * Why `value` does not fit `schema`, issue by issue in both languages, each after its path
  * (`rules.0.from: …`, `rules.0.from：…`); `top` names the value itself ('' names nothing: the lead does).
  */
+/** Throws the error `refuse` makes of the problems unless `value` fits `schema` (assertReport, assertOptions). */
+export function assertFits<T>(schema: z.ZodType<T>, value: unknown, top: string, refuse: (problems: SchemaProblem[]) => Error): asserts value is T {
+  const problems = schemaProblems(schema, value, top);
+  if (problems.length) throw refuse(problems);
+}
+
 export function schemaProblems(schema: z.ZodType, value: unknown, top: string): SchemaProblem[] {
   // The usual case: parsed once, without an error map (zod's fastest, half the time of one with a map).
   if (schema.safeParse(value).success) return [];

@@ -16,3 +16,9 @@ const MEANING_ZH: Record<string, string> = {
 
 /** A system error's code for a Chinese line: its meaning, the code kept for searching (文件不存在，ENOENT). */
 export const systemErrorZh = (code: string): string => (MEANING_ZH[code] ? `${MEANING_ZH[code]}，${code}` : code);
+
+/** Why reading or writing a file failed, for a line in each language: its code (EACCES; 无权限，EACCES), else its message. */
+export function systemReason(error: unknown): { en: string; zh: string } {
+  const why = (error as { code?: string }).code ?? (error as Error).message ?? 'unreadable';
+  return { en: why, zh: systemErrorZh(why) };
+}

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { Workbook } from './workbook.js';
-import { assertOptions, assertReport, printedForm, Finding, findingText, officeTextWidth, OUTPUT_CREATOR, severityText, PAGE_NUMBER, placeCells, placeSignature, signatureLines, reportTitle, resolveBinding, SECTION_HEADINGS, type Report, type TableGrid, xmlSafeValue } from '@report-convert/core';
+import { assertOptions, assertReport, printedForm, Finding, findingText, Lang, officeTextWidth, OUTPUT_CREATOR, severityText, PAGE_NUMBER, placeCells, placeSignature, signatureLines, reportTitle, resolveBinding, SECTION_HEADINGS, type Report, type TableGrid, xmlSafeValue } from '@report-convert/core';
 import { z } from 'zod';
 import { packWorkbook } from './packWorkbook.js';
 import { sheetName } from './sheetName.js';
@@ -11,7 +11,7 @@ export const XlsxOptions = z.strictObject({
   /** Adds a sheet listing these findings (from `check` and the reader). */
   findings: z.array(Finding).optional(),
   /** The findings sheet's language. */
-  lang: z.enum(['zh', 'en']).optional(),
+  lang: Lang.optional(),
   /** The creation date written in the file (now by default): a fixed one gives the same bytes every time. */
   date: z.date().optional(),
 });
@@ -184,7 +184,7 @@ function writeInfoSheet(sheet: ExcelJS.Worksheet, report: Report): void {
  * which Excel, WPS and LibreOffice all follow (exceljs writes an internal link as an external one too).
  * 原文位置 is the line and column in the document the report was read from.
  */
-function writeFindings(sheet: ExcelJS.Worksheet, cells: ReadonlyMap<string, FigureCell>, findings: Finding[], lang: 'zh' | 'en'): void {
+function writeFindings(sheet: ExcelJS.Worksheet, cells: ReadonlyMap<string, FigureCell>, findings: Finding[], lang: Lang): void {
   const zh = lang === 'zh';
   sheet.columns = [{ width: 10 }, { width: 28 }, { width: 36 }, { width: 9 }, { width: 12 }, { width: 90 }];
   // Six columns 185 characters wide: on one landscape page across, the heading row on every page.

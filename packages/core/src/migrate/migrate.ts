@@ -2,14 +2,14 @@ import { z } from 'zod';
 import type { Finding } from '../finding.js';
 import { ACTIVE_ITEM_SPECS, APPLICANT_COLUMNS, APPLICANT_COLUMN_LABELS, REVIEW_FIELDS, REVIEW_GROUPS, SECTION_HEADINGS, TABLE_LABELS, activeItemSpec, applicationRowLabel, applicationRows, legacyRowSpec, LEGACY_SHEET, ACTIVE_COLUMN_LABELS, type ActiveItem, type ApplicantColumn, type LayoutId, type SectionId } from '../ids.js';
 import { formatFigure, placeCells, reportTables, resolveBinding, setBinding } from '../layouts/index.js';
-import { emptyApplicantRow, emptyReport, type Report } from '../model.js';
+import { emptyApplicantRow, emptyReport, Layout, type Report } from '../model.js';
 import { default2019To2021Mapping, defaultLegacyMapping, MigrationMapping, sectionOf, targetOf } from './mapping.js';
 import { assertOptions } from '../optionsError.js';
 import { assertReport } from '../reportModelError.js';
 
 export const MigrationRecord = z.object({
   from: z.enum(['legacy', '2019', 'mixed', '2021']),
-  to: z.enum(['2019', '2021']),
+  to: Layout,
   /** For each target cell: the source figures summed into it, and the rule. */
   cells: z.record(z.string(), z.object({ sources: z.array(z.string()), rule: z.string() })),
   /** For each non-blank source figure: where it went, a cell or a sentence in a named section. */
@@ -20,7 +20,7 @@ export const MigrationRecord = z.object({
 export type MigrationRecord = z.infer<typeof MigrationRecord>;
 
 export const MigrateOptions = z.strictObject({
-  to: z.enum(['2019', '2021']),
+  to: Layout,
   /** Overrides the default mapping for legacy sheets (see parseMapping). */
   mapping: MigrationMapping.optional(),
 });
