@@ -4,7 +4,7 @@ import { inputError } from '../errors.js';
 import { fromDocument, withFindings, type ParseResult } from '../parse.js';
 import { convertTexts } from './script.js';
 import { openPackage } from './zip.js';
-import { child, children, parseXml, textOf, truncatedParts, type XmlElement } from './xml.js';
+import { child, children, isElement, parseXml, textOf, truncatedParts, type XmlElement } from './xml.js';
 
 /**
  * A Word document: the body in order, paragraphs and tables, read from word/document.xml directly
@@ -22,6 +22,7 @@ export function parseDocx(bytes: Uint8Array): ParseResult {
   const root = parsed.find((e) => e.name === 'w:document');
   const body = root && child(root, 'w:body');
   if (!body) return { ok: false, error: inputError('damaged', 'a Word document whose body cannot be read', '无法读取正文的 Word 文档') };
+  dropUnshown(body);
   const blocks: Block[] = [];
   let index = 0;
   const walk = (el: XmlElement) => {
@@ -41,11 +42,42 @@ export function parseDocx(bytes: Uint8Array): ParseResult {
 
 const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
+/**
+ * Leaves what Word shows, all tracked changes accepted: text deleted or moved away, deleted rows, hidden
+ * runs, ruby guide text and every branch of alternate content but the first (the others repeat it) go.
+ */
+function dropUnshown(el: XmlElement): void {
+  if (el.name === 'mc:AlternateContent') el.children = [child(el, 'mc:Choice') ?? child(el, 'mc:Fallback')].filter(isElement);
+  el.children = el.children.filter((c) => !isElement(c) || shown(c));
+  for (const c of children(el)) dropUnshown(c);
+}
+
+function shown(el: XmlElement): boolean {
+  if (el.name === 'w:del' || el.name === 'w:moveFrom' || el.name === 'w:rt') return false;
+  if (el.name === 'w:r') return !isOn(child(el, 'w:rPr'), 'w:vanish') && !isOn(child(el, 'w:rPr'), 'w:specVanish');
+  if (el.name === 'w:tr') return !child(child(el, 'w:trPr') ?? el, 'w:del');
+  return true;
+}
+
+/** An on/off property: present and not switched off. */
+const isOn = (props: XmlElement | undefined, name: string) => {
+  const prop = props && child(props, name);
+  return !!prop && !['0', 'false', 'off'].includes(prop.attribs['w:val'] ?? '');
+};
+
 function paragraphText(p: XmlElement): string {
   let text = '';
+  // Each complex field open here: false while in its instructions, true once its shown result begins.
+  const fields: boolean[] = [];
   const visit = (node: XmlElement) => {
     for (const c of children(node)) {
-      if (c.name === 'w:t') text += textOf(c);
+      if (c.name === 'w:fldChar') {
+        const type = c.attribs['w:fldCharType'];
+        if (type === 'begin') fields.push(false);
+        else if (type === 'separate' && fields.length) fields[fields.length - 1] = true;
+        else if (type === 'end') fields.pop();
+      } else if (!fields.every(Boolean)) visit(c);
+      else if (c.name === 'w:t') text += textOf(c);
       else if (c.name === 'w:tab') text += ' ';
       else if (c.name === 'w:br' || c.name === 'w:cr') text += '\n';
       else if (c.name !== 'w:instrText' && c.name !== 'w:delText' && c.name !== 'w:pPr' && c.name !== 'w:rPr') visit(c);

@@ -97,23 +97,56 @@ describe('odd and damaged parts', () => {
   });
 });
 
+const cell = (text: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+const row = (...cells: string[]) => `<w:tr>${cells.join('')}</w:tr>`;
+const REVIEW_FIELD_LABELS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+
+/** Table 四 under its heading, official header rows, then `dataRows` (each row's cells as given). */
+function reviewTableDocument(...dataRows: string[]): string {
+  const restart = '<w:vMerge w:val="restart"/>';
+  const table = `<w:tbl>${[
+    row(cell('行政复议', '<w:gridSpan w:val="5"/>'), cell('行政诉讼', '<w:gridSpan w:val="10"/>')),
+    row(...REVIEW_FIELD_LABELS.map((t) => cell(t, restart)), cell('未经复议直接起诉', '<w:gridSpan w:val="5"/>'), cell('复议后起诉', '<w:gridSpan w:val="5"/>')),
+    row(...Array.from({ length: 5 }, () => cell('', '<w:vMerge/>')), ...[...REVIEW_FIELD_LABELS, ...REVIEW_FIELD_LABELS].map((t) => cell(t))),
+    ...dataRows,
+  ].join('')}</w:tbl>`;
+  const body = ['一、总体情况', '四、政府信息公开行政复议、行政诉讼情况'].map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`).join('') + table;
+  return WORD_DOCUMENT(body);
+}
+
+/** A data row of table 四 whose cells hold these paragraph contents (runs and whatever wraps them). */
+const reviewDataRow = (...contents: string[]) => `<w:tr>${contents.map((c) => `<w:tc><w:p>${c}</w:p></w:tc>`).join('')}</w:tr>`;
+const run = (text: string, props = '') => `<w:r>${props && `<w:rPr>${props}</w:rPr>`}<w:t>${text}</w:t></w:r>`;
+
 describe('Word tables', () => {
   it('turns gridSpan into colSpan and vMerge into rowSpan, and reads the table as the official one', () => {
-    const cell = (text: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
-    const row = (...cells: string[]) => `<w:tr>${cells.join('')}</w:tr>`;
-    const restart = '<w:vMerge w:val="restart"/>';
-    const cont = '<w:vMerge/>';
-    const table = `<w:tbl>${[
-      row(cell('行政复议', '<w:gridSpan w:val="5"/>'), cell('行政诉讼', '<w:gridSpan w:val="10"/>')),
-      row(...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((t) => cell(t, restart)), cell('未经复议直接起诉', '<w:gridSpan w:val="5"/>'), cell('复议后起诉', '<w:gridSpan w:val="5"/>')),
-      row(...Array.from({ length: 5 }, () => cell('', cont)), ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((t) => cell(t))),
-      row(...['1', '0', '0', '1', '2', '0', '0', '0', '0', '0', '', '', '', '', ''].map((t) => cell(t))),
-    ].join('')}</w:tbl>`;
-    const body = ['一、总体情况', '四、政府信息公开行政复议、行政诉讼情况'].map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`).join('') + table;
-    const result = parseDocx(docx(WORD_DOCUMENT(body)));
+    const result = parseDocx(docx(reviewTableDocument(row(...['1', '0', '0', '1', '2', '0', '0', '0', '0', '0', '', '', '', '', ''].map((t) => cell(t))))));
     if (!result.ok) throw new Error(result.error.message);
     expect(result.report.reviewLitigation.review).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 1, total: 2 });
     expect(result.report.reviewLitigation.litigationAfterReview).toEqual({ upheld: null, corrected: null, other: null, pending: null, total: null });
+  });
+});
+
+describe('Word text that is not shown', () => {
+  it('reads a figure as Word shows it with all tracked changes accepted, leaving out deleted, moved-away, hidden and repeated text', () => {
+    const field = (instructions: string, result: string) => `<w:r><w:fldChar w:fldCharType="begin"/></w:r>${instructions}<w:r><w:fldChar w:fldCharType="separate"/></w:r>${result}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+    const textBox = (text: string) => `<w:p>${run(text)}</w:p>`;
+    const figures = reviewDataRow(
+      `<w:del w:id="1" w:author="a"><w:r><w:delText>9</w:delText></w:r></w:del><w:ins w:id="2" w:author="a">${run('1')}</w:ins>`,
+      `<w:moveFrom w:id="3" w:author="a">${run('7')}</w:moveFrom><w:moveTo w:id="4" w:author="a">${run('0')}</w:moveTo>`,
+      // IF { MERGEFIELD 件数 } > 0 …: the inner field's result (5) is part of the outer one's instructions.
+      field(`<w:r><w:instrText> IF </w:instrText></w:r>${field('<w:r><w:instrText> MERGEFIELD 件数 </w:instrText></w:r>', run('5'))}<w:r><w:instrText> &gt; 0 "0" "" </w:instrText></w:r>`, run('0')),
+      `${run('1')}${run('3', '<w:vanish/>')}${run('', '<w:vanish w:val="0"/>')}`,
+      `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>${textBox('2')}</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent>${textBox('2')}</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>`,
+      `<w:ruby><w:rt>${run('8')}</w:rt><w:rubyBase>${run('0')}</w:rubyBase></w:ruby>`,
+      ...Array.from({ length: 9 }, () => ''),
+    );
+    const deletedRow = `<w:tr><w:trPr><w:del w:id="5" w:author="a"/></w:trPr>${Array.from({ length: 15 }, () => `<w:tc><w:p><w:del w:id="6" w:author="a"><w:r><w:delText>4</w:delText></w:r></w:del></w:p></w:tc>`).join('')}</w:tr>`;
+    const result = parseDocx(docx(reviewTableDocument(deletedRow, figures)));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.reviewLitigation.review).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 1, total: 2 });
+    expect(result.report.reviewLitigation.litigationDirect?.upheld).toBe(0);
+    expect(result.findings.filter((f) => f.table === 'reviewLitigation')).toEqual([]);
   });
 });
 
