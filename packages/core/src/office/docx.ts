@@ -25,35 +25,39 @@ export function parseDocx(bytes: Uint8Array): ParseResult {
   dropUnshown(body);
   const blocks: Block[] = [];
   let index = 0;
-  const walk = (el: XmlElement) => {
-    for (const node of children(el)) {
-      if (node.name === 'w:p') {
-        index++;
-        const text = paragraphText(node).trim();
-        if (text) blocks.push({ kind: 'paragraph', text, position: { line: index, column: 1 } });
-      } else if (node.name === 'w:tbl') blocks.push(readTable(node, ++index));
-      else if (node.name === 'w:sdt' || node.name === 'w:sdtContent' || node.name === 'w:customXml') walk(node);
-    }
-  };
-  walk(body);
+  for (const node of content(body)) {
+    if (node.name === 'w:p') {
+      index++;
+      const text = paragraphText(node).trim();
+      if (text) blocks.push({ kind: 'paragraph', text, position: { line: index, column: 1 } });
+    } else if (node.name === 'w:tbl') blocks.push(readTable(node, ++index));
+  }
   const { blocks: converted, script } = convertTexts(blocks);
   return withFindings(fromDocument({ format: 'docx', script, blocks: converted }), truncatedParts([{ name: 'word/document.xml', xml: text, root: 'w:document' }]));
 }
+
+const WRAPPERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml']);
+
+/** An element's children, content controls and custom XML replaced by what they hold: they wrap paragraphs, tables, rows, cells and runs alike. */
+const content = (el: XmlElement): XmlElement[] => children(el).flatMap((c) => (WRAPPERS.has(c.name) ? content(c) : [c]));
+const contentNamed = (el: XmlElement, name: string) => content(el).filter((c) => c.name === name);
 
 const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
 /**
  * Leaves what Word shows, all tracked changes accepted: text deleted or moved away, deleted rows, hidden
- * runs, ruby guide text and every branch of alternate content but the first (the others repeat it) go.
+ * runs, ruby guide text, every branch of alternate content but the first (the others repeat it) and the
+ * placeholder an empty content control shows (单击或点击此处输入文字) go.
  */
-function dropUnshown(el: XmlElement): void {
+function dropUnshown(el: XmlElement, placeholder = false): void {
   if (el.name === 'mc:AlternateContent') el.children = [child(el, 'mc:Choice') ?? child(el, 'mc:Fallback')].filter(isElement);
-  el.children = el.children.filter((c) => !isElement(c) || shown(c));
-  for (const c of children(el)) dropUnshown(c);
+  el.children = el.children.filter((c) => !isElement(c) || shown(c, placeholder));
+  const inPlaceholder = placeholder || (el.name === 'w:sdt' && isOn(child(el, 'w:sdtPr'), 'w:showingPlcHdr'));
+  for (const c of children(el)) dropUnshown(c, inPlaceholder);
 }
 
-function shown(el: XmlElement): boolean {
-  if (el.name === 'w:del' || el.name === 'w:moveFrom' || el.name === 'w:rt') return false;
+function shown(el: XmlElement, placeholder: boolean): boolean {
+  if (el.name === 'w:del' || el.name === 'w:moveFrom' || el.name === 'w:rt' || (placeholder && el.name === 'w:t')) return false;
   if (el.name === 'w:r') return !isOn(child(el, 'w:rPr'), 'w:vanish') && !isOn(child(el, 'w:rPr'), 'w:specVanish');
   if (el.name === 'w:tr') return !child(child(el, 'w:trPr') ?? el, 'w:del');
   return true;
@@ -92,16 +96,16 @@ function paragraphText(p: XmlElement): string {
 function readTable(tbl: XmlElement, line: number): TableBlock {
   const rows: SourceCell[][] = [];
   const open = new Map<number, SourceCell>(); // grid column → the cell a vertical merge started in
-  for (const tr of children(tbl, 'w:tr')) {
+  for (const tr of contentNamed(tbl, 'w:tr')) {
     const row: SourceCell[] = [];
     let col = 0;
     const gridBefore = Number(child(child(tr, 'w:trPr') ?? tr, 'w:gridBefore')?.attribs['w:val'] ?? 0);
     col += gridBefore;
-    for (const tc of children(tr, 'w:tc')) {
+    for (const tc of contentNamed(tr, 'w:tc')) {
       const props = child(tc, 'w:tcPr');
       const span = Math.max(1, Number(props && child(props, 'w:gridSpan')?.attribs['w:val']) || 1);
       const vMerge = props && child(props, 'w:vMerge');
-      const text = children(tc, 'w:p').map(paragraphText).join('').trim();
+      const text = contentNamed(tc, 'w:p').map(paragraphText).join('').trim();
       if (vMerge && vMerge.attribs['w:val'] !== 'restart' && open.has(col)) {
         open.get(col)!.rowSpan++;
       } else {

@@ -150,6 +150,24 @@ describe('Word text that is not shown', () => {
   });
 });
 
+describe('Word content controls', () => {
+  it('reads rows, cells and paragraphs inside content controls and custom XML, and a control left empty as blank, not as its placeholder text', () => {
+    const control = (inner: string, props = '') => `<w:sdt><w:sdtPr>${props}</w:sdtPr><w:sdtContent>${inner}</w:sdtContent></w:sdt>`;
+    const placeholder = '单击或点击此处输入文字。';
+    const filled = ['1', '0', '0', '1', '2'].map((t, i) => (i % 2 ? control(cell(t)) : `<w:tc>${control(`<w:p>${run(t)}</w:p>`)}</w:tc>`));
+    const empty = [
+      ...Array.from({ length: 5 }, () => `<w:tc><w:p>${control(run(placeholder), '<w:showingPlcHdr/>')}</w:p></w:tc>`),
+      ...Array.from({ length: 5 }, () => control(cell(placeholder), '<w:showingPlcHdr/>')),
+    ];
+    const dataRow = `<w:customXml w:element="row"><w:tr>${[...filled, ...empty].join('')}</w:tr></w:customXml>`;
+    const result = parseDocx(docx(reviewTableDocument(control(control(dataRow), '<w15:repeatingSection/>'))));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.reviewLitigation.review).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 1, total: 2 });
+    expect(result.report.reviewLitigation.litigationDirect).toEqual({ upheld: null, corrected: null, other: null, pending: null, total: null });
+    expect(result.findings.filter((f) => f.table === 'reviewLitigation')).toEqual([]);
+  });
+});
+
 describe('Word paragraphs', () => {
   it('joins a title set on two lines without a space between Chinese, and Latin words with one', () => {
     const p = (...runs: string[]) => `<w:p>${runs.map((r) => `<w:r>${r}</w:r>`).join('')}</w:p>`;
