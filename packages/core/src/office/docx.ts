@@ -28,7 +28,7 @@ export function parseDocx(bytes: Uint8Array): ParseResult {
   for (const node of content(body)) {
     if (node.name === 'w:p') {
       index++;
-      const text = paragraphText(node).trim();
+      const text = joinLines(paragraphText(node)).trim();
       if (text) blocks.push({ kind: 'paragraph', text, position: { line: index, column: 1 } });
     } else if (node.name === 'w:tbl') blocks.push(readTable(node, ++index));
   }
@@ -84,13 +84,19 @@ function paragraphText(p: XmlElement): string {
       else if (c.name === 'w:t') text += textOf(c);
       else if (c.name === 'w:tab') text += ' ';
       else if (c.name === 'w:br' || c.name === 'w:cr') text += '\n';
+      else if (c.name === 'w:p') text += `\n${paragraphText(c)}\n`; // a text box's paragraph: a line of its own
       else if (c.name !== 'w:instrText' && c.name !== 'w:delText' && c.name !== 'w:pPr' && c.name !== 'w:rPr') visit(c);
     }
   };
   visit(p);
-  // A line break inside a paragraph (a title set on two lines) joins Chinese with nothing, Latin words with a space.
-  return text.replace(/\n/g, (_, at: number) => (HAN.test(text[at - 1] ?? '') || HAN.test(text[at + 1] ?? '') ? '' : ' '));
+  return text;
 }
+
+/**
+ * A line break (a title set on two lines, a cell's label or figure over two paragraphs) joins Chinese with
+ * nothing, anything else with a space: 本年新 / 制作数量 is one label, 12 / 3 two figures, not 123.
+ */
+const joinLines = (text: string) => text.replace(/\n/g, (_, at: number) => (HAN.test(text[at - 1] ?? '') || HAN.test(text[at + 1] ?? '') ? '' : ' '));
 
 /** Word marks a vertical merge on every cell of it (restart, then continue): HTML's rowSpan is on the first only. */
 function readTable(tbl: XmlElement, line: number): TableBlock {
@@ -105,7 +111,7 @@ function readTable(tbl: XmlElement, line: number): TableBlock {
       const props = child(tc, 'w:tcPr');
       const span = Math.max(1, Number(props && child(props, 'w:gridSpan')?.attribs['w:val']) || 1);
       const vMerge = props && child(props, 'w:vMerge');
-      const text = contentNamed(tc, 'w:p').map(paragraphText).join('').trim();
+      const text = joinLines(contentNamed(tc, 'w:p').map(paragraphText).join('\n')).trim();
       if (vMerge && vMerge.attribs['w:val'] !== 'restart' && open.has(col)) {
         open.get(col)!.rowSpan++;
       } else {

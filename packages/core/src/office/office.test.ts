@@ -117,6 +117,7 @@ function reviewTableDocument(...dataRows: string[]): string {
 /** A data row of table 四 whose cells hold these paragraph contents (runs and whatever wraps them). */
 const reviewDataRow = (...contents: string[]) => `<w:tr>${contents.map((c) => `<w:tc><w:p>${c}</w:p></w:tc>`).join('')}</w:tr>`;
 const run = (text: string, props = '') => `<w:r>${props && `<w:rPr>${props}</w:rPr>`}<w:t>${text}</w:t></w:r>`;
+const paragraphs = (...lines: string[]) => lines.map((t) => `<w:p>${run(t)}</w:p>`).join('');
 
 describe('Word tables', () => {
   it('turns gridSpan into colSpan and vMerge into rowSpan, and reads the table as the official one', () => {
@@ -125,19 +126,30 @@ describe('Word tables', () => {
     expect(result.report.reviewLitigation.review).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 1, total: 2 });
     expect(result.report.reviewLitigation.litigationAfterReview).toEqual({ upheld: null, corrected: null, other: null, pending: null, total: null });
   });
+
+  it("keeps a cell's paragraphs apart: figures on two lines (1 / 2) are not the figure 12, and a label over two lines is one label", () => {
+    const textBox = `<w:r><w:drawing><wps:txbx><w:txbxContent>${paragraphs('1', '2')}</w:txbxContent></wps:txbx></w:drawing></w:r>`;
+    const figures = `<w:tr><w:tc>${paragraphs('1', '2')}</w:tc><w:tc><w:p>${textBox}</w:p></w:tc>${['0', '1', '2', ...Array.from({ length: 10 }, () => '')].map((t) => cell(t)).join('')}</w:tr>`;
+    const result = parseDocx(docx(reviewTableDocument(figures).replace(cell('结果维持', '<w:vMerge w:val="restart"/>'), `<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>${paragraphs('结果', '维持')}</w:tc>`)));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.reviewLitigation.review).toEqual({ upheld: null, corrected: null, other: 0, pending: 1, total: 2 });
+    expect(result.findings.filter((f) => f.table === 'reviewLitigation').map((f) => [f.rule, f.columnLabel])).toEqual([
+      ['reader.notAFigure', '结果维持'],
+      ['reader.notAFigure', '结果纠正'],
+    ]);
+  });
 });
 
 describe('Word text that is not shown', () => {
   it('reads a figure as Word shows it with all tracked changes accepted, leaving out deleted, moved-away, hidden and repeated text', () => {
     const field = (instructions: string, result: string) => `<w:r><w:fldChar w:fldCharType="begin"/></w:r>${instructions}<w:r><w:fldChar w:fldCharType="separate"/></w:r>${result}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
-    const textBox = (text: string) => `<w:p>${run(text)}</w:p>`;
     const figures = reviewDataRow(
       `<w:del w:id="1" w:author="a"><w:r><w:delText>9</w:delText></w:r></w:del><w:ins w:id="2" w:author="a">${run('1')}</w:ins>`,
       `<w:moveFrom w:id="3" w:author="a">${run('7')}</w:moveFrom><w:moveTo w:id="4" w:author="a">${run('0')}</w:moveTo>`,
       // IF { MERGEFIELD 件数 } > 0 …: the inner field's result (5) is part of the outer one's instructions.
       field(`<w:r><w:instrText> IF </w:instrText></w:r>${field('<w:r><w:instrText> MERGEFIELD 件数 </w:instrText></w:r>', run('5'))}<w:r><w:instrText> &gt; 0 "0" "" </w:instrText></w:r>`, run('0')),
       `${run('1')}${run('3', '<w:vanish/>')}${run('', '<w:vanish w:val="0"/>')}`,
-      `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>${textBox('2')}</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent>${textBox('2')}</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>`,
+      `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>${paragraphs('2')}</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent>${paragraphs('2')}</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>`,
       `<w:ruby><w:rt>${run('8')}</w:rt><w:rubyBase>${run('0')}</w:rubyBase></w:ruby>`,
       ...Array.from({ length: 9 }, () => ''),
     );
