@@ -98,7 +98,10 @@ function paragraphText(p: XmlElement): string {
  */
 const joinLines = (text: string) => text.replace(/\n/g, (_, at: number) => (HAN.test(text[at - 1] ?? '') || HAN.test(text[at + 1] ?? '') ? '' : ' '));
 
-/** Word marks a vertical merge on every cell of it (restart, then continue): HTML's rowSpan is on the first only. */
+/**
+ * Word marks a merge on every cell of it (restart, then continue): HTML's rowSpan and colSpan are on the
+ * first only. Word writes a horizontal merge as gridSpan; older producers as hMerge, as vMerge is written.
+ */
 function readTable(tbl: XmlElement, line: number): TableBlock {
   const rows: SourceCell[][] = [];
   const open = new Map<number, SourceCell>(); // grid column → the cell a vertical merge started in
@@ -107,18 +110,24 @@ function readTable(tbl: XmlElement, line: number): TableBlock {
     let col = 0;
     const gridBefore = Number(child(child(tr, 'w:trPr') ?? tr, 'w:gridBefore')?.attribs['w:val'] ?? 0);
     col += gridBefore;
+    let widening: SourceCell | undefined; // the cell a horizontal merge (hMerge) started in
     for (const tc of contentNamed(tr, 'w:tc')) {
       const props = child(tc, 'w:tcPr');
       const span = Math.max(1, Number(props && child(props, 'w:gridSpan')?.attribs['w:val']) || 1);
       const vMerge = props && child(props, 'w:vMerge');
+      const hMerge = props && child(props, 'w:hMerge');
       const text = joinLines(contentNamed(tc, 'w:p').map(paragraphText).join('\n')).trim();
-      if (vMerge && vMerge.attribs['w:val'] !== 'restart' && open.has(col)) {
+      if (hMerge && hMerge.attribs['w:val'] !== 'restart' && widening) {
+        widening.colSpan += span;
+      } else if (vMerge && vMerge.attribs['w:val'] !== 'restart' && open.has(col)) {
         open.get(col)!.rowSpan++;
+        widening = undefined;
       } else {
         const cell: SourceCell = { text, colSpan: span, rowSpan: 1, position: { line, column: row.length + 1 } };
         row.push(cell);
         if (vMerge) open.set(col, cell);
         else open.delete(col);
+        widening = hMerge ? cell : undefined;
       }
       col += span;
     }

@@ -138,6 +138,18 @@ describe('Word tables', () => {
       ['reader.notAFigure', '结果纠正'],
     ]);
   });
+
+  it('reads an old horizontal merge (hMerge restart, then continue) as one cell, as gridSpan is read', () => {
+    const merged = (text: string, width: number) => cell(text, '<w:hMerge w:val="restart"/>') + cell('', '<w:hMerge/>').repeat(width - 1);
+    const header = row(cell('信息内容'), cell('本年新制作数量'), merged('本年新公开数量', 2), cell('对外公开总数量'));
+    const figures = (label: string, made: string, published: string, total: string) => row(cell(label), cell(made), merged(published, 2), cell(total));
+    const table = `<w:tbl>${[row(merged('第二十条第（一）项', 5)), header, figures('规章', '5', '4', '30'), figures('规范性文件', '2', '2', '17')].join('')}</w:tbl>`;
+    const result = parseDocx(docx(WORD_DOCUMENT(paragraphs('一、总体情况', '二、主动公开政府信息情况') + table)));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.activeDisclosure.regulations).toEqual({ newlyMade: 5, newlyPublished: 4, totalPublished: 30 });
+    expect(result.report.activeDisclosure.normativeDocuments).toEqual({ newlyMade: 2, newlyPublished: 2, totalPublished: 17 });
+    expect(result.findings.filter((f) => f.table === 'activeDisclosure')).toEqual([]);
+  });
 });
 
 describe('Word text that is not shown', () => {
