@@ -4,7 +4,7 @@ import { inputError } from '../errors.js';
 import { fromDocument, withFindings, type ParseResult } from '../parse.js';
 import { convertTexts } from './script.js';
 import { openPackage } from './zip.js';
-import { child, children, isElement, parseXml, textOf, truncatedParts, type XmlElement } from './xml.js';
+import { child, children, isElement, parseXml, qualifyNames, textOf, truncatedParts, type XmlElement } from './xml.js';
 
 /**
  * A Word document: the body in order, paragraphs and tables, read from word/document.xml directly
@@ -12,15 +12,18 @@ import { child, children, isElement, parseXml, textOf, truncatedParts, type XmlE
  * Positions: line = the body element's number (paragraph or table), column = the cell's number in its row.
  */
 export function parseDocx(bytes: Uint8Array): ParseResult {
-  const files = openPackage(bytes, (name) => name === 'word/document.xml');
+  const files = openPackage(bytes, (name) => name === '_rels/.rels' || /^word\/[^/]+\.xml$/.test(name));
   if ('code' in files) return { ok: false, error: files as never };
-  const xml = files['word/document.xml'];
+  const part = mainPart(files);
+  const xml = files[part];
   if (!xml) return { ok: false, error: inputError('notAReport', 'a zip package that is not a Word document', '不是 Word 文档的压缩包') };
   const text = strFromU8(xml);
-  const parsed = parseXml(text, 'word/document.xml');
+  const parsed = parseXml(text, part);
   if (!Array.isArray(parsed)) return { ok: false, error: parsed };
-  const root = parsed.find((e) => e.name === 'w:document');
-  const body = root && child(root, 'w:body');
+  const root = parsed[0];
+  const rootName = root?.name;
+  if (root) qualifyNames(root, NAMESPACES);
+  const body = root?.name === 'w:document' ? child(root, 'w:body') : undefined;
   if (!body) return { ok: false, error: inputError('damaged', 'a Word document whose body cannot be read', '无法读取正文的 Word 文档') };
   dropUnshown(body);
   const blocks: Block[] = [];
@@ -33,7 +36,22 @@ export function parseDocx(bytes: Uint8Array): ParseResult {
     } else if (node.name === 'w:tbl') blocks.push(readTable(node, ++index));
   }
   const { blocks: converted, script } = convertTexts(blocks);
-  return withFindings(fromDocument({ format: 'docx', script, blocks: converted }), truncatedParts([{ name: 'word/document.xml', xml: text, root: 'w:document' }]));
+  return withFindings(fromDocument({ format: 'docx', script, blocks: converted }), truncatedParts([{ name: part, xml: text, root: rootName! }]));
+}
+
+/** The namespaces read, by the prefixes this reader names them with. */
+const NAMESPACES = {
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
+  'http://purl.oclc.org/ooxml/wordprocessingml/main': 'w',
+  'http://schemas.openxmlformats.org/markup-compatibility/2006': 'mc',
+};
+
+/** The document part the package's relationships name (Word Online writes word/document2.xml), else Word's own word/document.xml. */
+function mainPart(files: Record<string, Uint8Array>): string {
+  const rels = files['_rels/.rels'] && parseXml(strFromU8(files['_rels/.rels']), '_rels/.rels');
+  const relationships = Array.isArray(rels) ? rels.flatMap((r) => children(r, 'Relationship')) : [];
+  const target = relationships.find((r) => r.attribs['Type']?.endsWith('/officeDocument'))?.attribs['Target'];
+  return target?.replace(/^\.?\//, '') ?? 'word/document.xml';
 }
 
 const WRAPPERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml']);

@@ -12,7 +12,7 @@ export function parseOffice(bytes: Uint8Array): ParseResult {
   const names: string[] = [];
   const listed = openPackage(bytes, (name) => (names.push(name), false));
   if ('code' in listed) return { ok: false, error: listed as never };
-  if (names.includes('word/document.xml')) return parseDocx(bytes);
   if (names.includes('xl/workbook.xml')) return parseXlsx(bytes);
+  if (names.some((name) => name.startsWith('word/'))) return parseDocx(bytes);
   return { ok: false, error: inputError('unsupportedFormat', 'a zip package that is neither a Word document nor an Excel workbook', '既不是 Word 文档也不是 Excel 工作簿的压缩包') };
 }

@@ -192,6 +192,29 @@ describe('Word content controls', () => {
   });
 });
 
+describe('Word documents not written by Word', () => {
+  const table = row(...['1', '0', '0', '1', '2', ...Array.from({ length: 10 }, () => '')].map((t) => cell(t)));
+  const withPrefix = (prefix: string, xml: string) => xml.replace(/<(\/?)w:/g, `<$1${prefix}`).replace(/ w:(?=\w+=)/g, ` ${prefix ? prefix : 'w:'}`);
+
+  it.each([
+    ['another prefix for the main namespace (ns0:)', withPrefix('ns0:', reviewTableDocument(table)).replace('xmlns:w=', 'xmlns:ns0=')],
+    ['the main namespace as the default one', withPrefix('', reviewTableDocument(table)).replace('xmlns:w="', 'xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w="')],
+    ['a Strict document', reviewTableDocument(table).replace('http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main')],
+  ])('reads elements by namespace, not by prefix: %s', (_, xml) => {
+    const result = parse(docx(xml));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.reviewLitigation.review).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 1, total: 2 });
+    expect(result.findings.filter((f) => f.table === 'reviewLitigation' || f.rule === 'reader.truncatedPart')).toEqual([]);
+  });
+
+  it('reads the document part the package names (Word Online writes word/document2.xml)', () => {
+    const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>`;
+    const result = parse(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), '_rels/.rels': strToU8(rels), 'word/document2.xml': strToU8(reviewTableDocument(table)) }));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.reviewLitigation.review).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 1, total: 2 });
+  });
+});
+
 describe('Word paragraphs', () => {
   it('joins a title set on two lines without a space between Chinese, and Latin words with one', () => {
     const p = (...runs: string[]) => `<w:p>${runs.map((r) => `<w:r>${r}</w:r>`).join('')}</w:p>`;

@@ -45,4 +45,24 @@ export function descendants(el: XmlElement, name: string, stopAt?: string): XmlE
   return out;
 }
 
+/**
+ * Names elements and attributes by their namespace, not by the prefix a producer chose: those in a
+ * namespace of `prefixes` are given its prefix (Word writes w:, other producers ns0: or a default
+ * namespace; a Strict document binds w: to another namespace for the same names).
+ */
+export function qualifyNames(el: XmlElement, prefixes: Record<string, string>, outer: ReadonlyMap<string, string> = new Map()): void {
+  const declared = Object.entries(el.attribs).filter(([key]) => key === 'xmlns' || key.startsWith('xmlns:'));
+  const scope = declared.length ? new Map([...outer, ...declared.map(([key, uri]) => [key.slice(6), uri] as const)]) : outer;
+  const qualified = (name: string, isAttribute: boolean) => {
+    const colon = name.indexOf(':');
+    if (colon < 0 && isAttribute) return name; // an attribute without a prefix is in no namespace
+    const prefix = prefixes[scope.get(colon < 0 ? '' : name.slice(0, colon)) ?? ''];
+    return prefix === undefined ? name : `${prefix}:${name.slice(colon + 1)}`;
+  };
+  el.name = qualified(el.name, false);
+  const keys = Object.keys(el.attribs);
+  if (keys.some((key) => qualified(key, true) !== key)) el.attribs = Object.fromEntries(keys.map((key) => [qualified(key, true), el.attribs[key]!]));
+  for (const c of children(el)) qualifyNames(c, prefixes, scope);
+}
+
 export const textOf = (el: XmlElement): string => el.children.map((c) => ('data' in c && c.type === 'text' ? c.data : isElement(c) ? textOf(c) : '')).join('');
