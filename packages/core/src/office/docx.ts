@@ -2,6 +2,7 @@ import { strFromU8 } from 'fflate';
 import type { Block, SourceCell, TableBlock } from '../ast.js';
 import { inputError } from '../errors.js';
 import { fromDocument, withFindings, type ParseResult } from '../parse.js';
+import { listLabels, type ListLabels } from './numbering.js';
 import { convertTexts } from './script.js';
 import { openPackage } from './zip.js';
 import { child, children, isElement, parseXml, qualifyNames, textOf, truncatedParts, type XmlElement } from './xml.js';
@@ -12,12 +13,12 @@ import { child, children, isElement, parseXml, qualifyNames, textOf, truncatedPa
  * Positions: line = the body element's number (paragraph or table), column = the cell's number in its row.
  */
 export function parseDocx(bytes: Uint8Array): ParseResult {
-  const files = openPackage(bytes, (name) => name === '_rels/.rels' || /^word\/[^/]+\.xml$/.test(name));
+  // The relationships and the parts they may name (word/document.xml, numbering.xml, styles.xml), not media.
+  const files = openPackage(bytes, (name) => name.endsWith('.rels') || /^([^/]+\/)?[^/]+\.xml$/.test(name));
   if ('code' in files) return { ok: false, error: files as never };
-  const part = mainPart(files);
-  const xml = files[part];
-  if (!xml) return { ok: false, error: inputError('notAReport', 'a zip package that is not a Word document', '不是 Word 文档的压缩包') };
-  const text = strFromU8(xml);
+  const part = relatedParts(files, '').officeDocument ?? 'word/document.xml';
+  if (!files[part]) return { ok: false, error: inputError('notAReport', 'a zip package that is not a Word document', '不是 Word 文档的压缩包') };
+  const text = strFromU8(files[part]);
   const parsed = parseXml(text, part);
   if (!Array.isArray(parsed)) return { ok: false, error: parsed };
   const root = parsed[0];
@@ -26,14 +27,16 @@ export function parseDocx(bytes: Uint8Array): ParseResult {
   const body = root?.name === 'w:document' ? child(root, 'w:body') : undefined;
   if (!body) return { ok: false, error: inputError('damaged', 'a Word document whose body cannot be read', '无法读取正文的 Word 文档') };
   dropUnshown(body);
+  const related = relatedParts(files, part);
+  const labels = listLabels(partRoot(files, related.numbering ?? 'word/numbering.xml'), partRoot(files, related.styles ?? 'word/styles.xml'));
   const blocks: Block[] = [];
   let index = 0;
   for (const node of content(body)) {
     if (node.name === 'w:p') {
       index++;
-      const text = joinLines(paragraphText(node)).trim();
+      const text = joinLines(paragraphText(node, labels)).trim();
       if (text) blocks.push({ kind: 'paragraph', text, position: { line: index, column: 1 } });
-    } else if (node.name === 'w:tbl') blocks.push(readTable(node, ++index));
+    } else if (node.name === 'w:tbl') blocks.push(readTable(node, ++index, labels));
   }
   const { blocks: converted, script } = convertTexts(blocks);
   return withFindings(fromDocument({ format: 'docx', script, blocks: converted }), truncatedParts([{ name: part, xml: text, root: rootName! }]));
@@ -46,12 +49,29 @@ const NAMESPACES = {
   'http://schemas.openxmlformats.org/markup-compatibility/2006': 'mc',
 };
 
-/** The document part the package's relationships name (Word Online writes word/document2.xml), else Word's own word/document.xml. */
-function mainPart(files: Record<string, Uint8Array>): string {
-  const rels = files['_rels/.rels'] && parseXml(strFromU8(files['_rels/.rels']), '_rels/.rels');
-  const relationships = Array.isArray(rels) ? rels.flatMap((r) => children(r, 'Relationship')) : [];
-  const target = relationships.find((r) => r.attribs['Type']?.endsWith('/officeDocument'))?.attribs['Target'];
-  return target?.replace(/^\.?\//, '') ?? 'word/document.xml';
+/**
+ * The parts a part's relationships name, by the last word of their type (officeDocument, numbering,
+ * styles); '' is the package itself. Word Online names its document word/document2.xml.
+ */
+function relatedParts(files: Record<string, Uint8Array>, part: string): Record<string, string> {
+  const folder = part.slice(0, part.lastIndexOf('/') + 1);
+  const relsName = `${folder}_rels/${part.slice(folder.length)}.rels`;
+  const related: Record<string, string> = {};
+  const rels = files[relsName] && parseXml(strFromU8(files[relsName]), relsName);
+  for (const r of Array.isArray(rels) ? rels.flatMap((e) => children(e, 'Relationship')) : []) {
+    const type = r.attribs['Type']?.split('/').at(-1);
+    const target = r.attribs['Target'];
+    if (type && target && r.attribs['TargetMode'] !== 'External') related[type] ??= target.startsWith('/') ? target.slice(1) : folder + target.replace(/^\.\//, '');
+  }
+  return related;
+}
+
+/** A part's root element, names qualified; nothing for a part missing or not XML (a damaged numbering.xml leaves the text unnumbered). */
+function partRoot(files: Record<string, Uint8Array>, name: string): XmlElement | undefined {
+  const parsed = files[name] && parseXml(strFromU8(files[name]), name);
+  const root = Array.isArray(parsed) ? parsed[0] : undefined;
+  if (root) qualifyNames(root, NAMESPACES);
+  return root;
 }
 
 const WRAPPERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml']);
@@ -87,8 +107,9 @@ const isOn = (props: XmlElement | undefined, name: string) => {
   return !!prop && !['0', 'false', 'off'].includes(prop.attribs['w:val'] ?? '');
 };
 
-function paragraphText(p: XmlElement): string {
-  let text = '';
+/** A paragraph's shown text, after the label its list numbering gives it. */
+function paragraphText(p: XmlElement, labels: ListLabels): string {
+  let text = labels(child(p, 'w:pPr'));
   // Each complex field open here: false while in its instructions, true once its shown result begins.
   const fields: boolean[] = [];
   const visit = (node: XmlElement) => {
@@ -102,7 +123,7 @@ function paragraphText(p: XmlElement): string {
       else if (c.name === 'w:t') text += textOf(c);
       else if (c.name === 'w:tab') text += ' ';
       else if (c.name === 'w:br' || c.name === 'w:cr') text += '\n';
-      else if (c.name === 'w:p') text += `\n${paragraphText(c)}\n`; // a text box's paragraph: a line of its own
+      else if (c.name === 'w:p') text += `\n${paragraphText(c, labels)}\n`; // a text box's paragraph: a line of its own
       else if (c.name !== 'w:instrText' && c.name !== 'w:delText' && c.name !== 'w:pPr' && c.name !== 'w:rPr') visit(c);
     }
   };
@@ -120,7 +141,7 @@ const joinLines = (text: string) => text.replace(/\n/g, (_, at: number) => (HAN.
  * Word marks a merge on every cell of it (restart, then continue): HTML's rowSpan and colSpan are on the
  * first only. Word writes a horizontal merge as gridSpan; older producers as hMerge, as vMerge is written.
  */
-function readTable(tbl: XmlElement, line: number): TableBlock {
+function readTable(tbl: XmlElement, line: number, labels: ListLabels): TableBlock {
   const rows: SourceCell[][] = [];
   const open = new Map<number, SourceCell>(); // grid column → the cell a vertical merge started in
   for (const tr of contentNamed(tbl, 'w:tr')) {
@@ -134,7 +155,7 @@ function readTable(tbl: XmlElement, line: number): TableBlock {
       const span = Math.max(1, Number(props && child(props, 'w:gridSpan')?.attribs['w:val']) || 1);
       const vMerge = props && child(props, 'w:vMerge');
       const hMerge = props && child(props, 'w:hMerge');
-      const text = joinLines(contentNamed(tc, 'w:p').map(paragraphText).join('\n')).trim();
+      const text = joinLines(contentNamed(tc, 'w:p').map((p) => paragraphText(p, labels)).join('\n')).trim();
       if (hMerge && hMerge.attribs['w:val'] !== 'restart' && widening) {
         widening.colSpan += span;
       } else if (vMerge && vMerge.attribs['w:val'] !== 'restart' && open.has(col)) {

@@ -215,6 +215,33 @@ describe('Word documents not written by Word', () => {
   });
 });
 
+describe('Word list numbering', () => {
+  it('reads the label automatic numbering shows (一、 （一） 1.), counted as Word counts: lists of one definition go on, a paragraph style may number', () => {
+    const level = (ilvl: number, format: string, text: string) => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+    const numbering = `<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+      <w:abstractNum w:abstractNumId="0">${level(0, 'chineseCounting', '%1、')}${level(1, 'chineseCounting', '（%2）')}</w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+    const styles = `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="1"><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="2"><w:basedOn w:val="1"/></w:style></w:styles>`;
+    const numbered = (text: string, numId: string, ilvl = 0) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>${run(text)}</w:p>`;
+    const styled = (text: string) => `<w:p><w:pPr><w:pStyle w:val="2"/></w:pPr>${run(text)}</w:p>`;
+    const body = [
+      numbered('总体情况', '1'),
+      numbered('主动公开政府信息情况', '1', 1),
+      paragraphs('本年度主动公开政府信息120条。'),
+      numbered('主动公开政府信息情况', '1'),
+      numbered('收到和处理政府信息公开申请情况', '2'),
+      styled('政府信息公开行政复议、行政诉讼情况'),
+      styled('存在的主要问题及改进情况'),
+      paragraphs('公开内容有待进一步充实。'),
+      `<w:p><w:pPr><w:pStyle w:val="2"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr>${run('其他需要报告的事项')}</w:p>`,
+    ].join('');
+    const parts = { 'word/document.xml': WORD_DOCUMENT(body), 'word/numbering.xml': numbering, 'word/styles.xml': styles };
+    const result = parseDocx(zipSync(Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, strToU8(xml)]))));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.sections).toMatchObject({ overview: '（一） 主动公开政府信息情况\n本年度主动公开政府信息120条。', problems: '公开内容有待进一步充实。\n其他需要报告的事项' });
+  });
+});
+
 describe('Word paragraphs', () => {
   it('joins a title set on two lines without a space between Chinese, and Latin words with one', () => {
     const p = (...runs: string[]) => `<w:p>${runs.map((r) => `<w:r>${r}</w:r>`).join('')}</w:p>`;
