@@ -10,7 +10,7 @@ import { child, children, isElement, parseXml, qualifyNames, textOf, truncatedPa
 /**
  * A Word document: the body in order, paragraphs and tables, read from word/document.xml directly
  * so that merges stay exact (gridSpan → colSpan, vMerge → rowSpan), into the AST every reader shares.
- * Positions: line = the body element's number (paragraph or table), column = the cell's number in its row.
+ * Positions: line = the paragraph's or table's number in reading order, column = the cell's number in its row.
  */
 export function parseDocx(bytes: Uint8Array): ParseResult {
   // The relationships and the parts they may name (word/document.xml, numbering.xml, styles.xml), not media.
@@ -31,13 +31,19 @@ export function parseDocx(bytes: Uint8Array): ParseResult {
   const labels = listLabels(partRoot(files, related.numbering ?? 'word/numbering.xml'), partRoot(files, related.styles ?? 'word/styles.xml'));
   const blocks: Block[] = [];
   let index = 0;
-  for (const node of content(body)) {
-    if (node.name === 'w:p') {
-      index++;
-      const text = joinLines(paragraphText(node, labels)).trim();
-      if (text) blocks.push({ kind: 'paragraph', text, position: { line: index, column: 1 } });
-    } else if (node.name === 'w:tbl') blocks.push(readTable(node, ++index, labels));
-  }
+  const read = (el: XmlElement) => {
+    for (const node of content(el)) {
+      if (node.name === 'w:p') {
+        index++;
+        const text = joinLines(paragraphText(node, labels)).trim();
+        if (text) blocks.push({ kind: 'paragraph', text, position: { line: index, column: 1 } });
+      } else if (node.name === 'w:tbl' && cellsOf(node).some((tc) => contentNamed(tc, 'w:tbl').length)) {
+        // A table holding tables is a frame (a web page's layout copied into Word): its cells are read as the body is.
+        for (const tc of cellsOf(node)) read(tc);
+      } else if (node.name === 'w:tbl') blocks.push(readTable(node, ++index, labels));
+    }
+  };
+  read(body);
   const { blocks: converted, script } = convertTexts(blocks);
   return withFindings(fromDocument({ format: 'docx', script, blocks: converted }), truncatedParts([{ name: part, xml: text, root: rootName! }]));
 }
@@ -79,6 +85,7 @@ const WRAPPERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml']);
 /** An element's children, content controls and custom XML replaced by what they hold: they wrap paragraphs, tables, rows, cells and runs alike. */
 const content = (el: XmlElement): XmlElement[] => children(el).flatMap((c) => (WRAPPERS.has(c.name) ? content(c) : [c]));
 const contentNamed = (el: XmlElement, name: string) => content(el).filter((c) => c.name === name);
+const cellsOf = (tbl: XmlElement) => contentNamed(tbl, 'w:tr').flatMap((tr) => contentNamed(tr, 'w:tc'));
 
 const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 

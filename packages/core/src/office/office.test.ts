@@ -150,6 +150,16 @@ describe('Word tables', () => {
     expect(result.report.activeDisclosure.normativeDocuments).toEqual({ newlyMade: 2, newlyPublished: 2, totalPublished: 17 });
     expect(result.findings.filter((f) => f.table === 'activeDisclosure')).toEqual([]);
   });
+
+  it("reads a table holding tables (a web page's layout copied into Word) as a frame: its cells as the body, its inner tables as tables", () => {
+    const figures = row(...['1', '0', '0', '1', '2', ...Array.from({ length: 10 }, () => '')].map((t) => cell(t)));
+    const framed = reviewTableDocument(figures).replace(/<w:body>(.*)<\/w:body>/s, (_, body: string) => `<w:body><w:tbl>${row(cell('首页 > 政务公开'), `<w:tc>${body}</w:tc>`)}</w:tbl></w:body>`);
+    const result = parseDocx(docx(framed));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.reviewLitigation.review).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 1, total: 2 });
+    expect(result.report.sections.preamble).toBe('首页 > 政务公开');
+    expect(result.findings.filter((f) => f.table === 'reviewLitigation' || f.rule === 'reader.foreignTable')).toEqual([]);
+  });
 });
 
 describe('Word text that is not shown', () => {
