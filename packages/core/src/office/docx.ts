@@ -31,6 +31,7 @@ export function parseDocx(bytes: Uint8Array): ParseResult {
   const labels = listLabels(partRoot(files, related.numbering ?? 'word/numbering.xml'), partRoot(files, related.styles ?? 'word/styles.xml'));
   const blocks: Block[] = [];
   let index = 0;
+  const openMerges = new Map<number, SourceCell>();
   const read = (el: XmlElement) => {
     for (const node of content(el)) {
       if (node.name === 'w:p') {
@@ -40,7 +41,7 @@ export function parseDocx(bytes: Uint8Array): ParseResult {
       } else if (node.name === 'w:tbl' && cellsOf(node).some((tc) => contentNamed(tc, 'w:tbl').length)) {
         // A table holding tables is a frame (a web page's layout copied into Word): its cells are read as the body is.
         for (const tc of cellsOf(node)) read(tc);
-      } else if (node.name === 'w:tbl') blocks.push(readTable(node, ++index, labels));
+      } else if (node.name === 'w:tbl') blocks.push(readTable(node, ++index, labels, openMerges));
     }
   };
   read(body);
@@ -147,10 +148,12 @@ const joinLines = (text: string) => text.replace(/\n/g, (_, at: number) => (HAN.
 /**
  * Word marks a merge on every cell of it (restart, then continue): HTML's rowSpan and colSpan are on the
  * first only. Word writes a horizontal merge as gridSpan; older producers as hMerge, as vMerge is written.
+ * `open` maps a grid column to the cell a vertical merge started in, and is left as the table ends: a
+ * table cut in two at a page break (PDF converters write it so) goes on with a merge begun above the
+ * break, instead of a blank of its own before the row's label.
  */
-function readTable(tbl: XmlElement, line: number, labels: ListLabels): TableBlock {
+function readTable(tbl: XmlElement, line: number, labels: ListLabels, open: Map<number, SourceCell>): TableBlock {
   const rows: SourceCell[][] = [];
-  const open = new Map<number, SourceCell>(); // grid column → the cell a vertical merge started in
   for (const tr of contentNamed(tbl, 'w:tr')) {
     const row: SourceCell[] = [];
     let col = 0;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { applicationsGrid, placeCells, type TableGrid } from '../layouts/index.js';
 import { parse } from '../parse.js';
 import { corpusEntries, expectedModel, mismatches } from '../test-support/corpus.js';
 import { hasCommands } from '../test-support/tools.js';
@@ -119,6 +120,22 @@ const reviewDataRow = (...contents: string[]) => `<w:tr>${contents.map((c) => `<
 const run = (text: string, props = '') => `<w:r>${props && `<w:rPr>${props}</w:rPr>`}<w:t>${text}</w:t></w:r>`;
 const paragraphs = (...lines: string[]) => lines.map((t) => `<w:p>${run(t)}</w:p>`).join('');
 
+/** An official grid as Word writes it: a merge across as gridSpan, a merge down as a vMerge restart over continue cells; every figure `figure`. */
+function wordRows(grid: TableGrid, figure: string): string[] {
+  const placed = placeCells(grid);
+  return grid.rows.map((_, r) =>
+    row(
+      ...placed
+        .filter((p) => p.row <= r && r < p.row + p.rowSpan)
+        .sort((a, b) => a.col - b.col)
+        .map((p) => {
+          const props = (p.colSpan > 1 ? `<w:gridSpan w:val="${p.colSpan}"/>` : '') + (p.rowSpan > 1 ? `<w:vMerge${p.row === r ? ' w:val="restart"' : ''}/>` : '');
+          return cell(p.row !== r ? '' : p.cell.kind === 'label' ? p.cell.text : figure, props);
+        }),
+    ),
+  );
+}
+
 describe('Word tables', () => {
   it('turns gridSpan into colSpan and vMerge into rowSpan, and reads the table as the official one', () => {
     const result = parseDocx(docx(reviewTableDocument(row(...['1', '0', '0', '1', '2', '0', '0', '0', '0', '0', '', '', '', '', ''].map((t) => cell(t))))));
@@ -159,6 +176,16 @@ describe('Word tables', () => {
     expect(result.report.reviewLitigation.review).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 1, total: 2 });
     expect(result.report.sections.preamble).toBe('首页 > 政务公开');
     expect(result.findings.filter((f) => f.table === 'reviewLitigation' || f.rule === 'reader.foreignTable')).toEqual([]);
+  });
+
+  it('goes on with a vertical merge across a table cut in two at a page break, instead of a blank before the next label', () => {
+    const rows = wordRows(applicationsGrid('2021'), '1');
+    const cut = rows.findIndex((r) => r.includes('5.属于三类内部事务信息'));
+    const body = paragraphs('三、收到和处理政府信息公开申请情况') + `<w:tbl>${rows.slice(0, cut).join('')}</w:tbl>` + paragraphs('续表') + `<w:tbl>${rows.slice(cut).join('')}</w:tbl>`;
+    const result = parseDocx(docx(WORD_DOCUMENT(body)));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(Object.values(result.report.applications).every((r) => Object.values(r).every((figure) => figure === 1))).toBe(true);
+    expect(result.findings.filter((f) => f.table === 'applications')).toEqual([]);
   });
 });
 
