@@ -28,7 +28,7 @@ export function parseDocx(bytes: Uint8Array): ParseResult {
   if (!body) return { ok: false, error: inputError('damaged', 'a Word document whose body cannot be read', '无法读取正文的 Word 文档') };
   dropUnshown(body);
   const related = relatedParts(files, part);
-  const labels = listLabels(partRoot(files, related.numbering ?? 'word/numbering.xml'), partRoot(files, related.styles ?? 'word/styles.xml'));
+  const reading: Reading = { labels: listLabels(partRoot(files, related.numbering ?? 'word/numbering.xml'), partRoot(files, related.styles ?? 'word/styles.xml')), fields: [] };
   const blocks: Block[] = [];
   let index = 0;
   const openMerges = new Map<number, SourceCell>();
@@ -36,12 +36,12 @@ export function parseDocx(bytes: Uint8Array): ParseResult {
     for (const node of content(el)) {
       if (node.name === 'w:p') {
         index++;
-        const text = joinLines(paragraphText(node, labels)).trim();
+        const text = joinLines(paragraphText(node, reading)).trim();
         if (text) blocks.push({ kind: 'paragraph', text, position: { line: index, column: 1 } });
       } else if (node.name === 'w:tbl' && cellsOf(node).some((tc) => contentNamed(tc, 'w:tbl').length)) {
         // A table holding tables is a frame (a web page's layout copied into Word): its cells are read as the body is.
         for (const tc of cellsOf(node)) read(tc);
-      } else if (node.name === 'w:tbl') blocks.push(readTable(node, ++index, labels, openMerges));
+      } else if (node.name === 'w:tbl') blocks.push(readTable(node, ++index, reading, openMerges));
     }
   };
   read(body);
@@ -115,23 +115,37 @@ const isOn = (props: XmlElement | undefined, name: string) => {
   return !!prop && !['0', 'false', 'off'].includes(prop.attribs['w:val'] ?? '');
 };
 
+/** What reading a paragraph depends on that came before it: list counters, and complex fields still open. */
+interface Reading {
+  labels: ListLabels;
+  /** Each complex field open, innermost last: its instructions (TOC \o "1-3"), and whether its shown result has begun. */
+  fields: { code: string; showing: boolean }[];
+}
+
+/** A table of contents is a field whose result repeats the headings (一、总体情况……1): no report text. */
+const TABLE_OF_CONTENTS = /^\s*TOC\b/i;
+
 /** A paragraph's shown text, after the label its list numbering gives it. */
-function paragraphText(p: XmlElement, labels: ListLabels): string {
-  let text = labels(child(p, 'w:pPr'));
-  // Each complex field open here: false while in its instructions, true once its shown result begins.
-  const fields: boolean[] = [];
+function paragraphText(p: XmlElement, reading: Reading): string {
+  const { fields } = reading;
+  // A field still in its instructions at the paragraph's end is damaged: it hides no more than that paragraph.
+  for (let i = fields.length - 1; i >= 0; i--) if (!fields[i]!.showing) fields.splice(i, 1);
+  let text = reading.labels(child(p, 'w:pPr'));
   const visit = (node: XmlElement) => {
     for (const c of children(node)) {
+      const field = fields.at(-1);
       if (c.name === 'w:fldChar') {
         const type = c.attribs['w:fldCharType'];
-        if (type === 'begin') fields.push(false);
-        else if (type === 'separate' && fields.length) fields[fields.length - 1] = true;
+        if (type === 'begin') fields.push({ code: '', showing: false });
+        else if (type === 'separate' && field) field.showing = true;
         else if (type === 'end') fields.pop();
-      } else if (!fields.every(Boolean)) visit(c);
+      } else if (c.name === 'w:instrText' && field && !field.showing) field.code += textOf(c);
+      else if (!fields.every((f) => f.showing && !TABLE_OF_CONTENTS.test(f.code))) visit(c);
       else if (c.name === 'w:t') text += textOf(c);
       else if (c.name === 'w:tab') text += ' ';
       else if (c.name === 'w:br' || c.name === 'w:cr') text += '\n';
-      else if (c.name === 'w:p') text += `\n${paragraphText(c, labels)}\n`; // a text box's paragraph: a line of its own
+      else if (c.name === 'w:p') text += `\n${paragraphText(c, reading)}\n`; // a text box's paragraph: a line of its own
+      else if (c.name === 'w:fldSimple' && TABLE_OF_CONTENTS.test(c.attribs['w:instr'] ?? '')) continue;
       else if (c.name !== 'w:instrText' && c.name !== 'w:delText' && c.name !== 'w:pPr' && c.name !== 'w:rPr') visit(c);
     }
   };
@@ -152,7 +166,7 @@ const joinLines = (text: string) => text.replace(/\n/g, (_, at: number) => (HAN.
  * table cut in two at a page break (PDF converters write it so) goes on with a merge begun above the
  * break, instead of a blank of its own before the row's label.
  */
-function readTable(tbl: XmlElement, line: number, labels: ListLabels, open: Map<number, SourceCell>): TableBlock {
+function readTable(tbl: XmlElement, line: number, reading: Reading, open: Map<number, SourceCell>): TableBlock {
   const rows: SourceCell[][] = [];
   for (const tr of contentNamed(tbl, 'w:tr')) {
     const row: SourceCell[] = [];
@@ -165,7 +179,7 @@ function readTable(tbl: XmlElement, line: number, labels: ListLabels, open: Map<
       const span = Math.max(1, Number(props && child(props, 'w:gridSpan')?.attribs['w:val']) || 1);
       const vMerge = props && child(props, 'w:vMerge');
       const hMerge = props && child(props, 'w:hMerge');
-      const text = joinLines(contentNamed(tc, 'w:p').map((p) => paragraphText(p, labels)).join('\n')).trim();
+      const text = joinLines(contentNamed(tc, 'w:p').map((p) => paragraphText(p, reading)).join('\n')).trim();
       if (hMerge && hMerge.attribs['w:val'] !== 'restart' && widening) {
         widening.colSpan += span;
       } else if (vMerge && vMerge.attribs['w:val'] !== 'restart' && open.has(col)) {

@@ -280,6 +280,18 @@ describe('Word list numbering', () => {
 });
 
 describe('Word paragraphs', () => {
+  it("leaves out a table of contents (a TOC field's result, the headings again with page numbers), which made every heading after it out of order", () => {
+    const field = (code: string, result: string) => `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">${code}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${result}`;
+    const end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>';
+    const headings = ['一、总体情况', '二、主动公开政府信息情况', '五、存在的主要问题及改进情况'];
+    const entry = (heading: string, i: number) => `<w:p>${i ? '' : field(' TOC \\o "1-3" \\h \\z \\u ', '')}<w:hyperlink w:anchor="_Toc${i}">${run(heading)}<w:r><w:tab/></w:r>${field(` PAGEREF _Toc${i} \\h `, run(String(i + 1)))}${end}</w:hyperlink></w:p>`;
+    const contents = `<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>${paragraphs('目录')}${headings.map(entry).join('')}<w:p>${end}</w:p></w:sdtContent></w:sdt>`;
+    const body = paragraphs('某县2024年政府信息公开工作年度报告') + contents + paragraphs('一、总体情况', '本年度主动公开政府信息120条。', '五、存在的主要问题及改进情况', '公开内容有待进一步充实。');
+    const result = parseDocx(docx(WORD_DOCUMENT(body)));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.sections).toMatchObject({ preamble: '目录', overview: '本年度主动公开政府信息120条。', problems: '公开内容有待进一步充实。' });
+  });
+
   it('joins a title set on two lines without a space between Chinese, and Latin words with one', () => {
     const p = (...runs: string[]) => `<w:p>${runs.map((r) => `<w:r>${r}</w:r>`).join('')}</w:p>`;
     const body = [
