@@ -1,7 +1,10 @@
 import { strFromU8 } from 'fflate';
 import type { Block, SourceCell, TableBlock } from '../ast.js';
 import { inputError } from '../errors.js';
-import { fromDocument, withFindings, type ParseResult } from '../parse.js';
+import type { Finding } from '../finding.js';
+import type { Position } from '../model.js';
+import { fromDocument, webPageText, withFindings, type ParseResult } from '../parse.js';
+import { readHtmlDocument } from '../readers/html.js';
 import { listLabels, type ListLabels } from './numbering.js';
 import { convertTexts } from './script.js';
 import { openPackage } from './zip.js';
@@ -16,7 +19,8 @@ export function parseDocx(bytes: Uint8Array): ParseResult {
   // The relationships and the parts they may name (word/document.xml, numbering.xml, styles.xml), not media.
   const files = openPackage(bytes, (name) => name.endsWith('.rels') || /^([^/]+\/)?[^/]+\.xml$/.test(name));
   if ('code' in files) return { ok: false, error: files as never };
-  const part = relatedParts(files, '').officeDocument ?? 'word/document.xml';
+  // Word Online names its document word/document2.xml.
+  const part = relationships(files, '').find((r) => r.type === 'officeDocument')?.target ?? 'word/document.xml';
   if (!files[part]) return { ok: false, error: inputError('notAReport', 'a zip package that is not a Word document', '不是 Word 文档的压缩包') };
   const text = strFromU8(files[part]);
   const parsed = parseXml(text, part);
@@ -27,8 +31,11 @@ export function parseDocx(bytes: Uint8Array): ParseResult {
   const body = root?.name === 'w:document' ? child(root, 'w:body') : undefined;
   if (!body) return { ok: false, error: inputError('damaged', 'a Word document whose body cannot be read', '无法读取正文的 Word 文档') };
   dropUnshown(body);
-  const related = relatedParts(files, part);
-  const reading: Reading = { labels: listLabels(partRoot(files, related.numbering ?? 'word/numbering.xml'), partRoot(files, related.styles ?? 'word/styles.xml')), fields: [] };
+  const related = relationships(files, part);
+  const relatedPart = (type: string, otherwise: string) => partRoot(files, related.find((r) => r.type === type)?.target ?? otherwise);
+  const reading: Reading = { labels: listLabels(relatedPart('numbering', 'word/numbering.xml'), relatedPart('styles', 'word/styles.xml')), fields: [] };
+  const chunks = embeddedChunks(bytes, related);
+  const findings: Finding[] = [];
   const blocks: Block[] = [];
   let index = 0;
   const openMerges = new Map<number, SourceCell>();
@@ -42,11 +49,16 @@ export function parseDocx(bytes: Uint8Array): ParseResult {
         // A table holding tables is a frame (a web page's layout copied into Word): its cells are read as the body is.
         for (const tc of cellsOf(node)) read(tc);
       } else if (node.name === 'w:tbl') blocks.push(readTable(node, ++index, reading, openMerges));
+      else if (node.name === 'w:altChunk') {
+        const chunk = chunks.get(node.attribs['r:id'] ?? '');
+        if (Array.isArray(chunk)) for (const block of chunk) blocks.push(inReadingOrder(block, ++index));
+        else findings.push(unreadableChunk(chunk?.name, { line: ++index, column: 1 }));
+      }
     }
   };
   read(body);
   const { blocks: converted, script } = convertTexts(blocks);
-  return withFindings(fromDocument({ format: 'docx', script, blocks: converted }), truncatedParts([{ name: part, xml: text, root: rootName! }]));
+  return withFindings(fromDocument({ format: 'docx', script, blocks: converted }), [...truncatedParts([{ name: part, xml: text, root: rootName! }]), ...findings]);
 }
 
 /** The namespaces read, by the prefixes this reader names them with. */
@@ -54,24 +66,55 @@ const NAMESPACES = {
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
   'http://purl.oclc.org/ooxml/wordprocessingml/main': 'w',
   'http://schemas.openxmlformats.org/markup-compatibility/2006': 'mc',
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships': 'r',
 };
 
 /**
- * The parts a part's relationships name, by the last word of their type (officeDocument, numbering,
- * styles); '' is the package itself. Word Online names its document word/document2.xml.
+ * Content a document embeds in another format (w:altChunk: a web page, as html-docx-js and web editors
+ * write a whole report), which Word shows in its place: a web page's blocks by relationship id, or the
+ * part's name where it is of a format not read here (RTF, another .docx) or missing.
  */
-function relatedParts(files: Record<string, Uint8Array>, part: string): Record<string, string> {
+function embeddedChunks(bytes: Uint8Array, related: ReturnType<typeof relationships>): Map<string, Block[] | { name: string }> {
+  const chunks = related.filter((r) => r.type === 'aFChunk');
+  const files = chunks.length ? openPackage(bytes, (name) => chunks.some((c) => c.target === name)) : {};
+  return new Map(
+    chunks.map(({ id, target }) => {
+      const page = 'code' in files || !files[target] || !/\.(x?html?|mht(ml)?)$/i.test(target) ? undefined : webPageText(files[target]);
+      const doc = typeof page === 'string' ? readHtmlDocument(page, 'simplified') : undefined;
+      return [id, doc && !('code' in doc) ? doc.blocks : { name: target }];
+    }),
+  );
+}
+
+/** A block read from an embedded page, placed as the document's own are: line = its number in reading order, column = a cell's number in its row. */
+function inReadingOrder(block: Block, line: number): Block {
+  const position = { line, column: 1 };
+  return block.kind === 'paragraph' ? { ...block, position } : { ...block, position, rows: block.rows.map((row) => row.map((cell, i) => ({ ...cell, position: { line, column: i + 1 } }))) };
+}
+
+function unreadableChunk(name: string | undefined, position: Position): Finding {
+  return {
+    severity: 'error',
+    rule: 'reader.embeddedContent',
+    table: 'document',
+    position,
+    message: `Part of this document is content embedded in another format (${name ?? 'a part missing from the file'}), which cannot be read here: whatever it shows is missing, figures included. Open the file in Word and save it again: Word then writes it as ordinary content.`,
+    messageZh: `文档中有一部分是以其他格式嵌入的内容（${name ?? '文件中缺失的部件'}），此处无法读取：其中显示的内容（包括数字）均未读取。请在 Word 中打开并重新保存，Word 会将其转为普通内容。`,
+    details: { part: name ?? null },
+  };
+}
+
+/** A part's relationships ('' is the package's own): the parts they name, by id and by the last word of their type (officeDocument, numbering, aFChunk). */
+function relationships(files: Record<string, Uint8Array>, part: string): { id: string; type: string; target: string }[] {
   const folder = part.slice(0, part.lastIndexOf('/') + 1);
   const relsName = `${folder}_rels/${part.slice(folder.length)}.rels`;
-  const related: Record<string, string> = {};
   const rels = files[relsName] && parseXml(strFromU8(files[relsName]), relsName);
-  for (const r of Array.isArray(rels) ? rels.flatMap((e) => children(e, 'Relationship')) : []) {
-    const type = r.attribs['Type']?.split('/').at(-1);
-    const target = r.attribs['Target'];
-    if (type && target && r.attribs['TargetMode'] !== 'External') related[type] ??= target.startsWith('/') ? target.slice(1) : folder + target.replace(/^\.\//, '');
-  }
-  return related;
+  return (Array.isArray(rels) ? rels.flatMap((e) => children(e, 'Relationship')) : [])
+    .filter((r) => r.attribs['Target'] && r.attribs['TargetMode'] !== 'External')
+    .map((r) => ({ id: r.attribs['Id'] ?? '', type: r.attribs['Type']?.split('/').at(-1) ?? '', target: partName(folder, r.attribs['Target']!) }));
 }
+
+const partName = (folder: string, target: string) => (target.startsWith('/') ? target.slice(1) : folder + target.replace(/^\.\//, ''));
 
 /** A part's root element, names qualified; nothing for a part missing or not XML (a damaged numbering.xml leaves the text unnumbered). */
 function partRoot(files: Record<string, Uint8Array>, name: string): XmlElement | undefined {

@@ -279,6 +279,32 @@ describe('Word list numbering', () => {
   });
 });
 
+describe('Word documents embedding a web page (w:altChunk)', () => {
+  it('reads a page embedded as a web archive, as html-docx-js writes a whole report, and says which embedded part it cannot read', () => {
+    const labels = REVIEW_FIELD_LABELS.map((t) => `<td>${t}</td>`).join('');
+    const figures = ['1', '0', '0', '1', '2', ...Array.from({ length: 10 }, () => '')].map((t) => `<td>${t}</td>`).join('');
+    const html = `<html><body><p>一、总体情况</p><p>本年度主动公开政府信息120条。</p><p>四、政府信息公开行政复议、行政诉讼情况</p><table><tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr><tr>${labels.replace(/<td>/g, '<td rowspan="2">')}<td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr><tr>${labels}${labels}</tr><tr>${figures}</tr></table></body></html>`;
+    const quotedPrintable = [...new TextEncoder().encode(html)].map((b) => (b < 128 && b !== 61 ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase()}`)).join('');
+    const archive = `MIME-Version: 1.0\r\nContent-Type: multipart/related; type="text/html"; boundary="----=mhtDocumentPart"\r\n\r\n------=mhtDocumentPart\r\nContent-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: file:///C:/fake/document.html\r\n\r\n${quotedPrintable}\r\n------=mhtDocumentPart--\r\n`;
+    const rel = (id: string, target: string) => `<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="${target}" Id="${id}"/>`;
+    const body = '<w:altChunk r:id="htmlChunk"/><w:altChunk r:id="rtfChunk"/>';
+    const parts = {
+      'word/document.xml': WORD_DOCUMENT(body).replace('<w:document ', '<w:document xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '),
+      'word/_rels/document.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('htmlChunk', '/afchunk.mht')}${rel('rtfChunk', 'part2.rtf')}</Relationships>`,
+      'afchunk.mht': archive,
+      'word/part2.rtf': '{\\rtf1 12}',
+    };
+    const result = parse(zipSync(Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, strToU8(text)]))));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.sections.overview).toBe('本年度主动公开政府信息120条。');
+    expect(result.report.reviewLitigation.review).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 1, total: 2 });
+    expect(result.report.sources['reviewLitigation.review.total']).toMatchObject({ text: '2', line: 4, column: 5 });
+    expect(result.findings.filter((f) => f.table === 'reviewLitigation' || f.rule === 'reader.embeddedContent')).toMatchObject([
+      { severity: 'error', rule: 'reader.embeddedContent', position: { line: 5 }, details: { part: 'word/part2.rtf' } },
+    ]);
+  });
+});
+
 describe('Word paragraphs', () => {
   it("leaves out a table of contents (a TOC field's result, the headings again with page numbers), which made every heading after it out of order", () => {
     const field = (code: string, result: string) => `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">${code}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${result}`;
