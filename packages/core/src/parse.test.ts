@@ -11,6 +11,18 @@ import { CORPUS_DIR } from './test-support/corpus.js';
 
 const seed = (name: string) => readFileSync(join(CORPUS_DIR, 'seeds', name), 'utf8');
 
+describe('a web page laid out with tables', () => {
+  it('reads a report inside a frame (a table holding tables, with the site\'s menu beside) as the same report', () => {
+    const page = readFileSync(join(CORPUS_DIR, 'real', '09-shuyang-drc-2023.html'), 'utf8');
+    const framed = `<table><tr><td>首页</td><td>政务公开 &gt; 年度报告</td></tr><tr><td colspan="2"><table><tr><td>${page}</td></tr></table></td></tr><tr><td>主办单位：沭阳县人民政府</td></tr></table>`;
+    const [plain, inFrame] = [parse(page), parse(framed)];
+    if (!plain.ok || !inFrame.ok) throw new Error('not read');
+    for (const table of ['activeDisclosure', 'applications', 'reviewLitigation'] as const) expect(inFrame.report[table]).toEqual(plain.report[table]);
+    expect(inFrame.findings.map((f) => f.rule)).not.toContain('reader.missingTable');
+    expect(inFrame.report.sections.overview).toEqual(plain.report.sections.overview);
+  });
+});
+
 describe('parse decodes what Windows saves', () => {
   const text = seed('001_1c75c2c4e67cd3d7.txt');
   const expected = parse(text);

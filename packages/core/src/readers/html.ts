@@ -9,7 +9,8 @@ type ChildNode = ReturnType<typeof parseDocument>['children'][number];
 type Element = Extract<ChildNode, { attribs: Record<string, string> }>;
 
 const SKIP = new Set(['script', 'style', 'head', 'noscript', 'template', 'svg', 'iframe', 'object']);
-const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'blockquote', 'center', 'header', 'footer', 'main', 'pre', 'dd', 'dt', 'dl', 'form', 'body', 'html', 'tr', 'caption']);
+// td and th: the cells of a frame (a table holding tables), each read as a block of the page.
+const BLOCK = new Set(['td', 'th', 'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'blockquote', 'center', 'header', 'footer', 'main', 'pre', 'dd', 'dt', 'dl', 'form', 'body', 'html', 'tr', 'caption']);
 
 /** Collapses HTML white space, keeping CJK text joined: `本年新<br>制作数量` reads 本年新制作数量. */
 const clean = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
@@ -39,7 +40,7 @@ export function readHtmlDocument(html: string, script: SourceDocument['script'])
       } else if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
         const el = node as Element;
         if (SKIP.has(el.name)) continue;
-        if (el.name === 'table') {
+        if (el.name === 'table' && !holdsTable(el)) {
           flush();
           blocks.push(readTable(el, at));
         } else if (el.name === 'br') {
@@ -56,6 +57,12 @@ export function readHtmlDocument(html: string, script: SourceDocument['script'])
   flush();
   return { format: 'html', script, blocks };
 }
+
+/**
+ * A table holding tables is a frame: a page laid out with tables (as many agencies' sites still are) puts
+ * the whole report, its tables too, in a cell of one. Its cells are read as the page is, in order.
+ */
+const holdsTable = (el: Element): boolean => el.children.some((c) => c.type === 'tag' && (c.name === 'table' || holdsTable(c)));
 
 function readTable(table: Element, at: (offset: number) => { line: number; column: number }): Block {
   const rows: SourceCell[][] = [];
