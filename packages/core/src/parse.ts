@@ -126,13 +126,13 @@ function sniff(text: string): SourceFormat {
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
-/** Bytes in the charset a header names (gb2312, utf-8…), or as decodeBytes guesses when it names none we know. */
 /** A web page's text from its bytes, or from the web archive (.mht) holding it. */
 export function webPageText(bytes: Uint8Array): string | InputError {
   const page = mhtmlPage(bytes);
   return page ? decodeIn(page.html, page.charset) : decodeBytes(bytes);
 }
 
+/** Bytes in the charset a header names (gb2312, utf-8…), or as decodeBytes guesses when it names none we know. */
 function decodeIn(bytes: Uint8Array, charset: string | undefined): string | InputError {
   try {
     if (charset) return new TextDecoder(charset).decode(bytes);
